@@ -1,0 +1,131 @@
+// The command-line entry: parses arguments with commander, runs one command, and maps every outcome
+// to an exit code (0 ok, 1 problems found, 2 could not run). Bad input never produces a stack trace.
+
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { SeveritySetting } from '../diagnostic.js';
+import { PlanFolderError } from '../load/plan-folder.js';
+import { formatNames } from '../report/index.js';
+import { rules } from '../rules/index.js';
+import { CannotRun, EXIT_CANNOT_RUN } from './shared.js';
+import { version } from './version.js';
+
+function parseCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('give a whole number of warnings, such as 0 or 10.');
+  return Number(value);
+}
+
+function parseRuleSetting(value: string, previous: Record<string, SeveritySetting> = {}): Record<string, SeveritySetting> {
+  const match = value.match(/^([a-z0-9-]+)=(off|warning|error)$/);
+  if (!match) throw new InvalidArgumentError('write it as RULE=SEVERITY, such as objective-is-smart=off.');
+  const [, id, severity] = match;
+  if (!rules.some((r) => r.id === id)) throw new InvalidArgumentError(`there is no rule ${id}; the rules are ${rules.map((r) => r.id).join(', ')}.`);
+  return { ...previous, [id!]: severity as SeveritySetting };
+}
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('plan')
+    .description('The planning compiler for NHS integrated care systems: checks that a plan written as YAML hangs together (the golden thread) and builds its published documents.')
+    .version(version, '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    .configureHelp({ sortSubcommands: false })
+    .addHelpText('after', `
+Examples:
+  $ plan check                                  check the plan here, or the one plan under ./plans
+  $ plan check plans/staffordshire-stoke-2023-24 --format github
+  $ plan trace no-01                            show the golden thread of national objective 1
+  $ plan build --out site                       write the documents to ./site
+
+Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 could not run.
+Documentation: docs/cli.md, docs/language.md and docs/rules/.`);
+
+  program
+    .command('check')
+    .description('check the plan: schema, references, the golden thread, SMART objectives, duty coverage')
+    .argument('[DIR]', 'the plan folder (default: this folder if it has plan.yaml, else the one plan under ./plans)')
+    .addOption(new Option('-f, --format <format>', 'how to print the findings').choices(formatNames).default('stylish'))
+    .option('--max-warnings <n>', 'also fail (exit 1) when there are more than n warnings', parseCount)
+    .option('--rule <rule=severity>', 'set a rule\'s severity for this run (off, warning or error); repeatable', parseRuleSetting)
+    .option('-q, --quiet', 'print errors only')
+    .addHelpText('after', `
+Examples:
+  $ plan check plans/staffordshire-stoke-2023-24
+  $ plan check --format json > findings.json
+  $ plan check --format github --max-warnings 0        in a GitHub Actions workflow
+  $ plan check --format sarif > plan.sarif              for code scanning
+  $ plan check --rule objective-is-smart=off`)
+    .action(async (dir: string | undefined, options: { format: string; maxWarnings?: number; rule?: Record<string, SeveritySetting>; quiet?: boolean }) => {
+      const { runCheck } = await import('./check.js');
+      process.exitCode = await runCheck(dir, options);
+    });
+
+  program
+    .command('trace')
+    .description('show the golden thread of one item: up to the collective aim and down to what serves it')
+    .argument('<ID>', 'the id of any item: the aim, a priority, portfolio, objective, action, metric, ...')
+    .argument('[DIR]', 'the plan folder')
+    .addHelpText('after', `
+Exit code 0 when the thread reaches the collective aim, 1 when it breaks, 2 when the id is unknown.
+
+Examples:
+  $ plan trace no-01
+  $ plan trace uec plans/staffordshire-stoke-2023-24`)
+    .action(async (id: string, dir: string | undefined) => {
+      const { runTrace } = await import('./trace.js');
+      process.exitCode = await runTrace(id, dir);
+    });
+
+  program
+    .command('export')
+    .description('print the compiled plan as JSON: every item with its resolved links and source location')
+    .argument('[DIR]', 'the plan folder')
+    .addHelpText('after', `
+Exit code 1 (with the JSON still printed) when the plan has errors; they are listed on stderr.
+
+Examples:
+  $ plan export > plan.json
+  $ plan export plans/staffordshire-stoke-2023-24 | jq '.objectives[] | select(.portfolio == null)'`)
+    .action(async (dir: string | undefined) => {
+      const { runExport } = await import('./export.js');
+      process.exitCode = await runExport(dir);
+    });
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  program.exitOverride();
+  program.configureOutput({
+    writeErr: (text) => process.stderr.write(text),
+    outputError: (text, write) => write(`plan: ${text.replace(/^error: /, '')}`),
+  });
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    process.exitCode = exitCodeFor(error);
+  }
+}
+
+function exitCodeFor(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // --help and --version end through here too, with exit code 0.
+    return error.exitCode === 0 ? 0 : EXIT_CANNOT_RUN;
+  }
+  if (error instanceof CannotRun) {
+    process.stderr.write(`plan: ${error.message}\n${error.hint ? `      ${error.hint}\n` : ''}`);
+    return EXIT_CANNOT_RUN;
+  }
+  if (error instanceof PlanFolderError) {
+    process.stderr.write(`plan: ${error.message}\n`);
+    return EXIT_CANNOT_RUN;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`plan: internal error: ${message}\n      This is a bug in plan, not in your plan; please report it with the command you ran.\n`);
+  if (process.env.PLAN_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  return EXIT_CANNOT_RUN;
+}
+
+await main(process.argv);

@@ -1,0 +1,171 @@
+// Parses the text of one YAML source file into plain data plus a parallel tree of source positions, so
+// later phases can point a planner at the exact line and column of any key or value.
+// The result is plain, structured-clone-safe data: worker threads can produce it for big plans.
+
+import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq, isPair, type Document, type Node } from 'yaml';
+import type { Diagnostic, Position } from '../diagnostic.js';
+
+/** Positions of a value and, for mappings and sequences, of its parts. */
+export interface LocationNode {
+  /** Where the value starts. */
+  at: Position;
+  /** For a mapping: each key's own position and the location of its value. */
+  entries?: Record<string, { key: Position; value: LocationNode }>;
+  /** For a sequence: the location of each item. */
+  items?: LocationNode[];
+}
+
+export interface ParsedSource {
+  /** Path relative to the plan folder, with forward slashes. */
+  file: string;
+  /** The document as plain data; `null` for an empty file or one that failed to parse. */
+  value: unknown;
+  locations: LocationNode;
+  diagnostics: Diagnostic[];
+}
+
+const MAX_DEPTH = 64;
+const MAX_ALIAS_EXPANSIONS = 10_000;
+
+export function parseSource(text: string, file: string): ParsedSource {
+  const lineCounter = new LineCounter();
+  const diagnostics: Diagnostic[] = [];
+  const positionOf = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  const start: Position = { line: 1, column: 1 };
+
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2' });
+  for (const error of doc.errors) {
+    diagnostics.push({
+      rule: 'yaml-syntax',
+      severity: 'error',
+      file,
+      ...positionOf(error.pos[0]),
+      message: yamlErrorMessage(error.code, error.message),
+      hint: yamlErrorHint(error.code),
+    });
+  }
+  if (doc.errors.length > 0) return { file, value: null, locations: { at: start }, diagnostics };
+
+  const walker = new Walker(doc, file, positionOf, diagnostics);
+  const root = doc.contents;
+  if (root === null) return { file, value: null, locations: { at: start }, diagnostics };
+  const { value, location } = walker.walk(root, 0);
+  return { file, value, locations: location, diagnostics };
+}
+
+class Walker {
+  private aliasExpansions = 0;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly file: string,
+    private readonly positionOf: (offset: number) => Position,
+    private readonly diagnostics: Diagnostic[],
+  ) {}
+
+  walk(node: Node | null, depth: number): { value: unknown; location: LocationNode } {
+    if (node === null) return { value: null, location: { at: { line: 1, column: 1 } } };
+    const at = this.positionOf(node.range?.[0] ?? 0);
+    if (depth > MAX_DEPTH) {
+      this.fail(at, `This value is nested more than ${MAX_DEPTH} levels deep.`, 'Plan files are shallow; check the indentation here.');
+      return { value: null, location: { at } };
+    }
+    if (isAlias(node)) {
+      if (++this.aliasExpansions > MAX_ALIAS_EXPANSIONS) {
+        if (this.aliasExpansions === MAX_ALIAS_EXPANSIONS + 1) {
+          this.fail(at, `This file expands YAML aliases (*name) more than ${MAX_ALIAS_EXPANSIONS} times.`, 'Write the values out instead of repeating aliases.');
+        }
+        return { value: null, location: { at } };
+      }
+      const target = node.resolve(this.doc);
+      if (!target) {
+        this.fail(at, `The alias *${node.source} refers to no anchor.`, `Define &${node.source} before using it.`);
+        return { value: null, location: { at } };
+      }
+      // Positions inside an alias point at the anchored original, which is where a planner would edit.
+      return this.walk(target as Node, depth + 1);
+    }
+    if (isScalar(node)) {
+      return { value: node.value ?? null, location: { at } };
+    }
+    if (isSeq(node)) {
+      const value: unknown[] = [];
+      const items: LocationNode[] = [];
+      for (const item of node.items) {
+        const child = this.walk(item as Node | null, depth + 1);
+        value.push(child.value);
+        items.push(child.location);
+      }
+      return { value, location: { at, items } };
+    }
+    if (isMap(node)) {
+      const value: Record<string, unknown> = {};
+      const entries: Record<string, { key: Position; value: LocationNode }> = Object.create(null);
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const keyNode = pair.key as Node | null;
+        const keyAt = keyNode?.range ? this.positionOf(keyNode.range[0]) : at;
+        if (keyNode !== null && !isScalar(keyNode)) {
+          this.fail(keyAt, 'A key here is a list or mapping; keys must be plain words.', 'Write the key as a single word such as `title:`.');
+          continue;
+        }
+        const key = String(keyNode?.value ?? '');
+        const child = pair.value === null
+          ? { value: null, location: { at: keyAt } }
+          : this.walk(pair.value as Node, depth + 1);
+        // defineProperty keeps a hostile key such as `__proto__` as plain data.
+        Object.defineProperty(value, key, { value: child.value, enumerable: true, writable: true, configurable: true });
+        entries[key] = { key: keyAt, value: child.location };
+      }
+      return { value, location: { at, entries } };
+    }
+    this.fail(at, 'This value is of a kind plan does not read.', undefined);
+    return { value: null, location: { at } };
+  }
+
+  private fail(at: Position, message: string, hint: string | undefined): void {
+    this.diagnostics.push({ rule: 'yaml-syntax', severity: 'error', file: this.file, ...at, message, ...(hint ? { hint } : {}) });
+  }
+}
+
+function yamlErrorMessage(code: string, raw: string): string {
+  const firstLine = raw.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? raw;
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'This key appears twice in the same mapping; the second would silently replace the first.';
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+    case 'UNEXPECTED_TOKEN':
+      return `The YAML here cannot be read: ${lowerFirst(firstLine)}.`;
+    case 'MULTIPLE_DOCS':
+      return 'This file holds more than one YAML document (a second `---`); a plan source file holds one.';
+    case 'TAB_AS_INDENT':
+      return 'A tab is used for indentation; YAML allows only spaces.';
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return 'A key runs over more than one line, which usually means a missing colon or a mis-indented line above.';
+    default:
+      return `The YAML here cannot be read: ${lowerFirst(firstLine)}.`;
+  }
+}
+
+function yamlErrorHint(code: string): string {
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'Remove or rename one of the two keys.';
+    case 'TAB_AS_INDENT':
+      return 'Replace the tab with spaces.';
+    case 'MULTIPLE_DOCS':
+      return 'Split the documents into separate files, or remove the extra `---`.';
+    default:
+      return 'Check the indentation and punctuation on this line and the one above; text containing `: ` or starting with a special character needs quotes.';
+  }
+}
+
+function lowerFirst(text: string): string {
+  const trimmed = text.trim().replace(/\.$/, '');
+  return trimmed.charAt(0).toLowerCase() + trimmed.slice(1);
+}

@@ -1,0 +1,77 @@
+// Finds and reads the source files of a plan folder: `plan.yaml` and every other *.yaml / *.yml below it,
+// in a fixed order so that every run reports the same things in the same order.
+
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { Diagnostic } from '../diagnostic.js';
+import { MANIFEST_FILE } from '../model/validate.js';
+
+/** Folders inside a plan that never hold plan sources. */
+const SKIPPED_FOLDERS = new Set(['templates', 'node_modules', 'dist']);
+
+export interface SourceText {
+  /** Path relative to the plan folder, with forward slashes. */
+  file: string;
+  text: string;
+}
+
+export class PlanFolderError extends Error {}
+
+/** Lists the source files of the plan in `dir`, manifest first, then by path. Throws PlanFolderError when `dir` is not a plan. */
+export function listSourceFiles(dir: string): string[] {
+  let stats;
+  try {
+    stats = statSync(dir);
+  } catch {
+    throw new PlanFolderError(`There is no folder at ${dir}.`);
+  }
+  if (!stats.isDirectory()) throw new PlanFolderError(`${dir} is a file, not a plan folder.`);
+  try {
+    if (!statSync(join(dir, MANIFEST_FILE)).isFile()) throw new Error();
+  } catch {
+    throw new PlanFolderError(`${dir} is not a plan folder: it has no ${MANIFEST_FILE}.`);
+  }
+  const found: string[] = [];
+  walk(dir, dir, found, 0);
+  found.sort((a, b) => (a === MANIFEST_FILE ? -1 : b === MANIFEST_FILE ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  return found;
+}
+
+function walk(root: string, dir: string, found: string[], depth: number): void {
+  if (depth > 20) return;
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return; // an unreadable sub-folder is reported when its files cannot be read; here we cannot see them at all
+  }
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (depth === 0 && SKIPPED_FOLDERS.has(entry.name)) continue;
+      walk(root, path, found, depth + 1);
+    } else if ((entry.isFile() || entry.isSymbolicLink()) && /\.ya?ml$/i.test(entry.name)) {
+      found.push(relative(root, path).split(sep).join('/'));
+    }
+  }
+}
+
+/** Reads one source file; a file that cannot be read becomes a diagnostic, not a crash. */
+export function readSource(dir: string, file: string): SourceText | Diagnostic {
+  try {
+    const text = readFileSync(join(dir, file), 'utf8');
+    return { file, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    return {
+      rule: 'read-error',
+      severity: 'error',
+      file,
+      line: 1,
+      column: 1,
+      message: code === 'EACCES' ? 'This file cannot be read: permission denied.' : code === 'EISDIR' ? 'This is a folder whose name ends in .yaml.' : `This file cannot be read (${code ?? 'unknown error'}).`,
+      hint: 'Check that the file exists and that you may read it.',
+    };
+  }
+}

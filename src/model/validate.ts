@@ -1,0 +1,181 @@
+// The model phase: checks each parsed source file against the plan language and gathers the items of
+// every collection, each with its source location, into one PlanSources. Invalid items are reported
+// and left out of the model; every problem in every file is reported in one run.
+
+import type { z } from 'zod';
+import type { Diagnostic } from '../diagnostic.js';
+import type { LocationNode, ParsedSource } from '../load/parse-source.js';
+import { didYouMean } from '../suggest.js';
+import { locate, positionAt, type FieldPath, type ItemSource, type Located } from './locate.js';
+import { planIssue } from './messages.js';
+import {
+  collectionNames,
+  collectionSchemas,
+  itemNouns,
+  manifestSchema,
+  type Action,
+  type CollectionName,
+  type Manifest,
+  type Metric,
+  type Objective,
+  type Organisation,
+  type Portfolio,
+  type Priority,
+  type Project,
+  type StatutoryDuty,
+} from './schema.js';
+
+export const MANIFEST_FILE = 'plan.yaml';
+const manifestKeys = Object.keys(manifestSchema.shape);
+
+export interface PlanSources {
+  manifest: Located<Manifest> | undefined;
+  priorities: Located<Priority>[];
+  portfolios: Located<Portfolio>[];
+  objectives: Located<Objective>[];
+  actions: Located<Action>[];
+  metrics: Located<Metric>[];
+  organisations: Located<Organisation>[];
+  duties: Located<StatutoryDuty>[];
+  projects: Located<Project>[];
+}
+
+export function emptySources(): PlanSources {
+  return { manifest: undefined, priorities: [], portfolios: [], objectives: [], actions: [], metrics: [], organisations: [], duties: [], projects: [] };
+}
+
+export function validateSources(files: readonly ParsedSource[]): { sources: PlanSources; diagnostics: Diagnostic[] } {
+  const sources = emptySources();
+  const diagnostics: Diagnostic[] = [];
+  if (!files.some((f) => f.file === MANIFEST_FILE)) {
+    diagnostics.push(error({ file: MANIFEST_FILE, line: 1, column: 1 }, 'read-error', `The plan has no ${MANIFEST_FILE}.`,
+      `Create ${MANIFEST_FILE} with a \`plan:\` section at the top of the plan folder.`));
+  }
+  for (const file of files) {
+    diagnostics.push(...file.diagnostics);
+    if (file.value === null || file.value === undefined) continue;
+    validateFile(file, sources, diagnostics);
+  }
+  return { sources, diagnostics };
+}
+
+function validateFile(file: ParsedSource, sources: PlanSources, diagnostics: Diagnostic[]): void {
+  const isManifest = file.file === MANIFEST_FILE;
+  const root = file.value;
+  const rootSource: ItemSource = { file: file.file, node: file.locations };
+  if (typeof root !== 'object' || root === null || Array.isArray(root)) {
+    diagnostics.push(error(locate(rootSource), 'yaml-structure',
+      'This file is not a mapping of collections.',
+      'A plan source file starts with collection names such as `objectives:` or `actions:`, each followed by a list of items.'));
+    return;
+  }
+  const record = root as Record<string, unknown>;
+  const manifestPart: Record<string, unknown> = {};
+  let hasManifestPart = false;
+  for (const key of Object.keys(record)) {
+    const value = record[key];
+    if ((collectionNames as string[]).includes(key)) {
+      validateCollection(key as CollectionName, value, { file: file.file, node: entryNode(file.locations, key) }, sources, diagnostics);
+    } else if (manifestKeys.includes(key)) {
+      if (isManifest) {
+        Object.defineProperty(manifestPart, key, { value, enumerable: true, writable: true, configurable: true });
+        hasManifestPart = true;
+      } else {
+        diagnostics.push(error(locate(rootSource, [key], { key: true }), 'unknown-key',
+          `\`${key}:\` belongs in ${MANIFEST_FILE}, not in a source file.`,
+          `Move this section to ${MANIFEST_FILE} at the top of the plan folder.`));
+      }
+    } else {
+      const allowed = isManifest ? [...manifestKeys, ...collectionNames] : [...collectionNames];
+      diagnostics.push(error(locate(rootSource, [key], { key: true }), 'unknown-key',
+        `\`${key}\` is not a collection of the plan language.${didYouMean(key, allowed)}`,
+        `The top level of ${isManifest ? MANIFEST_FILE : 'a source file'} may hold: ${allowed.join(', ')}.`));
+    }
+  }
+  if (isManifest) validateManifest(manifestPart, hasManifestPart, rootSource, sources, diagnostics);
+}
+
+function validateManifest(value: Record<string, unknown>, present: boolean, at: ItemSource, sources: PlanSources, diagnostics: Diagnostic[]): void {
+  if (!present || !('plan' in value)) {
+    diagnostics.push(error(locate(at), 'schema', `${MANIFEST_FILE} has no \`plan:\` section.`,
+      'Add `plan:` with at least `id`, `title`, `system` and `period` (see docs/language.md).'));
+    return;
+  }
+  const result = manifestSchema.safeParse(value, { reportInput: true });
+  if (!result.success) {
+    reportIssues(result.error.issues, manifestSchema, 'the plan manifest', at, diagnostics);
+    return;
+  }
+  sources.manifest = Object.assign(result.data, { at });
+}
+
+function validateCollection(name: CollectionName, value: unknown, at: ItemSource, sources: PlanSources, diagnostics: Diagnostic[]): void {
+  if (value === null || value === undefined) return; // `actions:` with nothing under it is an empty list
+  if (!Array.isArray(value)) {
+    diagnostics.push(error(locate(at), 'schema', `\`${name}\` should be a list of ${itemNouns[name]} items, but it is not a list.`,
+      'Start each item on its own line with `- id: …`.'));
+    return;
+  }
+  const schema = collectionSchemas[name] as z.ZodType;
+  const bucket = sources[name] as Located<unknown>[];
+  value.forEach((item, index) => {
+    const itemAt: ItemSource = { file: at.file, node: at.node.items?.[index] ?? at.node };
+    const id = typeof item === 'object' && item !== null && typeof (item as { id?: unknown }).id === 'string' ? (item as { id: string }).id : undefined;
+    const subject = id !== undefined ? `${itemNouns[name]} \`${id}\`` : `${itemNouns[name]} number ${index + 1} in \`${name}\``;
+    const result = schema.safeParse(item, { reportInput: true });
+    if (!result.success) {
+      reportIssues(result.error.issues, schema, subject, itemAt, diagnostics, id);
+      return;
+    }
+    bucket.push(Object.assign(result.data as object, { at: itemAt }));
+  });
+}
+
+function reportIssues(issues: readonly z.core.$ZodIssue[], schema: z.ZodType, subject: string, at: ItemSource, diagnostics: Diagnostic[], id?: string): void {
+  for (const issue of issues) {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    for (const plain of planIssue(issue, subject, knownKeysAt(schema, path))) {
+      const fieldPath: FieldPath = plain.key !== undefined ? [...path, plain.key] : path;
+      const rule = plain.key !== undefined ? 'unknown-key' : 'schema';
+      diagnostics.push({
+        ...error(locate(at, fieldPath, { key: plain.key !== undefined }), rule, plain.message, plain.hint),
+        ...(id !== undefined ? { subject: id } : {}),
+      });
+    }
+  }
+}
+
+/** The keys a mapping may have at `path` inside `schema`, for "did you mean" on unknown keys. */
+function knownKeysAt(schema: z.ZodType, path: FieldPath): string[] {
+  let current: unknown = schema;
+  for (const step of [...path, undefined]) {
+    current = unwrap(current);
+    const def = (current as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
+    if (!def) return [];
+    if (step === undefined) return def.type === 'object' ? Object.keys(def.shape as object) : [];
+    if (def.type === 'object') current = (def.shape as Record<string, unknown>)[String(step)];
+    else if (def.type === 'array') current = def.element;
+    else if (def.type === 'record') current = def.valueType;
+    else return [];
+  }
+  return [];
+}
+
+function unwrap(schema: unknown): unknown {
+  let current = schema;
+  for (let i = 0; i < 10; i++) {
+    const def = (current as { _zod?: { def?: Record<string, unknown> } })?._zod?.def;
+    if (def && (def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'prefault')) current = def.innerType;
+    else break;
+  }
+  return current;
+}
+
+function entryNode(root: LocationNode, key: string): LocationNode {
+  const entry = root.entries?.[key];
+  return entry ? entry.value : { at: positionAt(root, []) };
+}
+
+function error(location: { file: string; line: number; column: number }, rule: string, message: string, hint?: string): Diagnostic {
+  return { rule, severity: 'error', ...location, message, ...(hint ? { hint } : {}) };
+}

@@ -1,0 +1,46 @@
+// The compiler's phases in order: load -> model -> link -> rules. Each takes the previous one's output;
+// the result is the linked plan (when the sources were good enough to link) and every diagnostic.
+
+import { sortDiagnostics, type Diagnostic } from './diagnostic.js';
+import type { Plan } from './link/plan-graph.js';
+import { link } from './link/link.js';
+import { loadPlan } from './load/load-plan.js';
+import { parseSource, type ParsedSource } from './load/parse-source.js';
+import type { SourceText } from './load/plan-folder.js';
+import { validateSources } from './model/validate.js';
+import { resolveSettings, runRules, type RuleSettings } from './rules/run.js';
+
+export interface Compilation {
+  plan: Plan | undefined;
+  diagnostics: Diagnostic[];
+  /** The number of source files read. */
+  fileCount: number;
+}
+
+export interface CompileOptions {
+  /** Severities that override the manifest's `rules:`, e.g. from `--rule`. */
+  ruleOverrides?: RuleSettings;
+}
+
+export async function compilePlan(dir: string, options: CompileOptions = {}): Promise<Compilation> {
+  const loaded = await loadPlan(dir);
+  return compileParsed(loaded.files, loaded.diagnostics, options);
+}
+
+/** Compiles a plan held in memory: `files` are paths relative to the plan folder with their text. */
+export function compileTexts(files: readonly SourceText[], options: CompileOptions = {}): Compilation {
+  return compileParsed(files.map((f) => parseSource(f.text, f.file)), [], options);
+}
+
+function compileParsed(files: ParsedSource[], loadDiagnostics: Diagnostic[], options: CompileOptions): Compilation {
+  const diagnostics = [...loadDiagnostics];
+  const { sources, diagnostics: modelDiagnostics } = validateSources(files);
+  diagnostics.push(...modelDiagnostics);
+  const { plan, diagnostics: linkDiagnostics } = link(sources);
+  diagnostics.push(...linkDiagnostics);
+  if (plan) {
+    const { settings, diagnostics: configDiagnostics } = resolveSettings(plan, options.ruleOverrides);
+    diagnostics.push(...configDiagnostics, ...runRules(plan, settings));
+  }
+  return { plan, diagnostics: sortDiagnostics(diagnostics), fileCount: files.length };
+}

@@ -1,0 +1,57 @@
+// SARIF 2.1.0 for code scanning: one run, one rule entry per rule and built-in check, one result per finding.
+
+import { builtInChecks } from '../rules/index.js';
+import type { Reporter } from './reporter.js';
+
+export const sarif: Reporter = (diagnostics, _summary, context) => {
+  const ruleEntries = [
+    ...context.rules.map((rule) => ({
+      id: rule.id,
+      name: toPascal(rule.id),
+      shortDescription: { text: rule.description },
+      fullDescription: { text: rule.rationale },
+      help: { text: `${rule.description} ${rule.rationale}`, markdown: `**${rule.description}**\n\n${rule.rationale}\n\nSee docs/rules/${rule.id}.md.` },
+      helpUri: `docs/rules/${rule.id}.md`,
+      defaultConfiguration: { level: rule.defaultSeverity === 'error' ? 'error' : 'warning' },
+    })),
+    ...builtInChecks.map((check) => ({
+      id: check.id,
+      name: toPascal(check.id),
+      shortDescription: { text: check.description },
+      help: { text: check.description, markdown: `${check.description}\n\nSee docs/rules/built-in-checks.md.` },
+      helpUri: 'docs/rules/built-in-checks.md',
+      defaultConfiguration: { level: 'error' },
+    })),
+  ];
+  const index = new Map(ruleEntries.map((r, i) => [r.id, i]));
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'plan', informationUri: 'https://www.npmjs.com/package/plan', version: context.version, rules: ruleEntries } },
+        results: diagnostics.map((d) => ({
+          ruleId: d.rule,
+          ...(index.has(d.rule) ? { ruleIndex: index.get(d.rule) } : {}),
+          level: d.severity === 'error' ? 'error' : 'warning',
+          message: { text: d.hint ? `${d.message} ${d.hint}` : d.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: encodeURI(context.displayPath(d.file)), uriBaseId: '%SRCROOT%' },
+                region: { startLine: d.line, startColumn: d.column },
+              },
+            },
+          ],
+          ...(d.subject ? { properties: { subject: d.subject } } : {}),
+        })),
+        columnKind: 'utf16CodeUnits',
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+};
+
+function toPascal(id: string): string {
+  return id.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+}
