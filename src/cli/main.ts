@@ -92,6 +92,25 @@ Examples:
       process.exitCode = await runExport(dir);
     });
 
+  program
+    .command('build')
+    .description('check the plan, then write its documents (Markdown and HTML), diagram, plan.json and gap report')
+    .argument('[DIR]', 'the plan folder')
+    .option('-o, --out <folder>', 'where to write the documents (default: dist/<plan id>)')
+    .option('-q, --quiet', 'print only the path of the front page')
+    .addHelpText('after', `
+With errors, only the gap report (gaps.md, gaps.html, gaps.json) is written, the rest of an earlier
+build is left as it was, and the exit code is 1. Output is written to a temporary folder and moved into
+place only when complete. It prints the path of index.html.
+
+Examples:
+  $ plan build
+  $ plan build plans/staffordshire-stoke-2023-24 --out site`)
+    .action(async (dir: string | undefined, options: { out?: string; quiet?: boolean }) => {
+      const { runBuild } = await import('./build.js');
+      process.exitCode = await runBuild(dir, options);
+    });
+
   return program;
 }
 

@@ -29,6 +29,7 @@ export function exportPlan(plan: Plan) {
       vision: info.vision ?? null,
       organisation: info.organisation ?? null,
       editions: plan.editions.map((e) => ({ id: e.id, title: e.title, published: e.published ?? null })),
+      prose: plan.manifest.prose,
     },
     collective_aim: plan.aim
       ? {

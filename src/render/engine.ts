@@ -1,0 +1,125 @@
+// The template engine set-up: one isolated Handlebars instance per output format, its helpers, and
+// template lookup with plan overrides (a plan's own templates/<format>/ file of the same name wins).
+// HTML is escaped by Handlebars' double-stash; Markdown output escapes every plan string up front.
+
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import { escapeForMarkdown, markdownCell, markdownInlineToHtml, markdownToHtml } from './markdown.js';
+
+export type OutputFormat = 'html' | 'md';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2024-03-31" -> "31 March 2024", the NHS style for dates. */
+export function formatDate(iso: string | undefined | null): string {
+  if (!iso) return '';
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) return iso;
+  return `${Number(match[3])} ${MONTHS[Number(match[2]) - 1]} ${match[1]}`;
+}
+
+/** The folder of built-in templates, found from the bundled code in lib/ or the sources in src/. */
+export function builtInTemplatesDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    if (existsSync(join(dir, 'templates', 'html'))) return join(dir, 'templates');
+    dir = dirname(dir);
+  }
+  throw new Error('the built-in templates folder is missing from this installation of plan');
+}
+
+export class TemplateError extends Error {}
+
+export class DocumentRenderer {
+  private readonly hb = Handlebars.create();
+  private readonly compiled = new Map<string, Handlebars.TemplateDelegate>();
+
+  /** @param dirs template folders, most important first (the plan's own, then the built-in ones) */
+  constructor(readonly format: OutputFormat, private readonly dirs: readonly string[]) {
+    this.registerHelpers();
+    // Built-in partials first, so a plan's partial of the same name replaces them.
+    for (const dir of [...dirs].reverse()) {
+      const partials = join(dir, format, 'partials');
+      if (!existsSync(partials)) continue;
+      for (const file of readdirSync(partials).sort()) {
+        if (!file.endsWith('.hbs')) continue;
+        this.hb.registerPartial(file.slice(0, -4), this.compile(join(partials, file)));
+      }
+    }
+  }
+
+  render(name: string, context: object): string {
+    let template = this.compiled.get(name);
+    if (!template) {
+      const path = this.dirs.map((d) => join(d, this.format, `${name}.hbs`)).find((p) => existsSync(p));
+      if (!path) throw new TemplateError(`There is no ${this.format} template called ${name}.`);
+      template = this.compile(path);
+      this.compiled.set(name, template);
+    }
+    const data = this.format === 'md' ? escapeDeep(context) : context;
+    try {
+      return tidy(template(data));
+    } catch (cause) {
+      throw new TemplateError(`The ${this.format} template ${name} failed: ${(cause as Error).message}`);
+    }
+  }
+
+  private compile(path: string): Handlebars.TemplateDelegate {
+    try {
+      return this.hb.compile(readFileSync(path, 'utf8'), { noEscape: this.format === 'md', strict: false, preventIndent: true });
+    } catch (cause) {
+      throw new TemplateError(`The template ${path} cannot be read: ${(cause as Error).message}`);
+    }
+  }
+
+  private registerHelpers(): void {
+    const hb = this.hb;
+    const html = this.format === 'html';
+    hb.registerHelper('markdown', (text: unknown) => {
+      if (typeof text !== 'string' || text === '') return '';
+      return html ? new hb.SafeString(markdownToHtml(text)) : text;
+    });
+    hb.registerHelper('markdownInline', (text: unknown) => {
+      if (typeof text !== 'string') return '';
+      return html ? new hb.SafeString(markdownInlineToHtml(text)) : text;
+    });
+    hb.registerHelper('cell', (text: unknown) => (text === undefined || text === null ? '' : markdownCell(String(text))));
+    hb.registerHelper('date', (iso: unknown) => formatDate(typeof iso === 'string' ? iso : undefined));
+    hb.registerHelper('join', (list: unknown, separator: unknown) => (Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : ', ') : ''));
+    hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+    hb.registerHelper('not', (a: unknown) => !a);
+    hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
+    hb.registerHelper('and', (...args: unknown[]) => args.slice(0, -1).every(Boolean));
+    hb.registerHelper('plural', (count: unknown, singular: unknown, pluralForm: unknown) => {
+      const n = Number(count);
+      const one = String(singular);
+      return `${n} ${n === 1 ? one : typeof pluralForm === 'string' ? pluralForm : `${one}s`}`;
+    });
+    /** A link to another document of the same format, relative to the current page: {{doc "portfolios/uec"}}. */
+    hb.registerHelper('doc', function (this: unknown, path: unknown, options: Handlebars.HelperOptions) {
+      const root = (options.data?.root as { root?: string } | undefined)?.root ?? '';
+      const [file, anchor] = String(path).split('#');
+      return `${root}${file}.${html ? 'html' : 'md'}${anchor ? `#${anchor}` : ''}`;
+    });
+  }
+}
+
+/** Escapes every string in a view for Markdown output; SafeStrings (trusted output such as SVG) pass as they are. */
+function escapeDeep(value: unknown): unknown {
+  if (typeof value === 'string') return escapeForMarkdown(value);
+  if (Array.isArray(value)) return value.map(escapeDeep);
+  if (value && typeof value === 'object') {
+    if (value instanceof Handlebars.SafeString) return value;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = escapeDeep(v);
+    return out;
+  }
+  return value;
+}
+
+/** Collapses the blank lines that template control blocks leave behind; ends with one newline. */
+function tidy(text: string): string {
+  return text.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+}

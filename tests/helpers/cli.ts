@@ -1,0 +1,151 @@
+// Runs the built CLI (bin/plan -> lib/) as a child process, the way a planner or a CI job runs it, and
+// makes throw-away plan folders for tests that need to change or break a plan.
+
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The root of the repository. */
+export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+/** The launcher the package installs as `plan`. */
+export const planBin = join(repoRoot, 'bin', 'plan');
+
+/** A folder under tests/fixtures. */
+export function fixture(name: string): string {
+  return join(repoRoot, 'tests', 'fixtures', name);
+}
+
+export interface CliResult {
+  /** The exit code; null when the process was killed (for example after `timeoutMs`). */
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** True when the run took longer than `timeoutMs` and was killed: a hang. */
+  timedOut: boolean;
+}
+
+export interface CliOptions {
+  /** Working directory of the run; the repository root when not given. */
+  cwd?: string;
+  /** Extra environment; `undefined` removes a variable. NO_COLOR=1 is set unless overridden. */
+  env?: Record<string, string | undefined>;
+  /** Kill the run after this long. */
+  timeoutMs?: number;
+}
+
+/** Variables of the test runner's own environment that would change what plan prints. */
+const INHERITED_BUT_IGNORED = ['NO_COLOR', 'FORCE_COLOR', 'PLAN_DEBUG', 'PLAN_WORKERS'];
+
+/** Runs `node bin/plan ...args` without a shell and collects its output. */
+export function runPlan(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
+  const env: Record<string, string | undefined> = { ...process.env };
+  for (const name of INHERITED_BUT_IGNORED) delete env[name];
+  env.NO_COLOR = '1';
+  for (const [name, value] of Object.entries(options.env ?? {})) {
+    if (value === undefined) delete env[name];
+    else env[name] = value;
+  }
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [planBin, ...args], {
+      cwd: options.cwd ?? repoRoot,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      shell: false,
+    });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, options.timeoutMs ?? 30_000);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8'), timedOut });
+    });
+  });
+}
+
+const tempDirs: string[] = [];
+
+/** A fresh, empty folder under the system's temporary folder. Remove them all with `removeTempDirs`. */
+export function makeTempDir(prefix = 'plan-test-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
+
+/** Copies a plan folder to a fresh temporary folder (or to `target`), so a test can change it; returns the copy. */
+export function copyPlan(source: string, target = join(makeTempDir(), 'plan')): string {
+  cpSync(source, target, { recursive: true });
+  return target;
+}
+
+/** Writes a plan folder from file names and contents (text or raw bytes); returns its path. */
+export function writePlan(files: Record<string, string | Uint8Array>, dir = join(makeTempDir(), 'plan')): string {
+  mkdirSync(dir, { recursive: true });
+  for (const [name, content] of Object.entries(files)) {
+    const path = join(dir, name);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, content);
+  }
+  return dir;
+}
+
+/** Replaces exactly one occurrence of `from` in a file; fails loudly if it is not there exactly once. */
+export function replaceOnce(path: string, from: string, to: string): void {
+  const text = readFileSync(path, 'utf8');
+  const count = text.split(from).length - 1;
+  if (count !== 1) throw new Error(`expected exactly one ${JSON.stringify(from)} in ${path}, found ${count}`);
+  writeFileSync(path, text.replace(from, to));
+}
+
+/** Removes every folder made by makeTempDir, copyPlan and writePlan; use in afterAll. */
+export function removeTempDirs(): void {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/** One finding as the stylish format prints it. */
+export interface StylishFinding {
+  file: string;
+  line: number;
+  column: number;
+  severity: string;
+  message: string;
+  rule: string;
+}
+
+/** Reads the findings back out of stylish output: a file header, then `  line:col  severity  message  rule`. */
+export function stylishFindings(stdout: string): StylishFinding[] {
+  const findings: StylishFinding[] = [];
+  let file = '';
+  for (const line of stdout.split('\n')) {
+    const finding = /^ {2}(\d+):(\d+) +(error|warning) +(.*) {2}(\S+)$/.exec(line);
+    if (finding) {
+      const [, row, column, severity, message, rule] = finding;
+      findings.push({ file, line: Number(row), column: Number(column), severity: severity!, message: message!, rule: rule! });
+    } else if (line !== '' && !line.startsWith(' ') && !/^[✔✖⚠]/.test(line)) {
+      file = line;
+    }
+  }
+  return findings;
+}
+
+/** `file:line:col severity rule` for each finding: a compact view to compare against. */
+export function locatedRules(stdout: string): string[] {
+  return stylishFindings(stdout).map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.rule}`);
+}
+
+/** True when the text shows a JavaScript stack trace or an uncaught error's name. */
+export function hasStackTrace(text: string): boolean {
+  return text.includes('    at ') || text.includes('Error:');
+}
