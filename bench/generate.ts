@@ -364,7 +364,7 @@ export function generatePlan(dir: string, options: GenerateOptions): GeneratedPl
   let lines: string[] = [];
   for (let i = 0; i < actionCount; i++) {
     const id = `act-${pad(i + 1, width)}`;
-    // Walk the objectives in order so every objective gets an action (a few get none: warnings).
+    // Walk the objectives in order so every owned objective gets an action (the orphan gets none: a warning).
     const first = owned[i % owned.length]!;
     const refs = [first.id];
     if (rng.chance(0.35)) {

@@ -14,6 +14,8 @@ await build({
   target: 'node20',
   packages: 'bundle',
   sourcemap: false,
+  minify: true,
+  keepNames: false,
   legalComments: 'none',
   logLevel: 'warning',
   chunkNames: 'chunks/[name]-[hash]',

@@ -2,7 +2,8 @@
 
 import { distance } from 'fastest-levenshtein';
 
-export function nearest(name: string, candidates: Iterable<string>): string | undefined {
+export function nearest(name: string, candidateList: Iterable<string>): string | undefined {
+  const candidates = [...candidateList];
   const lowered = name.toLowerCase();
   let best: string | undefined;
   let bestScore = Infinity;
@@ -14,6 +15,11 @@ export function nearest(name: string, candidates: Iterable<string>): string | un
     }
   }
   if (best === undefined) return undefined;
+  // A truncated name (`warn` for `warning`) is a likely slip too.
+  if (lowered.length >= 3) {
+    const extended = [...candidates].filter((c) => c.toLowerCase().startsWith(lowered)).sort();
+    if (extended.length === 1) return extended[0];
+  }
   // Close enough to be a typo: at most a third of the longer name, and never more than 4 edits.
   const limit = Math.min(4, Math.max(1, Math.floor(Math.max(name.length, best.length) / 3)));
   return bestScore <= limit ? best : undefined;

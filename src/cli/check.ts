@@ -30,6 +30,7 @@ export async function runCheck(dir: string | undefined, options: CheckOptions): 
     colour: useColour(process.stdout),
     rules,
     version,
+    hiddenWarnings: compilation.diagnostics.length - diagnostics.length,
   }));
   if (summary.errors > 0) return EXIT_PROBLEMS;
   if (options.maxWarnings !== undefined && summary.warnings > options.maxWarnings) {

@@ -24,6 +24,12 @@ function parseRuleSetting(value: string, previous: Record<string, SeveritySettin
 
 export function buildProgram(): Command {
   const program = new Command();
+  // Set before the commands are added, so that every command inherits them.
+  program.exitOverride();
+  program.configureOutput({
+    writeErr: (text) => process.stderr.write(text),
+    outputError: (text, write) => write(`plan: ${text.replace(/^error: /, '')}`),
+  });
   program
     .name('plan')
     .description('The planning compiler for NHS integrated care systems: checks that a plan written as YAML hangs together (the golden thread) and builds its published documents.')
@@ -116,11 +122,6 @@ Examples:
 
 export async function main(argv: string[]): Promise<void> {
   const program = buildProgram();
-  program.exitOverride();
-  program.configureOutput({
-    writeErr: (text) => process.stderr.write(text),
-    outputError: (text, write) => write(`plan: ${text.replace(/^error: /, '')}`),
-  });
   try {
     await program.parseAsync(argv);
   } catch (error) {

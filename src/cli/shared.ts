@@ -2,7 +2,7 @@
 
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { MANIFEST_FILE } from '../model/validate.js';
+import { MANIFEST_FILE } from '../load/plan-folder.js';
 
 /** Exit codes, a public contract (docs/cli.md). */
 export const EXIT_OK = 0;

@@ -76,7 +76,7 @@ export function link(sources: PlanSources): { plan: Plan | undefined; diagnostic
     if (found) {
       diagnostics.push({
         rule: 'unknown-reference', severity: 'error', ...location, ...(subject ? { subject } : {}),
-        message: `\`${id}\` is ${describeItem(found)}, but a ${kindNouns[kind]} is expected here.`,
+        message: `\`${id}\` is ${describeItem(found)}, but ${withArticle(kindNouns[kind])} is expected here.`,
         hint: suggestionHint(kind, id, byId),
       });
     } else {
@@ -118,7 +118,8 @@ export function link(sources: PlanSources): { plan: Plan | undefined; diagnostic
       objective.owner = resolve('portfolio', objective.item.portfolio, objective, ['portfolio'], false);
       objective.owner?.objectives.push(objective);
     }
-    if (objective.item.priorities !== undefined) {
+    // An empty `priorities: []` is read as absent: the objective takes its owner's priorities.
+    if (objective.item.priorities !== undefined && objective.item.priorities.length > 0) {
       objective.prioritiesFrom = 'objective';
       objective.item.priorities.forEach((id, index) => {
         const priority = resolve('priority', id, objective, ['priorities', index]);
@@ -169,6 +170,15 @@ export function link(sources: PlanSources): { plan: Plan | undefined; diagnostic
 
   const editions = manifest.plan.editions;
   const editionIds = editions.map((e) => e.id);
+  editionIds.forEach((id, index) => {
+    const first = editionIds.indexOf(id);
+    if (first === index) return;
+    diagnostics.push({
+      rule: 'duplicate-id', severity: 'error', ...locate(manifest.at, ['plan', 'editions', index, 'id']), subject: id,
+      message: `The edition id \`${id}\` is used twice in \`plan.editions\`.`,
+      hint: 'Give each edition its own id; duty coverage refers to editions by id.',
+    });
+  });
   for (const duty of duties) {
     for (const key of Object.keys(duty.item.coverage)) {
       if (!editionIds.includes(key)) {
@@ -204,6 +214,10 @@ function duplicate(location: ReturnType<typeof locate>, item: LinkedItem, other:
     message: `The id \`${item.id}\` is used twice: by ${describeItem(item)} here and by ${describeItem(other)} at ${otherLocation.file}:${otherLocation.line}:${otherLocation.column}.`,
     hint: 'Ids must be unique across the whole plan; rename one of them and update the references to it.',
   };
+}
+
+export function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
 }
 
 function idsOfKind(kind: LinkedItem['kind'], byId: Map<string, LinkedItem>): string[] {

@@ -27,7 +27,9 @@ export interface ParsedSource {
 const MAX_DEPTH = 64;
 const MAX_ALIAS_EXPANSIONS = 10_000;
 
-export function parseSource(text: string, file: string): ParsedSource {
+export function parseSource(source: string, file: string): ParsedSource {
+  // A byte-order mark is not part of the text; left in, it would shift every column of line 1.
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   const lineCounter = new LineCounter();
   const diagnostics: Diagnostic[] = [];
   const positionOf = (offset: number): Position => {
@@ -37,7 +39,11 @@ export function parseSource(text: string, file: string): ParsedSource {
   const start: Position = { line: 1, column: 1 };
 
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2' });
+  const seen = new Set<number>();
   for (const error of doc.errors) {
+    // One mistake often trips several parser errors at the same place; report it once.
+    if (seen.has(error.pos[0])) continue;
+    seen.add(error.pos[0]);
     diagnostics.push({
       rule: 'yaml-syntax',
       severity: 'error',
@@ -145,6 +151,7 @@ function yamlErrorMessage(code: string, raw: string): string {
     case 'TAB_AS_INDENT':
       return 'A tab is used for indentation; YAML allows only spaces.';
     case 'BLOCK_AS_IMPLICIT_KEY':
+      return 'A value here holds a colon followed by a space, which YAML reads as the start of another key (or the next line is indented too far).';
     case 'MULTILINE_IMPLICIT_KEY':
       return 'A key runs over more than one line, which usually means a missing colon or a mis-indented line above.';
     default:
@@ -160,6 +167,8 @@ function yamlErrorHint(code: string): string {
       return 'Replace the tab with spaces.';
     case 'MULTIPLE_DOCS':
       return 'Split the documents into separate files, or remove the extra `---`.';
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return 'Put text that contains `: ` in quotes, such as `title: "Front door: streaming"`, and check the indentation of the next line.';
     default:
       return 'Check the indentation and punctuation on this line and the one above; text containing `: ` or starting with a special character needs quotes.';
   }

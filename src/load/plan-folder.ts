@@ -4,7 +4,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
-import { MANIFEST_FILE } from '../model/validate.js';
+
+/** The manifest of a plan folder: the file that makes a folder a plan. */
+export const MANIFEST_FILE = 'plan.yaml';
 
 /** Folders inside a plan that never hold plan sources. */
 const SKIPPED_FOLDERS = new Set(['templates', 'node_modules', 'dist']);

@@ -60,6 +60,9 @@ export function planIssue(issue: core.$ZodIssue, subject: string, knownKeys: rea
     }
     case 'invalid_value': {
       const allowed = issue.values.map(String);
+      if (issue.input === undefined) {
+        return [{ message: `${capitalise(subject)} has no \`${field}\`, which is required: one of ${allowed.join(', ')}.`, hint: `Add \`${lastStep(field)}:\` with one of: ${allowed.join(', ')}.` }];
+      }
       return [{
         message: `${capitalise(where)} is ${describeValue(issue.input)}, which is not one of: ${allowed.join(', ')}.${typeof issue.input === 'string' ? didYouMean(issue.input, allowed) : ''}`,
       }];
@@ -76,6 +79,8 @@ export function planIssue(issue: core.$ZodIssue, subject: string, knownKeys: rea
       return [{ message: `${capitalise(where)} is ${describeValue(issue.input)}; it must be ${issue.inclusive ? 'at least' : 'more than'} ${issue.minimum}.` }];
     case 'too_big':
       return [{ message: `${capitalise(where)} is ${describeValue(issue.input)}; it must be at most ${issue.maximum}.` }];
+    case 'custom':
+      return [{ message: `${capitalise(where)}: ${issue.message}.` }];
     default:
       return [{ message: `${capitalise(where)} is ${describeValue(issue.input)}, which ${issue.message}.` }];
   }

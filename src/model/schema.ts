@@ -29,7 +29,9 @@ export const planInfoSchema = z.strictObject({
   title: text,
   system: text,
   population: z.union([text, z.number()]).optional(),
-  period: z.strictObject({ start: dateSchema, end: dateSchema }),
+  period: z
+    .strictObject({ start: dateSchema, end: dateSchema })
+    .refine((period) => period.start <= period.end, { error: 'the plan period ends before it starts; `end` must be on or after `start`', path: ['end'] }),
   editions: z.array(editionSchema).default([]),
   vision: text.optional(),
   /** The date the documents carry; documents never print the build time. */
@@ -73,10 +75,14 @@ export const portfolioSchema = z.strictObject({
   description: markdown.optional(),
 });
 
+/** Whether a target figure is a floor ("no less than 76%") or a ceiling ("92% or below"). */
+export const comparisonSchema = z.enum(['at_least', 'at_most']);
+
 export const targetSchema = z.strictObject({
   measure: text.optional(),
   baseline: z.number().optional(),
   value: z.number().optional(),
+  comparison: comparisonSchema.optional(),
   unit: text.optional(),
   by: dateSchema.optional(),
 });
@@ -110,6 +116,7 @@ export const metricSchema = z.strictObject({
   unit: text.optional(),
   baseline: z.number().optional(),
   target: z.number().optional(),
+  comparison: comparisonSchema.optional(),
   by: dateSchema.optional(),
   objective: idSchema.optional(),
   source: text.optional(),

@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostic.js';
 import type { LocationNode, ParsedSource } from '../load/parse-source.js';
+import { MANIFEST_FILE } from '../load/plan-folder.js';
 import { didYouMean } from '../suggest.js';
 import { locate, positionAt, type FieldPath, type ItemSource, type Located } from './locate.js';
 import { planIssue } from './messages.js';
@@ -25,7 +26,6 @@ import {
   type StatutoryDuty,
 } from './schema.js';
 
-export const MANIFEST_FILE = 'plan.yaml';
 const manifestKeys = Object.keys(manifestSchema.shape);
 
 export interface PlanSources {
@@ -101,12 +101,23 @@ function validateManifest(value: Record<string, unknown>, present: boolean, at: 
       'Add `plan:` with at least `id`, `title`, `system` and `period` (see docs/language.md).'));
     return;
   }
-  const result = manifestSchema.safeParse(value, { reportInput: true });
-  if (!result.success) {
-    reportIssues(result.error.issues, manifestSchema, 'the plan manifest', at, diagnostics);
-    return;
+  // Each section is checked on its own, so a slip in `rules:` or `prose:` does not hide the rest of the plan.
+  const parsed: Record<string, unknown> = {};
+  let planValid = true;
+  for (const key of manifestKeys) {
+    const section = manifestSchema.shape[key as keyof typeof manifestSchema.shape] as z.ZodType;
+    const result = section.safeParse(value[key], { reportInput: true });
+    if (result.success) {
+      if (result.data !== undefined) parsed[key] = result.data;
+      continue;
+    }
+    const issues = result.error.issues.map((issue) => ({ ...issue, path: [key, ...issue.path] }));
+    reportIssues(issues as z.core.$ZodIssue[], manifestSchema, 'the plan manifest', at, diagnostics);
+    if (key === 'plan') planValid = false;
   }
-  sources.manifest = Object.assign(result.data, { at });
+  if (!planValid) return;
+  const manifest = manifestSchema.parse({ plan: parsed.plan, collective_aim: parsed.collective_aim, rules: parsed.rules ?? {}, prose: parsed.prose ?? {} });
+  sources.manifest = Object.assign(manifest, { at });
 }
 
 function validateCollection(name: CollectionName, value: unknown, at: ItemSource, sources: PlanSources, diagnostics: Diagnostic[]): void {

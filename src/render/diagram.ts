@@ -2,7 +2,7 @@
 // workstreams, and the objectives, as one standalone SVG laid out by ELK at build time (no browser).
 // A broken thread is drawn dashed and named in words on the node, so the diagram never relies on colour alone.
 
-import ELK, { type ElkExtendedEdge, type ElkNode, type ElkPoint } from 'elkjs/lib/elk.bundled.js';
+import elkjs, { type ElkExtendedEdge, type ElkNode, type ElkPoint } from 'elkjs/lib/elk.bundled.js';
 import {
   byNumberThenId,
   type LinkedItem,
@@ -11,6 +11,10 @@ import {
   type LinkedPriority,
   type Plan,
 } from '../link/plan-graph.js';
+
+// elkjs is CommonJS typed as an ES module: its constructor is both the module itself and its `default`,
+// and only `default` has the right type under NodeNext (and works from Node, esbuild and vitest alike).
+const ELK = elkjs.default;
 
 export interface ThreadDiagramOptions {
   /** The address of an item's page; where it returns undefined the node is drawn without a link. */
@@ -96,7 +100,8 @@ function charWidth(char: string): number {
   const code = char.codePointAt(0) ?? 0;
   const ascii = code >= 32 && code <= 126 ? ASCII_WIDTHS[code - 32] : undefined;
   if (ascii !== undefined) return ascii;
-  if (char === '…' || char === '—' || char === '✖') return 1000;
+  if (char === '…' || char === '—') return 1000;
+  if (char === '✖') return 850;
   if (code >= 0x2e80) return 1000; // CJK and other wide scripts
   return 600;
 }
@@ -187,31 +192,41 @@ const PAD_Y = 8;
 const TAG_HEIGHT = 20;
 const TAG_GAP = 6;
 const RADIUS = 4;
+const NODE_GAP = 10;
+/** Extra space between one owner's objectives and the next owner's, so each group reads as one. */
+const GROUP_GAP = 14;
+/** Space between the frame of the underpinning enablers and the enablers inside it. */
+const FRAME_PAD = 8;
 
-type NodeKind = 'aim' | 'priority' | 'portfolio' | 'enabler' | 'objective' | 'missing';
+type Column = 0 | 1 | 2 | 3;
 
 /** The four columns of the golden thread, from the aim at the left to the objectives at the right. */
-const COLUMNS = [
+const COLUMNS: readonly { header: string; width: number; maxLines: number }[] = [
   { header: 'Collective aim', width: 200, maxLines: 8 },
   { header: 'System priorities', width: 200, maxLines: 3 },
   { header: 'Portfolios and enabling workstreams', width: 220, maxLines: 2 },
   { header: 'Objectives', width: 340, maxLines: 2 },
-] as const;
+];
+
+const columnWidth = (column: Column): number => COLUMNS[column]?.width ?? 0;
 
 interface DiagramNode {
   /** Unique within the diagram; items are prefixed so a placeholder can never clash with an item id. */
   key: string;
   item: LinkedItem | undefined;
-  kind: NodeKind;
-  column: 0 | 1 | 2 | 3;
+  kind: 'aim' | 'priority' | 'portfolio' | 'enabler' | 'objective' | 'missing' | 'frame';
+  column: Column;
   caption: string | undefined;
   lines: string[];
   /** Drawn in bold before the first line: an objective's number. */
   lead: string | undefined;
+  /** The node's full text, shown on hover and read as the name of its link. */
   tooltip: string;
   broken: BrokenThread | undefined;
   width: number;
   height: number;
+  /** For the frame of the enablers that underpin every priority: the enablers, each `dy` below its top. */
+  members: { node: DiagramNode; dy: number }[];
 }
 
 interface DiagramEdge {
@@ -223,19 +238,52 @@ interface DiagramEdge {
 const itemKey = (id: string): string => `item:${id}`;
 const NO_AIM_KEY = 'missing:aim';
 const NO_OWNER_KEY = 'missing:owner';
+const FRAME_KEY = 'frame:underpins';
+const FRAME_HEADER = 'Enabling workstreams that underpin every priority';
 
-function makeNode(
-  fields: Omit<DiagramNode, 'width' | 'height' | 'lines' | 'lead'> & { text: string; lead?: string },
-): DiagramNode {
+interface NodeFields {
+  key: string;
+  item: LinkedItem | undefined;
+  kind: DiagramNode['kind'];
+  column: Column;
+  caption?: string;
+  text: string;
+  lead?: string;
+  tooltip: string;
+  broken?: BrokenThread;
+  /** Narrower than the column, for a node inside a frame. */
+  width?: number;
+}
+
+function makeNode(fields: NodeFields): DiagramNode {
   const column = COLUMNS[fields.column];
-  const inner = column.width - 2 * PAD_X;
+  const width = fields.width ?? column?.width ?? 0;
   const text = fields.lead ? `${fields.lead} ${fields.text}` : fields.text;
-  const lines = wrapText(clean(text), inner, BODY, column.maxLines, fields.kind === 'missing');
-  const tagged = fields.broken !== undefined;
-  const height = 2 * PAD_Y + (fields.caption ? SMALL_LINE + 2 : 0) + lines.length * BODY_LINE + (tagged ? TAG_GAP + TAG_HEIGHT : 0);
-  // The lead is drawn only when wrapping kept it whole at the start of the first line.
+  const lines = wrapText(clean(text), width - 2 * PAD_X, BODY, column?.maxLines ?? 2, fields.kind === 'missing');
+  const height = 2 * PAD_Y + (fields.caption ? SMALL_LINE + 2 : 0) + lines.length * BODY_LINE + (fields.broken ? TAG_GAP + TAG_HEIGHT : 0);
+  // The lead is drawn in bold only when wrapping kept it whole at the start of the first line.
   const lead = fields.lead && lines[0]?.startsWith(`${fields.lead} `) ? fields.lead : undefined;
-  return { ...fields, lines, lead, width: column.width, height };
+  return {
+    key: fields.key, item: fields.item, kind: fields.kind, column: fields.column, caption: fields.caption, lines, lead,
+    tooltip: fields.tooltip, broken: fields.broken, width, height, members: [],
+  };
+}
+
+/** One frame around the enablers that underpin every priority, so one line from the aim stands for all of them. */
+function makeFrame(enablers: DiagramNode[]): DiagramNode {
+  const width = columnWidth(2);
+  const lines = wrapText(FRAME_HEADER, width - 2 * PAD_X, BODY, 3, true);
+  let dy = PAD_Y + lines.length * BODY_LINE + 6;
+  const members = enablers.map((node) => {
+    const member = { node, dy };
+    dy += node.height + NODE_GAP;
+    return member;
+  });
+  return {
+    key: FRAME_KEY, item: undefined, kind: 'frame', column: 2, caption: undefined, lines, lead: undefined,
+    tooltip: `${FRAME_HEADER}: ${enablers.map((e) => e.lines.join(' ')).join('; ')}`, broken: undefined,
+    width, height: dy - NODE_GAP + FRAME_PAD, members,
+  };
 }
 
 function tooltipOf(name: string, broken: BrokenThread | undefined): string {
@@ -244,7 +292,7 @@ function tooltipOf(name: string, broken: BrokenThread | undefined): string {
 
 /**
  * The order of the portfolio column, top to bottom: portfolios, then enabling workstreams, each placed by
- * the mean position of the priorities it serves (fewest crossings) and then as the plan lists them; then
+ * the mean position of the priorities it serves (fewer crossings) and then as the plan lists them; then
  * the enablers that underpin everything; then, at the foot beside the other breaks, those serving nothing.
  */
 function portfolioOrder(portfolios: readonly LinkedPortfolio[], priorities: readonly LinkedPriority[]): LinkedPortfolio[] {
@@ -258,6 +306,7 @@ function portfolioOrder(portfolios: readonly LinkedPortfolio[], priorities: read
     .map(({ portfolio }) => portfolio);
 }
 
+/** The nodes, in their order top to bottom within each column, and the edges between them. */
 function describeNodes(plan: Plan): { nodes: DiagramNode[]; edges: DiagramEdge[] } {
   const nodes: DiagramNode[] = [];
   const edges: DiagramEdge[] = [];
@@ -266,64 +315,66 @@ function describeNodes(plan: Plan): { nodes: DiagramNode[]; edges: DiagramEdge[]
   const rank = new Map(portfolios.map((p, i) => [p.id, i]));
   // Objectives grouped by owner in the owners' order, so each portfolio's objectives sit beside it.
   const objectives = [...plan.objectives].sort(
-    (a, b) => (rank.get(a.owner?.id ?? '') ?? Infinity) - (rank.get(b.owner?.id ?? '') ?? Infinity) || byNumberThenId(a, b),
+    (a, b) => (rank.get(a.owner?.id ?? '') ?? rank.size) - (rank.get(b.owner?.id ?? '') ?? rank.size) || byNumberThenId(a, b),
   );
-  const unowned = objectives.filter((o) => !o.owner);
 
   const aimKey = plan.aim ? itemKey(plan.aim.id) : NO_AIM_KEY;
-  if (plan.aim) {
-    nodes.push(makeNode({
-      key: aimKey, item: plan.aim, kind: 'aim', column: 0, caption: 'Collective aim', text: plan.aim.item.statement,
-      tooltip: `Collective aim: ${clean(plan.aim.item.statement)}`, broken: undefined,
-    }));
-  } else {
-    nodes.push(makeNode({
-      key: aimKey, item: undefined, kind: 'missing', column: 0, caption: undefined, text: '✖ No collective aim',
-      tooltip: 'The plan defines no collective aim: add collective_aim to plan.yaml.', broken: undefined,
-    }));
-  }
+  nodes.push(plan.aim
+    ? makeNode({ key: aimKey, item: plan.aim, kind: 'aim', column: 0, caption: 'Collective aim', text: plan.aim.item.statement, tooltip: `Collective aim: ${clean(plan.aim.item.statement)}` })
+    : makeNode({ key: aimKey, item: undefined, kind: 'missing', column: 0, text: '✖ No collective aim', tooltip: 'The plan has no collective aim: add collective_aim to plan.yaml.' }));
 
   for (const priority of priorities) {
     const broken = priorityBreaks(priority);
     const caption = priority.item.number !== undefined ? `Priority ${priority.item.number}` : 'Priority';
     nodes.push(makeNode({
       key: itemKey(priority.id), item: priority, kind: 'priority', column: 1, caption, text: priority.item.title,
-      tooltip: tooltipOf(`${caption}: ${clean(priority.item.title)}`, broken), broken,
+      tooltip: tooltipOf(`${caption}: ${clean(priority.item.title)}`, broken), ...(broken ? { broken } : {}),
     }));
     if (priority.aim) edges.push({ source: aimKey, target: itemKey(priority.id), style: 'thread' });
   }
 
+  const underpinning: DiagramNode[] = [];
   for (const portfolio of portfolios) {
     const broken = portfolioBreaks(portfolio);
     const enabler = portfolio.item.kind === 'enabler';
-    const caption = portfolio.crossCutting ? 'Enabler · underpins every priority' : enabler ? 'Enabling workstream' : 'Portfolio';
-    nodes.push(makeNode({
-      key: itemKey(portfolio.id), item: portfolio, kind: enabler ? 'enabler' : 'portfolio', column: 2, caption, text: portfolio.item.name,
-      tooltip: tooltipOf(`${portfolio.crossCutting ? 'Enabling workstream, underpinning every priority' : enabler ? 'Enabling workstream' : 'Portfolio'}: ${clean(portfolio.item.name)}`, broken),
-      broken,
-    }));
-    // One edge to the aim, not one to every priority: the same meaning without a fan of crossing lines.
-    if (portfolio.crossCutting) edges.push({ source: aimKey, target: itemKey(portfolio.id), style: 'underpins' });
-    for (const priority of [...portfolio.priorities].sort(byNumberThenId)) {
-      edges.push({ source: itemKey(priority.id), target: itemKey(portfolio.id), style: 'thread' });
+    const key = itemKey(portfolio.id);
+    if (portfolio.crossCutting) {
+      underpinning.push(makeNode({
+        key, item: portfolio, kind: 'enabler', column: 2, text: portfolio.item.name, width: columnWidth(2) - 2 * FRAME_PAD,
+        tooltip: `Enabling workstream, underpinning every priority: ${clean(portfolio.item.name)}`,
+      }));
+      continue;
     }
+    const caption = enabler ? 'Enabling workstream' : 'Portfolio';
+    nodes.push(makeNode({
+      key, item: portfolio, kind: enabler ? 'enabler' : 'portfolio', column: 2, caption, text: portfolio.item.name,
+      tooltip: tooltipOf(`${caption}: ${clean(portfolio.item.name)}`, broken), ...(broken ? { broken } : {}),
+    }));
+    for (const priority of [...portfolio.priorities].sort(byNumberThenId)) edges.push({ source: itemKey(priority.id), target: key, style: 'thread' });
+  }
+  if (underpinning.length) {
+    // The frame takes the place the underpinning enablers had in the column: after the other enablers.
+    const at = nodes.findIndex((n) => n.column === 2 && n.broken !== undefined);
+    nodes.splice(at === -1 ? nodes.length : at, 0, makeFrame(underpinning));
+    edges.push({ source: aimKey, target: FRAME_KEY, style: 'underpins' });
   }
 
   // Objectives nobody owns hang from one placeholder in the portfolio column, so they gather in one place.
-  if (unowned.length) {
+  const unowned = objectives.filter((o) => !o.owner).length;
+  if (unowned) {
     nodes.push(makeNode({
-      key: NO_OWNER_KEY, item: undefined, kind: 'missing', column: 2, caption: undefined, text: '✖ No owner',
-      tooltip: `${unowned.length} ${unowned.length === 1 ? 'objective has' : 'objectives have'} no owning portfolio or enabling workstream.`, broken: undefined,
+      key: NO_OWNER_KEY, item: undefined, kind: 'missing', column: 2, text: '✖ No owner',
+      tooltip: `${unowned} ${unowned === 1 ? 'objective has' : 'objectives have'} no owning portfolio or enabling workstream.`,
     }));
   }
 
   for (const objective of objectives) {
     const broken = objectiveBreaks(objective);
     const lead = objective.item.number !== undefined ? String(objective.item.number) : undefined;
-    const name = `Objective${lead ? ` ${lead}` : ''}: ${clean(objective.item.title)}`;
+    const name = `${lead ? `${lead} ` : ''}${clean(objective.item.title)} (objective${objective.owner ? ` of ${clean(objective.owner.item.name)}` : ''})`;
     nodes.push(makeNode({
-      key: itemKey(objective.id), item: objective, kind: 'objective', column: 3, caption: undefined, text: objective.item.title,
-      ...(lead ? { lead } : {}), tooltip: tooltipOf(name, broken), broken,
+      key: itemKey(objective.id), item: objective, kind: 'objective', column: 3, text: objective.item.title,
+      ...(lead ? { lead } : {}), tooltip: tooltipOf(name, broken), ...(broken ? { broken } : {}),
     }));
     edges.push(objective.owner
       ? { source: itemKey(objective.owner.id), target: itemKey(objective.id), style: 'thread' }
@@ -333,6 +384,107 @@ function describeNodes(plan: Plan): { nodes: DiagramNode[]; edges: DiagramEdge[]
 }
 
 // ---- Layout ------------------------------------------------------------------------------------------
+
+/**
+ * The height of every node: each portfolio centred on its objectives, each priority on its portfolios, the
+ * aim on its priorities, and then each owner's objectives centred on their owner where there is room.
+ * ELK's own placers straighten edges instead, which drags the aim and the priorities to one end of a tall
+ * objectives column; a tree centred on what it serves reads better.
+ */
+function placeVertically(nodes: DiagramNode[], edges: DiagramEdge[]): Map<string, number> {
+  // Members of the frame count as the frame: it is the box that moves.
+  const boxOf = new Map<string, DiagramNode>();
+  for (const node of nodes) {
+    boxOf.set(node.key, node);
+    for (const member of node.members) boxOf.set(member.node.key, node);
+  }
+  const parent = new Map(edges.map((e) => [e.target, e.source]));
+  const inColumn = (c: Column): DiagramNode[] => nodes.filter((n) => n.column === c);
+  const objectives = inColumn(3);
+  // A wider gap where the owner changes, so one owner's objectives read as a group.
+  const gaps = objectives.map((node, i) => (i > 0 && parent.get(objectives[i - 1]?.key ?? '') !== parent.get(node.key) ? NODE_GAP + GROUP_GAP : NODE_GAP));
+
+  const centre = new Map<string, number>();
+  const place = (boxes: DiagramNode[], tops: number[]): void =>
+    boxes.forEach((node, i) => {
+      const top = tops[i] ?? 0;
+      centre.set(node.key, top + node.height / 2);
+      for (const member of node.members) centre.set(member.node.key, top + member.dy + member.node.height / 2);
+    });
+  const mean = (keys: string[]): number | undefined => {
+    const found = keys.map((key) => centre.get(key)).filter((c): c is number => c !== undefined);
+    return found.length ? found.reduce((a, b) => a + b, 0) / found.length : undefined;
+  };
+  // Only the next column counts: the aim's line to the enablers' frame would pull it to the foot.
+  const served = (box: DiagramNode): string[] =>
+    edges.filter((e) => boxOf.get(e.source) === box && boxOf.get(e.target)?.column === box.column + 1).map((e) => e.target);
+  const towardsTheAim = (): void => {
+    for (const column of [2, 1, 0] as const) {
+      const boxes = inColumn(column);
+      place(boxes, spread(boxes.map((n) => n.height), boxes.map((n) => mean(served(n))), boxes.map(() => NODE_GAP)));
+    }
+  };
+
+  place(objectives, spread(objectives.map((n) => n.height), objectives.map(() => undefined), gaps));
+  towardsTheAim();
+  // Then each owner's objectives move to be centred on their owner, and the columns to the left follow.
+  const wishes: (number | undefined)[] = [];
+  for (let first = 0; first < objectives.length; ) {
+    const owner = parent.get(objectives[first]?.key ?? '');
+    let last = first;
+    while (last + 1 < objectives.length && parent.get(objectives[last + 1]?.key ?? '') === owner) last++;
+    const group = objectives.slice(first, last + 1);
+    const groupHeight = group.reduce((sum, n) => sum + n.height, 0) + NODE_GAP * (group.length - 1);
+    const ownerCentre = owner !== undefined ? centre.get(owner) : undefined;
+    let offset = 0;
+    for (const node of group) {
+      wishes.push(ownerCentre === undefined ? undefined : ownerCentre - groupHeight / 2 + offset + node.height / 2);
+      offset += node.height + NODE_GAP;
+    }
+    first = last + 1;
+  }
+  place(objectives, spread(objectives.map((n) => n.height), wishes, gaps));
+  towardsTheAim();
+
+  const tops = new Map(nodes.map((n) => [n.key, (centre.get(n.key) ?? 0) - n.height / 2]));
+  const highest = Math.min(...tops.values());
+  return new Map([...tops].map(([key, top]) => [key, top - highest]));
+}
+
+/**
+ * Tops for a column of boxes kept in order, box i at least `gaps[i]` below the one before, each as near as
+ * it can be to the centre it wishes for (least squares): boxes that would overlap join into a block that
+ * sits at the mean of their wishes. A box with no wish follows the one before it.
+ */
+export function spread(heights: readonly number[], wishes: readonly (number | undefined)[], gaps: readonly number[]): number[] {
+  interface Block { first: number; count: number; sum: number; height: number; top: number }
+  const blocks: Block[] = [];
+  heights.forEach((height, i) => {
+    const previous = blocks.at(-1);
+    const wish = wishes[i];
+    const top = wish !== undefined ? wish - height / 2 : previous ? previous.top + previous.height + (gaps[i] ?? 0) : 0;
+    let block: Block = { first: i, count: 1, sum: top, height, top };
+    for (let last = blocks.at(-1); last && last.top + last.height + (gaps[block.first] ?? 0) > block.top; last = blocks.at(-1)) {
+      blocks.pop();
+      // In the joined block each box of `block` sits `shift` further below the top than it did.
+      const shift = last.height + (gaps[block.first] ?? 0);
+      const sum = last.sum + block.sum - block.count * shift;
+      const count = last.count + block.count;
+      block = { first: last.first, count, sum, height: shift + block.height, top: sum / count };
+    }
+    blocks.push(block);
+  });
+  const tops: number[] = [];
+  for (const block of blocks) {
+    let y = block.top;
+    for (let i = block.first; i < block.first + block.count; i++) {
+      if (i > block.first) y += gaps[i] ?? 0;
+      tops.push(y);
+      y += heights[i] ?? 0;
+    }
+  }
+  return tops;
+}
 
 interface Placed {
   node: DiagramNode;
@@ -345,7 +497,39 @@ interface Routed {
   points: ElkPoint[];
 }
 
-async function layOut(nodes: DiagramNode[], edges: DiagramEdge[]): Promise<{ placed: Placed[]; routed: Routed[]; width: number; height: number }> {
+interface Layout {
+  placed: Placed[];
+  routed: Routed[];
+  width: number;
+  height: number;
+}
+
+async function layOut(nodes: DiagramNode[], edges: DiagramEdge[]): Promise<Layout> {
+  const tops = placeVertically(nodes, edges);
+  // An edge from an enabler in the frame leaves from a port on the frame beside that enabler; the line
+  // from the aim arrives at the frame's heading.
+  const outPort = new Map<string, string>();
+  const inPort = new Map<string, string>();
+  const children: ElkNode[] = nodes.map((node) => {
+    const child: ElkNode = {
+      id: node.key, width: node.width, height: node.height, x: 0, y: tops.get(node.key) ?? 0,
+      layoutOptions: { 'elk.partitioning.partition': String(node.column) },
+    };
+    if (node.members.length) {
+      const heading = { id: `${node.key}:in`, x: 0, y: PAD_Y + (node.lines.length * BODY_LINE) / 2, width: 0, height: 0, layoutOptions: { 'elk.port.side': 'WEST' } };
+      inPort.set(node.key, heading.id);
+      const exits = node.members
+        .filter((m) => edges.some((e) => e.source === m.node.key))
+        .map((m) => {
+          const id = `${m.node.key}:out`;
+          outPort.set(m.node.key, id);
+          return { id, x: node.width, y: m.dy + m.node.height / 2, width: 0, height: 0, layoutOptions: { 'elk.port.side': 'EAST' } };
+        });
+      child.ports = [heading, ...exits];
+      child.layoutOptions = { ...child.layoutOptions, 'elk.portConstraints': 'FIXED_POS' };
+    }
+    return child;
+  });
   const graph: ElkNode = {
     id: 'root',
     layoutOptions: {
@@ -354,27 +538,26 @@ async function layOut(nodes: DiagramNode[], edges: DiagramEdge[]): Promise<{ pla
       // Partitions pin each kind to its column, even an item with no edges at all (a broken thread).
       'elk.partitioning.activate': 'true',
       'elk.separateConnectedComponents': 'false',
-      // The order within each column is chosen above, where it can follow the plan (priorities by number,
-      // objectives beside their owner); ELK only places and routes. It also keeps the layout stable as a plan grows.
+      // The order within each column and the heights are chosen above, where they can follow the plan
+      // (priorities by number, objectives beside their owner); ELK keeps both, sets the columns apart
+      // and routes the edges between them.
       'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
       'elk.layered.crossingMinimization.forceNodeModelOrder': 'true',
-      'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
+      'elk.layered.nodePlacement.strategy': 'INTERACTIVE',
       'elk.edgeRouting': 'ORTHOGONAL',
       'elk.layered.spacing.nodeNodeBetweenLayers': '72',
       'elk.layered.spacing.edgeNodeBetweenLayers': '12',
-      'elk.spacing.nodeNode': '10',
+      'elk.spacing.nodeNode': String(NODE_GAP),
       'elk.spacing.edgeEdge': '6',
       'elk.padding': '[top=0,left=0,bottom=0,right=0]',
       'elk.randomSeed': '1',
-      ...(process.env.ELK_OPTS ? JSON.parse(process.env.ELK_OPTS) : {}),
     },
-    children: nodes.map((n) => ({
-      id: n.key,
-      width: n.width,
-      height: n.height,
-      layoutOptions: { 'elk.partitioning.partition': String(n.column) },
+    children,
+    edges: edges.map((e, i): ElkExtendedEdge => ({
+      id: `e${i}`,
+      sources: [outPort.get(e.source) ?? e.source],
+      targets: [inPort.get(e.target) ?? e.target],
     })),
-    edges: edges.map((e, i): ElkExtendedEdge => ({ id: `e${i}`, sources: [e.source], targets: [e.target], ...(process.env.ELK_EDGE && e.source.startsWith('item:aim') ? { layoutOptions: JSON.parse(process.env.ELK_EDGE)[e.style] } : {}) })),
   };
   const result = await new ELK().layout(graph);
   const byKey = new Map(nodes.map((n) => [n.key, n]));
@@ -398,12 +581,12 @@ async function layOut(nodes: DiagramNode[], edges: DiagramEdge[]): Promise<{ pla
 
 const MARGIN = 16;
 const LEGEND_HEIGHT = 40;
-const HEADER_GAP = 8;
 
+// Colours from the NHS palette; every text colour has at least 4.5:1 contrast with the fill behind it.
 const STYLE = `
 .golden-thread text { fill: #212b32; font-size: ${BODY}px; }
 .golden-thread .caption { font-size: ${SMALL}px; font-weight: bold; }
-.golden-thread .header { font-size: ${BODY}px; font-weight: bold; }
+.golden-thread .header { font-weight: bold; }
 .golden-thread .box { fill: #ffffff; stroke: #4c6272; stroke-width: 1; }
 .golden-thread .node--aim .box { fill: #003087; stroke: #003087; }
 .golden-thread .node--priority .box { fill: #005eb8; stroke: #005eb8; }
@@ -411,127 +594,131 @@ const STYLE = `
 .golden-thread .node--portfolio .box { stroke: #005eb8; stroke-width: 2; }
 .golden-thread .node--portfolio .caption, .golden-thread .node--enabler .caption { fill: #4c6272; }
 .golden-thread .node--enabler .box { fill: #f0f4f5; stroke: #4c6272; stroke-width: 2; }
+.golden-thread .frame-box { fill: #ffffff; stroke: #4c6272; stroke-width: 1; }
+.golden-thread .frame-heading { font-weight: bold; }
 .golden-thread .lead { fill: #005eb8; font-weight: bold; }
-.golden-thread .node--broken .box, .golden-thread .placeholder .box { fill: #ffffff; stroke: #d5281b; stroke-width: 2; stroke-dasharray: 6 4; }
+.golden-thread .node--broken .box, .golden-thread .placeholder .box, .golden-thread .sample--broken { fill: #ffffff; stroke: #d5281b; stroke-width: 2; stroke-dasharray: 6 4; }
 .golden-thread .node--broken text { fill: #212b32; }
 .golden-thread .node--broken .caption { fill: #4c6272; }
 .golden-thread .placeholder text { fill: #d5281b; font-weight: bold; }
-.golden-thread .tag rect { fill: #ffb81c; stroke: none; }
+.golden-thread .tag rect { fill: #ffb81c; }
 .golden-thread .tag text { fill: #212b32; font-size: ${SMALL}px; font-weight: bold; }
-.golden-thread .edge { fill: none; stroke-linejoin: round; }
+.golden-thread .edge { fill: none; }
 .golden-thread .edge--thread { stroke: #005eb8; stroke-width: 1.5; }
 .golden-thread .edge--underpins { stroke: #4c6272; stroke-width: 5; }
-.golden-thread .edge--underpins-core { fill: none; stroke: #ffffff; stroke-width: 2; }
+.golden-thread .edge--underpins-core { stroke: #ffffff; stroke-width: 2; }
 .golden-thread .edge--broken { stroke: #d5281b; stroke-width: 1.5; stroke-dasharray: 6 4; }
+.golden-thread a:hover .box { stroke: #212b32; stroke-width: 3; }
 .golden-thread a:focus { outline: none; }
-.golden-thread a:focus .box, .golden-thread a:hover .box { stroke: #212b32; stroke-width: 3; }
-.golden-thread a:focus .box { stroke: #ffb81c; stroke-width: 4; }
+.golden-thread a:focus .box { stroke: #212b32; stroke-width: 4; stroke-dasharray: none; }
 `;
 
-/** Orthogonal route with its corners rounded, so crossing lines stay easy to follow. */
-function edgePath(points: ElkPoint[]): string {
-  const first = points[0];
-  if (!first) return '';
-  let d = `M${num(first.x)} ${num(first.y)}`;
-  for (let i = 1; i < points.length; i++) {
-    const p = points[i] as ElkPoint;
-    const prev = points[i - 1] as ElkPoint;
+/** An orthogonal route with its corners rounded, so lines that cross are easy to tell from lines that turn. */
+function edgePath(points: readonly ElkPoint[]): string {
+  const towards = (from: ElkPoint, to: ElkPoint, by: number): ElkPoint => {
+    const length = Math.hypot(to.x - from.x, to.y - from.y) || 1;
+    return { x: from.x + ((to.x - from.x) / length) * by, y: from.y + ((to.y - from.y) / length) * by };
+  };
+  let d = '';
+  points.forEach((p, i) => {
+    const prev = points[i - 1];
     const next = points[i + 1];
-    if (!next) {
-      d += ` L${num(p.x)} ${num(p.y)}`;
-      break;
+    if (!prev) d += `M${num(p.x)} ${num(p.y)}`;
+    else if (!next) d += ` L${num(p.x)} ${num(p.y)}`;
+    else {
+      const r = Math.min(6, Math.hypot(p.x - prev.x, p.y - prev.y) / 2, Math.hypot(next.x - p.x, next.y - p.y) / 2);
+      const before = towards(p, prev, r);
+      const after = towards(p, next, r);
+      d += ` L${num(before.x)} ${num(before.y)} Q${num(p.x)} ${num(p.y)} ${num(after.x)} ${num(after.y)}`;
     }
-    const r = Math.min(6, Math.hypot(p.x - prev.x, p.y - prev.y) / 2, Math.hypot(next.x - p.x, next.y - p.y) / 2);
-    const towards = (from: ElkPoint, to: ElkPoint, by: number): ElkPoint => {
-      const length = Math.hypot(to.x - from.x, to.y - from.y) || 1;
-      return { x: from.x + ((to.x - from.x) / length) * by, y: from.y + ((to.y - from.y) / length) * by };
-    };
-    const before = towards(p, prev, r);
-    const after = towards(p, next, r);
-    d += ` L${num(before.x)} ${num(before.y)} Q${num(p.x)} ${num(p.y)} ${num(after.x)} ${num(after.y)}`;
-  }
+  });
   return d;
 }
 
 function drawEdge({ edge, points }: Routed, dx: number, dy: number): string {
   const d = edgePath(points.map((p) => ({ x: p.x + dx, y: p.y + dy })));
-  // A hollow "rail" for an enabler underpinning everything: distinct from a thread and from a dashed break.
+  // A hollow line for "underpins every priority": unlike both a thread (solid) and a break (dashed).
   if (edge.style === 'underpins') return `<path class="edge edge--underpins" d="${d}"/><path class="edge edge--underpins-core" d="${d}"/>`;
   return `<path class="edge edge--${edge.style}" d="${d}"/>`;
 }
 
 function drawTag(label: string, x: number, y: number): string {
   const text = `✖ ${label}`;
-  const width = textWidth(text, SMALL, true) + 12;
-  return `<g class="tag"><rect x="${num(x)}" y="${num(y)}" width="${num(width)}" height="${TAG_HEIGHT}" rx="${TAG_HEIGHT / 2}"/>`
+  return `<g class="tag"><rect x="${num(x)}" y="${num(y)}" width="${num(textWidth(text, SMALL, true) + 12)}" height="${TAG_HEIGHT}" rx="${TAG_HEIGHT / 2}"/>`
     + `<text x="${num(x + 6)}" y="${num(y + 14)}">${xml(text)}</text></g>`;
 }
 
-function drawNode({ node, x, y }: Placed, href: string | undefined): string {
-  const classes = node.item ? `node node--${node.kind}${node.broken ? ' node--broken' : ''}` : 'placeholder';
-  const dataId = node.item ? ` data-id="${xml(node.item.id)}"` : '';
-  const parts: string[] = [];
-  parts.push(`<rect class="box" x="${num(x)}" y="${num(y)}" width="${num(node.width)}" height="${num(node.height)}" rx="${RADIUS}"/>`);
+function drawNode(node: DiagramNode, x: number, y: number, hrefs: ReadonlyMap<LinkedItem, string>): string {
+  if (node.kind === 'frame') return drawFrame(node, x, y, hrefs);
+  const parts: string[] = [`<rect class="box" x="${num(x)}" y="${num(y)}" width="${num(node.width)}" height="${num(node.height)}" rx="${RADIUS}"/>`];
   const textX = x + PAD_X;
-  let baseline = y + PAD_Y;
+  let top = y + PAD_Y;
   if (node.caption) {
-    baseline += SMALL_LINE - 4;
-    parts.push(`<text class="caption" x="${num(textX)}" y="${num(baseline)}">${xml(node.caption)}</text>`);
-    baseline += 6;
+    parts.push(`<text class="caption" x="${num(textX)}" y="${num(top + SMALL_LINE - 4)}">${xml(node.caption)}</text>`);
+    top += SMALL_LINE + 2;
   }
   const spans = node.lines.map((line, i) => {
-    const y = baseline + BODY_LINE * (i + 1) - 5;
-    if (i === 0 && node.lead) {
-      const rest = line.slice(node.lead.length);
-      return `<tspan x="${num(textX)}" y="${num(y)}"><tspan class="lead">${xml(node.lead)}</tspan>${xml(rest).length ? ` ${xml(rest)}` : ''}</tspan>`;
-    }
-    return `<tspan x="${num(textX)}" y="${num(y)}">${xml(line)}</tspan>`;
+    const at = `x="${num(textX)}" y="${num(top + BODY_LINE * (i + 1) - 5)}"`;
+    if (i === 0 && node.lead) return `<tspan ${at}><tspan class="lead">${xml(node.lead)}</tspan> ${xml(line.slice(node.lead.length))}</tspan>`;
+    return `<tspan ${at}>${xml(line)}</tspan>`;
   });
   parts.push(`<text class="label">${spans.join('')}</text>`);
-  if (node.broken) {
-    parts.push(drawTag(node.broken.missing.join(', '), textX, y + node.height - PAD_Y - TAG_HEIGHT));
-  }
-  const body = href !== undefined ? `<a href="${xml(href)}">${parts.join('')}</a>` : parts.join('');
-  return `<g class="${classes}"${dataId}><title>${xml(node.tooltip)}</title>${body}</g>`;
+  if (node.broken) parts.push(drawTag(node.broken.missing.join(', '), textX, y + node.height - PAD_Y - TAG_HEIGHT));
+
+  // The title is the node's full text; inside the link it is also the link's accessible name.
+  const title = `<title>${xml(node.tooltip)}</title>`;
+  if (!node.item) return `<g class="placeholder">${title}${parts.join('')}</g>`;
+  const classes = `node node--${node.kind}${node.broken ? ' node--broken' : ''}`;
+  const link = hrefs.get(node.item);
+  const body = link ? `<a href="${xml(link)}">${title}${parts.join('')}</a>` : `${title}${parts.join('')}`;
+  return `<g class="${classes}" data-id="${xml(node.item.id)}">${body}</g>`;
+}
+
+function drawFrame(frame: DiagramNode, x: number, y: number, hrefs: ReadonlyMap<LinkedItem, string>): string {
+  const heading = frame.lines
+    .map((line, i) => `<tspan x="${num(x + PAD_X)}" y="${num(y + PAD_Y + BODY_LINE * (i + 1) - 5)}">${xml(line)}</tspan>`)
+    .join('');
+  return `<g class="frame"><rect class="frame-box" x="${num(x)}" y="${num(y)}" width="${num(frame.width)}" height="${num(frame.height)}" rx="${RADIUS * 2}"/>`
+    + `<text class="frame-heading">${heading}</text>`
+    + frame.members.map((m) => drawNode(m.node, x + FRAME_PAD, y + m.dy, hrefs)).join('')
+    + '</g>';
 }
 
 function drawLegend(x: number, y: number): { svg: string; width: number } {
   const items: string[] = [];
   let cursor = x;
   const mid = y + LEGEND_HEIGHT / 2;
-  const label = (text: string): string => {
-    const svg = `<text x="${num(cursor)}" y="${num(mid + 5)}">${xml(text)}</text>`;
-    cursor += textWidth(text, BODY) + 28;
-    return svg;
+  const sample = (svg: string, width: number): void => {
+    items.push(svg);
+    cursor += width + 8;
   };
-  items.push(`<path class="edge edge--thread" d="M${num(cursor)} ${num(mid)} H${num(cursor + 36)}"/>`);
-  cursor += 44;
-  items.push(label('Solid line: the golden thread (serves)'));
-  items.push(`<path class="edge edge--underpins" d="M${num(cursor)} ${num(mid)} H${num(cursor + 36)}"/><path class="edge edge--underpins-core" d="M${num(cursor)} ${num(mid)} H${num(cursor + 36)}"/>`);
-  cursor += 44;
-  items.push(label('Hollow line: an enabler underpins every priority'));
-  items.push(`<g class="placeholder"><rect class="box" x="${num(cursor)}" y="${num(mid - 11)}" width="36" height="22" rx="${RADIUS}"/></g>`);
-  cursor += 44;
-  const tagX = cursor;
-  const tagText = 'no owner';
-  items.push(drawTag(tagText, tagX, mid - TAG_HEIGHT / 2));
-  cursor += textWidth(`✖ ${tagText}`, SMALL, true) + 20;
-  items.push(label('Dashed red and ✖: a broken thread, and what is missing'));
+  const label = (text: string): void => {
+    items.push(`<text x="${num(cursor)}" y="${num(mid + 5)}">${xml(text)}</text>`);
+    cursor += textWidth(text, BODY) + 28;
+  };
+  const line = `M${num(cursor)} ${num(mid)} h36`;
+  sample(`<path class="edge edge--thread" d="${line}"/>`, 36);
+  label('Solid line: the golden thread (serves)');
+  const rail = `M${num(cursor)} ${num(mid)} h36`;
+  sample(`<path class="edge edge--underpins" d="${rail}"/><path class="edge edge--underpins-core" d="${rail}"/>`, 36);
+  label('Hollow line: underpins every priority');
+  sample(`<rect class="box sample--broken" x="${num(cursor)}" y="${num(mid - 11)}" width="36" height="22" rx="${RADIUS}"/>`, 36);
+  sample(drawTag('no owner', cursor, mid - TAG_HEIGHT / 2), textWidth('✖ no owner', SMALL, true) + 12);
+  label('Dashed red and ✖: a broken thread, and what is missing');
   return { svg: `<g class="legend">${items.join('')}</g>`, width: cursor - x };
 }
 
-function drawHeaders(placed: Placed[], top: number): { svg: string; height: number } {
-  const spans: string[] = [];
+function drawHeaders(placed: readonly Placed[], top: number): { svg: string; height: number } {
+  const texts: string[] = [];
   let lines = 1;
   COLUMNS.forEach((column, index) => {
     const xs = placed.filter((p) => p.node.column === index).map((p) => p.x);
     if (!xs.length) return;
     const wrapped = wrapText(column.header, column.width + 40, BODY, 2, true);
     lines = Math.max(lines, wrapped.length);
-    const x = Math.min(...xs);
-    wrapped.forEach((line, i) => spans.push(`<text class="header" x="${num(x)}" y="${num(top + BODY_LINE * (i + 1) - 4)}">${xml(line)}</text>`));
+    wrapped.forEach((line, i) => texts.push(`<text class="header" x="${num(Math.min(...xs))}" y="${num(top + BODY_LINE * (i + 1) - 4)}">${xml(line)}</text>`));
   });
-  return { svg: `<g class="headers">${spans.join('')}</g>`, height: lines * BODY_LINE + HEADER_GAP };
+  return { svg: `<g class="headers">${texts.join('')}</g>`, height: lines * BODY_LINE + 8 };
 }
 
 function describe(plan: Plan, stats: DiagramStats): string {
@@ -540,15 +727,13 @@ function describe(plan: Plan, stats: DiagramStats): string {
     + `${count(stats.portfolios, 'portfolio or enabling workstream', 'portfolios and enabling workstreams')}, `
     + `${count(stats.objectives, 'objective', 'objectives')}; ${count(stats.broken.length, 'broken thread', 'broken threads')}.`;
   if (!plan.aim) text += ' The plan has no collective aim.';
-  if (stats.broken.length) {
-    text += ` Broken: ${stats.broken.map((b) => `${b.kind} ${b.id} (${b.missing.join(', ')})`).join('; ')}.`;
-  }
+  if (stats.broken.length) text += ` Broken: ${stats.broken.map((b) => `${b.kind} ${b.id} (${b.missing.join(', ')})`).join('; ')}.`;
   return text;
 }
 
 /**
- * The golden thread of the plan as a standalone SVG: aim, priorities, portfolios and objectives in four
- * columns from left to right, each node a link to its page. The same plan always gives the same bytes.
+ * The golden thread of the plan as a standalone SVG: the aim, priorities, portfolios and objectives in
+ * four columns from left to right, each node a link to its page. The same plan always gives the same bytes.
  */
 export async function threadDiagram(plan: Plan, options: ThreadDiagramOptions): Promise<string> {
   const { nodes, edges } = describeNodes(plan);
@@ -561,24 +746,29 @@ export async function threadDiagram(plan: Plan, options: ThreadDiagramOptions): 
   const width = Math.ceil(Math.max(layout.width, legend.width) + 2 * MARGIN);
   const height = Math.ceil(dy + layout.height + MARGIN);
 
-  const prefix = `golden-thread-${clean(plan.manifest.plan.id)}`;
+  // Ids carry the plan's id, so two diagrams on one page never share one.
+  const id = xml(`golden-thread-${plan.manifest.plan.id}`);
   const title = options.title ?? `The golden thread of ${plan.manifest.plan.title}`;
-  const stats = diagramStats(plan);
-  const out: string[] = [];
-  out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" class="golden-thread" role="img" aria-labelledby="${xml(prefix)}-title ${xml(prefix)}-desc"`
+  // An image's parts are hidden from assistive technology, links included (axe: nested-interactive), so
+  // a diagram with links is a labelled group of links; one without any is an image.
+  const hrefs = new Map<LinkedItem, string>();
+  for (const node of nodes.flatMap((n) => [n, ...n.members.map((m) => m.node)])) {
+    const href = node.item ? options.href(node.item) : undefined;
+    if (node.item && href) hrefs.set(node.item, href);
+  }
+  const linked = hrefs.size > 0;
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" class="golden-thread" role="${linked ? 'group' : 'img'}" aria-labelledby="${id}-title" aria-describedby="${id}-desc"`
       + ` viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="'Frutiger W01', Arial, sans-serif">`,
-  );
-  out.push(`<title id="${xml(prefix)}-title">${xml(title)}</title>`);
-  out.push(`<desc id="${xml(prefix)}-desc">${xml(describe(plan, stats))}</desc>`);
-  out.push(`<style>${STYLE}</style>`);
-  out.push(`<rect class="background" x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>`);
-  out.push(legend.svg);
-  out.push(headers.svg);
-  out.push(`<g class="edges">${layout.routed.map((r) => drawEdge(r, dx, dy)).join('')}</g>`);
-  out.push(`<g class="nodes">${layout.placed
-    .map((p) => drawNode({ ...p, x: p.x + dx, y: p.y + dy }, p.node.item ? options.href(p.node.item) : undefined))
-    .join('')}</g>`);
-  out.push('</svg>');
-  return `${out.join('\n')}\n`;
+    `<title id="${id}-title">${xml(title)}</title>`,
+    `<desc id="${id}-desc">${xml(describe(plan, diagramStats(plan)))}</desc>`,
+    `<style>${STYLE}</style>`,
+    `<rect class="background" x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>`,
+    legend.svg,
+    headers.svg,
+    `<g class="edges">${layout.routed.map((r) => drawEdge(r, dx, dy)).join('')}</g>`,
+    `<g class="nodes">${layout.placed.map((p) => drawNode(p.node, p.x + dx, p.y + dy, hrefs)).join('')}</g>`,
+    '</svg>',
+    '',
+  ].join('\n');
 }

@@ -13,6 +13,8 @@ export interface ReportContext {
   /** The rules that ran, for formats that describe them (SARIF). */
   rules: readonly Rule[];
   version: string;
+  /** Warnings left out by --quiet, so the summary line can still mention them. */
+  hiddenWarnings?: number;
 }
 
 export type Reporter = (diagnostics: readonly Diagnostic[], summary: DiagnosticSummary, context: ReportContext) => string;

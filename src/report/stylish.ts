@@ -14,13 +14,16 @@ export const stylish: Reporter = (diagnostics, summary, context) => {
       currentFile = d.file;
       lines.push(c.underline(context.displayPath(d.file)));
     }
-    const position = `${d.line}:${d.column}`.padEnd(8);
+    const position = `${d.line}:${d.column}`.padEnd(7) + ' ';
     const severity = d.severity === 'error' ? c.red('error  ') : c.yellow('warning');
     lines.push(`  ${c.dim(position)}${severity}  ${d.message}  ${c.dim(d.rule)}`);
     if (d.hint) lines.push(`  ${' '.repeat(8)}${' '.repeat(9)}${c.dim('→ ' + d.hint)}`);
   }
   const total = summary.errors + summary.warnings;
-  if (total === 0) {
+  const hidden = context.hiddenWarnings ?? 0;
+  if (total === 0 && hidden > 0) {
+    lines.push(c.green(`✔ No errors in ${context.planDir} (${plural(hidden, 'warning')} not shown).`));
+  } else if (total === 0) {
     lines.push(c.green(`✔ No problems found in ${context.planDir}.`));
   } else {
     if (lines.length) lines.push('');

@@ -1,5 +1,6 @@
 // An action names at least one objective it delivers.
 
+import { breakOf } from './action-traces-to-aim.js';
 import { defineRule } from './rule.js';
 
 export const actionServesObjective = defineRule({
@@ -14,7 +15,8 @@ export const actionServesObjective = defineRule({
   check(plan, report) {
     for (const action of plan.actions) {
       if (action.item.objectives.length > 0) continue;
-      const via = action.portfolio ? `; it reaches the aim only through portfolio \`${action.portfolio.id}\`` : '';
+      // Only say the action reaches the aim through its portfolio when it really does.
+      const via = action.portfolio && breakOf(action) === undefined ? `; it reaches the aim only through portfolio \`${action.portfolio.id}\`` : '';
       const candidates = action.portfolio?.objectives.map((o) => o.id) ?? [];
       report({
         item: action, messageId: 'none', data: { id: action.id, via },

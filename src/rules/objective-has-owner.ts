@@ -11,6 +11,7 @@ export const objectiveHasOwner = defineRule({
     'An objective nobody owns is an objective nobody delivers. Each national and local objective is aligned to one portfolio or enabling workstream, which answers for it.',
   messages: {
     missing: 'Objective `{{id}}` has no owning portfolio.',
+    wrongKind: 'Objective `{{id}}` names `{{portfolio}}` as its owner, but `{{portfolio}}` is a {{kind}}, not a portfolio or enabling workstream.',
     unknown: 'Objective `{{id}}` names `{{portfolio}}` as its owner, but there is no portfolio or enabling workstream with that id.{{suggestion}}',
   },
   check(plan, report) {
@@ -25,6 +26,14 @@ export const objectiveHasOwner = defineRule({
           hint: `Add \`portfolio:\` with the id of the portfolio or enabling workstream that owns it${choices}.`,
         });
       } else {
+        const other = plan.byId.get(named);
+        if (other) {
+          report({
+            item: objective, path: ['portfolio'], messageId: 'wrongKind', data: { id: objective.id, portfolio: named, kind: other.kind.replace('_', ' ') },
+            hint: `Use the id of a portfolio or enabling workstream${choices}.`,
+          });
+          continue;
+        }
         const match = nearest(named, portfolioIds);
         report({
           item: objective, path: ['portfolio'], messageId: 'unknown',

@@ -49,7 +49,9 @@ export const objectiveIsSmart = defineRule({
       if (result.reasons.length === 0) continue;
       const letters = result.reasons.map((r) => r.charAt(0));
       report({
-        item: objective, path: result.measurable && result.specific && result.relevant ? ['target', 'by'] : [], messageId: 'notSmart',
+        // When only T fails, point at the deadline (or at `target:` when it has none).
+        item: objective, path: result.measurable && result.specific && result.relevant ? (objective.item.target?.by ? ['target', 'by'] : ['target']) : [],
+        key: !objective.item.target?.by, messageId: 'notSmart',
         data: { id: objective.id, letters: listInWords(letters), reasons: result.reasons.join('; ') },
         hint: 'Give the objective an owning `portfolio`, a `target` with `measure`, numeric `value`, `unit` and a `by` date within the plan period, and at least one priority. Where the source documents give no figure, leave it out: this warning is the gap.',
       });

@@ -15,11 +15,13 @@ export const objectiveServesPriority = defineRule({
     for (const objective of plan.objectives) {
       if (objective.priorities.length > 0) continue;
       let why: string;
-      if (objective.item.priorities !== undefined) why = 'none of the priorities it lists exists';
+      const listed = objective.item.priorities ?? [];
+      if (listed.length > 0) why = 'none of the priorities it lists exists';
+      else if (!objective.owner && objective.item.portfolio !== undefined) why = `it lists no priorities, and its owner \`${objective.item.portfolio}\` does not exist to take them from`;
       else if (!objective.owner) why = 'it lists no priorities and has no owning portfolio to take them from';
       else why = `it lists no priorities, and its owner \`${objective.owner.id}\` lists none either`;
       report({
-        item: objective, path: objective.item.priorities !== undefined ? ['priorities'] : [], messageId: 'none', data: { id: objective.id, why },
+        item: objective, path: (objective.item.priorities ?? []).length > 0 ? ['priorities'] : [], messageId: 'none', data: { id: objective.id, why },
         hint: `Add \`priorities:\` to the objective${objective.owner ? ` or to portfolio \`${objective.owner.id}\`` : ''}, naming one or more of: ${plan.priorities.map((p) => p.id).join(', ') || '(no priorities defined yet)'}.`,
       });
     }

@@ -11,6 +11,8 @@ export interface Finding {
   item: LinkedItem;
   /** Where inside the item to point, e.g. ['portfolio']; the item itself when absent or not in the source. */
   path?: FieldPath;
+  /** Point at the key of the last step of `path` rather than its value (useful when the value is missing). */
+  key?: boolean;
   /** Which of the rule's message templates to use. */
   messageId: string;
   /** Values for the template's {{placeholders}}. */
@@ -34,7 +36,7 @@ export function formatMessage(template: string, data: Record<string, string | nu
 }
 
 export function findingLocation(finding: Finding): { file: string } & Position {
-  return locate(finding.item.item.at, finding.path ?? []);
+  return locate(finding.item.item.at, finding.path ?? [], { key: finding.key ?? false });
 }
 
 export function defineRule<M extends string>(rule: Rule<M>): Rule<M> {

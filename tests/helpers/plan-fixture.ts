@@ -41,8 +41,8 @@ export const MANIFEST = yaml`
 /** How many lines MANIFEST has: text appended to it starts on line MANIFEST_LINES + 1. */
 export const MANIFEST_LINES = MANIFEST.split('\n').length - 1;
 
-/** sources.yaml of the base plan: one unbroken golden thread, action -> objective -> priority -> aim. */
-export const BASE_SOURCES = yaml`
+/** system.yaml of the base plan: one unbroken golden thread, action -> objective -> priority -> aim. */
+export const BASE_SYSTEM = yaml`
   priorities:
     - id: prevention
       title: Prevent ill health
@@ -68,23 +68,23 @@ export const BASE_SOURCES = yaml`
 `;
 
 export const MANIFEST_FILE = 'plan.yaml';
-export const BASE_FILE = 'sources.yaml';
+export const BASE_FILE = 'system.yaml';
 export const TEST_FILE = 'test.yaml';
 
 export interface FixtureParts {
   /** The whole of plan.yaml; MANIFEST when absent. Append to MANIFEST to add a `rules:` section. */
   manifest?: string;
-  /** The whole of sources.yaml; BASE_SOURCES when absent. */
-  sources?: string;
+  /** The whole of system.yaml; BASE_SYSTEM when absent. */
+  system?: string;
   /** test.yaml, holding the items the test is about; left out when absent. */
   test?: string;
 }
 
-/** The files of a plan: plan.yaml, sources.yaml and, when given, test.yaml. */
+/** The files of a plan: plan.yaml, system.yaml and, when given, test.yaml. */
 export function planFixture(parts: FixtureParts = {}): SourceText[] {
   const files: SourceText[] = [
     { file: MANIFEST_FILE, text: parts.manifest ?? MANIFEST },
-    { file: BASE_FILE, text: parts.sources ?? BASE_SOURCES },
+    { file: BASE_FILE, text: parts.system ?? BASE_SYSTEM },
   ];
   if (parts.test !== undefined) files.push({ file: TEST_FILE, text: parts.test });
   return files;

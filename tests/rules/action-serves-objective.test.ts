@@ -79,9 +79,7 @@ describe('action-serves-objective', () => {
     expect(onlyFindingOf(compilation, 'unknown-reference').subject).toBe('front-door-triage');
   });
 
-  // Reported as a bug: the message says the action reaches the aim through its portfolio even when
-  // that portfolio serves no priority and action-traces-to-aim reports the thread broken.
-  it.fails('does not claim the action reaches the aim through a portfolio that serves no priority', () => {
+  it('does not claim the action reaches the aim through a portfolio that serves no priority', () => {
     const compilation = compileFixture({
       test: yaml`
         portfolios:

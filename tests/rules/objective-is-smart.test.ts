@@ -183,7 +183,7 @@ describe('objective-is-smart', () => {
     expectPasses(compilation, RULE);
   });
 
-  it('fails T alone when the target has no deadline, pointing into the target', () => {
+  it('fails T alone when the target has no deadline, pointing at `target:`', () => {
     const compilation = compileFixture({
       test: yaml`
         objectives:
@@ -198,8 +198,8 @@ describe('objective-is-smart', () => {
       `,
     });
     expect(onlyFindingOf(compilation, RULE)).toMatchObject({
-      line: 7,
-      column: 7,
+      line: 6,
+      column: 5,
       message: 'Objective `bed-occupancy` is not SMART: it fails T (T: no deadline (`target.by`)).',
     });
   });

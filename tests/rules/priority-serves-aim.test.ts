@@ -65,7 +65,7 @@ describe('priority-serves-aim', () => {
     const compilation = compileFixture({ manifest: manifestWithoutAim, test: aimless });
     const findings = findingsOf(compilation, RULE);
     expect(findings.map((f) => [f.subject, f.file, f.line, f.column])).toEqual([
-      ['prevention', 'sources.yaml', 2, 5],
+      ['prevention', 'system.yaml', 2, 5],
       ['tackle-inequalities', 'test.yaml', 2, 5],
     ]);
     expect(findings[0]?.message).toBe('Priority `prevention` cannot serve the collective aim: plan.yaml defines no `collective_aim`.');

@@ -17,7 +17,8 @@ export function targetText(target: Target | undefined): string {
   if (!target || target.value === undefined) return '';
   const unit = target.unit ?? '';
   const number = formatNumber(target.value);
-  const value = unit === '%' ? `${number}%` : `${number}${unit ? ` ${unit}` : ''}`;
+  const figure = unit === '%' ? `${number}%` : `${number}${unit ? ` ${unit}` : ''}`;
+  const value = target.comparison === 'at_least' ? `at least ${figure}` : target.comparison === 'at_most' ? `at most ${figure}` : figure;
   return target.measure ? `${value} (${target.measure})` : value;
 }
 

@@ -1,0 +1,798 @@
+// The benchmark of `plan check` (and `plan build` when it exists). `npm run bench` builds lib/ first,
+// then runs this with tsx. It builds nothing itself.
+//
+// For each size of synthetic plan (bench/generate.ts) it generates the plan into a temporary folder and
+// measures, each in its own child process, several times, interleaved so that a busy machine slows all
+// of them alike:
+//   - the floor: `node bench/yaml-floor.mjs DIR`, the `yaml` library alone parsing every file in one
+//     thread (its in-process parse time is the floor the target is set against);
+//   - `node bin/plan check DIR --format json`: wall time, CPU time and peak RSS (through
+//     bench/rss-probe.mjs, preloaded with --import), exit code 1 (the plan has deliberate breaks), and
+//     JSON that parses and holds the deliberate breaks.
+// Plus bare `node -e 0` against the embedded plan, a phase-by-phase profile at 50,000 actions
+// (bench/phases.ts), `plan check` with worker threads off at 50,000, and `plan build` at 50,000 when
+// `plan build --help` shows the build command's own help.
+//
+// It prints a table and writes docs/PERFORMANCE.md. Options:
+//   --sizes 1000,5000     sizes to run (default 1000,5000,10000,50000,100000)
+//   --reps N              repetitions at every size (default: more for small sizes, fewer for big ones)
+//   --no-write            do not write docs/PERFORMANCE.md
+//   --strict              exit 1 when a target fails (a broken run always exits 1)
+//   --keep                keep the generated plans (their folders are printed)
+//   --build-limit S       stop a `plan build` run after S seconds (default 60); it then counts as failed
+
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { generatePlan, type GeneratedPlan } from './generate.js';
+import type { PhaseReport } from './phases.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const NODE = process.execPath;
+const BIN = join(ROOT, 'bin', 'plan');
+const PROBE = pathToFileURL(fileURLToPath(new URL('./rss-probe.mjs', import.meta.url))).href;
+const FLOOR = fileURLToPath(new URL('./yaml-floor.mjs', import.meta.url));
+const PHASES = fileURLToPath(new URL('./phases.ts', import.meta.url));
+const EMBEDDED = join(ROOT, 'plans', 'staffordshire-stoke-2023-24');
+const DOC = join(ROOT, 'docs', 'PERFORMANCE.md');
+const SEED = 1;
+
+const TARGETS = {
+  embeddedVsBareNode: 3,
+  checkVsFloor: 1.5,
+  checkPeakMB: 500,
+  /** ms per 1,000 actions may not rise by more than this from one size to the next. */
+  linearTolerance: 1.1,
+  buildMs: 5_000,
+  buildPeakMB: 800,
+  /** The size the ratio, memory and build targets are set at. */
+  atActions: 50_000,
+};
+
+const DEFAULT_SIZES = [1_000, 5_000, 10_000, 50_000, 100_000];
+function defaultReps(actions: number): number {
+  if (actions <= 1_000) return 7;
+  if (actions <= 10_000) return 5;
+  if (actions <= 50_000) return 3;
+  return 2;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Running children
+
+interface Run {
+  wallMs: number;
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** From the probe: peak RSS (MB) and CPU time (user + system, ms, all threads). */
+  peakMB?: number;
+  cpuMs?: number;
+}
+
+let probeDir = '';
+
+function run(args: readonly string[], options: { probe?: boolean; env?: Record<string, string> } = {}): Run {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...options.env };
+  delete env.FORCE_COLOR;
+  let probeFile: string | undefined;
+  const argv = [...args];
+  if (options.probe) {
+    probeFile = join(probeDir, 'probe.json');
+    rmSync(probeFile, { force: true });
+    env.PLAN_BENCH_PROBE_FILE = probeFile;
+    argv.unshift('--import', PROBE);
+  }
+  const start = performance.now();
+  const child = spawnSync(NODE, argv, { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
+  const wallMs = performance.now() - start;
+  if (child.error) throw child.error;
+  const result: Run = { wallMs, code: child.status, stdout: child.stdout, stderr: child.stderr };
+  if (probeFile && existsSync(probeFile)) {
+    const probe = JSON.parse(readFileSync(probeFile, 'utf8')) as { maxRSS: number; user: number; system: number };
+    result.peakMB = probe.maxRSS / 1024;
+    result.cpuMs = (probe.user + probe.system) / 1000;
+  }
+  return result;
+}
+
+/**
+ * Like run, but asynchronous with a time limit (SIGKILL when it runs out), and on Linux it follows the
+ * child's peak RSS in /proc/PID/status (VmHWM) while it runs, so a killed run still has a memory figure.
+ */
+function runLimited(args: readonly string[], limitMs: number, options: { probe?: boolean } = {}): Promise<Run & { timedOut: boolean; hwmMB: number | undefined }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+  delete env.FORCE_COLOR;
+  let probeFile: string | undefined;
+  const argv = [...args];
+  if (options.probe) {
+    probeFile = join(probeDir, 'probe.json');
+    rmSync(probeFile, { force: true });
+    env.PLAN_BENCH_PROBE_FILE = probeFile;
+    argv.unshift('--import', PROBE);
+  }
+  return new Promise((resolveRun, rejectRun) => {
+    const start = performance.now();
+    const child = spawn(NODE, argv, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let timedOut = false;
+    let hwmKB: number | undefined;
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const poll = (): void => {
+      try {
+        const match = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+        if (match) hwmKB = Math.max(hwmKB ?? 0, Number(match[1]));
+      } catch {
+        // no /proc (not Linux), or the child has just exited
+      }
+    };
+    const poller = setInterval(poll, 200);
+    const killer = setTimeout(() => {
+      timedOut = true;
+      poll();
+      child.kill('SIGKILL');
+    }, limitMs);
+    child.on('error', (error) => {
+      clearInterval(poller);
+      clearTimeout(killer);
+      rejectRun(error);
+    });
+    child.on('close', (code) => {
+      const wallMs = performance.now() - start;
+      clearInterval(poller);
+      clearTimeout(killer);
+      const result: Run & { timedOut: boolean; hwmMB: number | undefined } = { wallMs, code, stdout, stderr, timedOut, hwmMB: hwmKB === undefined ? undefined : hwmKB / 1024 };
+      if (probeFile && existsSync(probeFile)) {
+        const probe = JSON.parse(readFileSync(probeFile, 'utf8')) as { maxRSS: number; user: number; system: number };
+        result.peakMB = probe.maxRSS / 1024;
+        result.cpuMs = (probe.user + probe.system) / 1000;
+      }
+      resolveRun(result);
+    });
+  });
+}
+
+function median(values: readonly number[]): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function max(values: readonly (number | undefined)[]): number {
+  return Math.max(...values.filter((v): v is number => v !== undefined));
+}
+
+const problems: string[] = [];
+function problem(message: string): void {
+  problems.push(message);
+  process.stderr.write(`bench: ${message}\n`);
+}
+
+function log(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// What each measurement gives
+
+interface FloorRun {
+  files: number;
+  bytes: number;
+  parseMs: number;
+  readMs: number;
+  wallMs: number;
+  peakMB: number | undefined;
+}
+
+type CheckRun = Run & { summary: CheckSummary };
+
+interface CheckSummary {
+  errors: number;
+  warnings: number;
+  rules: Set<string>;
+  subjects: Set<string>;
+}
+
+interface SizeResult {
+  actions: number;
+  objectives: number;
+  files: number;
+  mb: number;
+  reps: number;
+  generateMs: number;
+  floorParseMs: number;
+  floorWallMs: number;
+  floorPeakMB: number;
+  checkMs: number;
+  checkRuns: number[];
+  checkCpuMs: number;
+  checkPeakMB: number;
+  errors: number;
+  warnings: number;
+  ratio: number;
+  perThousand: number;
+  /** (time here - time at the previous size) per 1,000 extra actions. */
+  marginalPerThousand: number | undefined;
+  noWorkers?: { checkMs: number; cpuMs: number; peakMB: number };
+}
+
+function floorRun(dir: string): FloorRun | undefined {
+  const r = run([FLOOR, dir], { probe: true });
+  if (r.code !== 0) {
+    problem(`the yaml floor failed on ${dir} (exit ${r.code}): ${r.stderr.trim() || r.stdout.trim()}`);
+    return undefined;
+  }
+  const out = JSON.parse(r.stdout) as { files: number; bytes: number; parseMs: number; readMs: number };
+  return { ...out, wallMs: r.wallMs, peakMB: r.peakMB };
+}
+
+/** Runs `plan check DIR --format json`; checks the exit code and the JSON. */
+function checkRun(dir: string, expectCodes: readonly number[], env?: Record<string, string>): CheckRun | undefined {
+  const r = run([BIN, 'check', dir, '--format', 'json'], { probe: true, ...(env ? { env } : {}) });
+  if (r.code === null || !expectCodes.includes(r.code)) {
+    problem(`plan check ${dir} exited ${r.code}, expected ${expectCodes.join(' or ')}: ${r.stderr.trim().slice(0, 500)}`);
+    return undefined;
+  }
+  try {
+    const parsed = JSON.parse(r.stdout) as { diagnostics: { rule: string; severity: string; subject: string | null }[]; summary: { errors: number; warnings: number } };
+    if (!Array.isArray(parsed.diagnostics) || typeof parsed.summary?.errors !== 'number') throw new Error('not the documented shape');
+    const summary: CheckSummary = { errors: parsed.summary.errors, warnings: parsed.summary.warnings, rules: new Set(), subjects: new Set() };
+    for (const d of parsed.diagnostics) {
+      summary.rules.add(d.rule);
+      if (d.subject) summary.subjects.add(`${d.rule}:${d.subject}`);
+    }
+    return { ...r, summary };
+  } catch (error) {
+    problem(`plan check ${dir} printed output that is not the JSON report (${(error as Error).message}): ${r.stdout.slice(0, 200)}`);
+    return undefined;
+  }
+}
+
+/** The deliberate breaks must each be reported, or the plan is not exercising the rules. */
+function verifyBreaks(plan: GeneratedPlan, summary: CheckSummary): void {
+  const b = plan.breaks;
+  const expected: [string, string | undefined][] = [
+    ['objective-has-owner', b.objectiveWithoutPortfolio],
+    ['unknown-reference', b.actionWithMissingObjective],
+    ['action-traces-to-aim', b.actionWithMissingObjective],
+    ['duty-covered', b.uncoveredDuty],
+    ['action-serves-objective', b.actionsWithoutObjectives[0]],
+  ];
+  for (const [rule, subject] of expected) {
+    if (subject !== undefined && !summary.subjects.has(`${rule}:${subject}`)) problem(`plan check did not report ${rule} for ${subject} at ${plan.counts.actions} actions`);
+  }
+  if (!summary.rules.has('objective-is-smart')) problem(`plan check reported no objective-is-smart warnings at ${plan.counts.actions} actions`);
+}
+
+function tempDir(label: string): string {
+  return mkdtempSync(join(tmpdir(), `plan-bench-${label}-`));
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+interface Options {
+  sizes: number[];
+  reps: number | undefined;
+  write: boolean;
+  strict: boolean;
+  keep: boolean;
+  buildLimitMs: number;
+}
+
+function parseArgs(argv: string[]): Options {
+  const options: Options = { sizes: DEFAULT_SIZES, reps: undefined, write: true, strict: false, keep: false, buildLimitMs: 60_000 };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = (): string => {
+      const v = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
+      if (v === undefined) throw new Error(`${arg} needs a value`);
+      return v;
+    };
+    if (arg.startsWith('--sizes')) options.sizes = value().split(',').map((s) => Number(s.replace(/_/g, '').replace(/k$/i, '000')));
+    else if (arg.startsWith('--reps')) options.reps = Number(value());
+    else if (arg === '--no-write') options.write = false;
+    else if (arg === '--strict') options.strict = true;
+    else if (arg === '--keep') options.keep = true;
+    else if (arg.startsWith('--build-limit')) options.buildLimitMs = Number(value()) * 1000;
+    else throw new Error(`unknown option ${arg}; see the top of bench/run.ts`);
+  }
+  if (options.sizes.some((s) => !Number.isInteger(s) || s < 10)) throw new Error('--sizes takes whole numbers of actions, at least 10');
+  if (!(options.buildLimitMs > 0)) throw new Error('--build-limit takes a number of seconds');
+  if (options.reps !== undefined && (!Number.isInteger(options.reps) || options.reps < 1)) throw new Error('--reps takes a whole number, at least 1');
+  options.sizes = [...new Set(options.sizes)].sort((a, b) => a - b);
+  return options;
+}
+
+function machine(): Record<string, string> {
+  let yamlVersion = '?';
+  let zodVersion = '?';
+  try {
+    yamlVersion = (JSON.parse(readFileSync(join(ROOT, 'node_modules', 'yaml', 'package.json'), 'utf8')) as { version: string }).version;
+    zodVersion = (JSON.parse(readFileSync(join(ROOT, 'node_modules', 'zod', 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    // versions are informative only
+  }
+  return {
+    cpus: `${cpus().length} (${availableParallelism()} available to Node), ${cpus()[0]?.model.trim() ?? 'unknown model'}`,
+    memory: `${(totalmem() / 1024 ** 3).toFixed(1)} GiB`,
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    libraries: `yaml ${yamlVersion}, zod ${zodVersion}`,
+  };
+}
+
+async function main(): Promise<number> {
+  const options = parseArgs(process.argv.slice(2));
+  if (!existsSync(join(ROOT, 'lib', 'plan.js'))) {
+    log('bench: lib/plan.js is missing; run `npm run bench` (which builds first) or `npm run build`.');
+    return 2;
+  }
+  probeDir = tempDir('probe');
+  const cleanup: string[] = [probeDir];
+  const began = performance.now();
+  const loadBefore = loadavg();
+  const info = machine();
+  log(`bench: ${info.cpus}; ${info.memory}; node ${info.node}; load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')}`);
+
+  try {
+    // --- Start-up: bare node against the embedded plan ------------------------------------------------
+    const embeddedIsReal = existsSync(join(EMBEDDED, 'plan.yaml'));
+    let embeddedDir = EMBEDDED;
+    let embeddedLabel = 'plans/staffordshire-stoke-2023-24';
+    if (!embeddedIsReal) {
+      embeddedDir = tempDir('standin');
+      cleanup.push(embeddedDir);
+      generatePlan(embeddedDir, { actions: 250, seed: SEED });
+      embeddedLabel = 'stand-in: synthetic plan of 250 actions (plans/staffordshire-stoke-2023-24 does not exist yet)';
+    }
+    log(`bench: start-up: bare node vs plan check ${embeddedLabel}`);
+    const bare: number[] = [];
+    const versions: number[] = [];
+    const embedded: CheckRun[] = [];
+    run(['-e', '0']);
+    run([BIN, '--version']);
+    checkRun(embeddedDir, [0, 1]);
+    for (let i = 0; i < 10; i++) {
+      bare.push(run(['-e', '0']).wallMs);
+      // Loads the CLI and reads no plan: what start-up alone costs.
+      const v = run([BIN, '--version']);
+      if (v.code === 0) versions.push(v.wallMs);
+      else problem(`plan --version exited ${v.code}: ${v.stderr.trim().slice(0, 300)}`);
+      const r = checkRun(embeddedDir, [0, 1]);
+      if (r) embedded.push(r);
+    }
+    const bareMs = median(bare);
+    const embeddedMs = median(embedded.map((r) => r.wallMs));
+    const embeddedFiles = embeddedIsReal ? countYaml(embeddedDir) : undefined;
+    const embeddedSummary = embedded[0]?.summary;
+    const startup = {
+      label: embeddedLabel,
+      real: embeddedIsReal,
+      bareMs,
+      bareRuns: bare,
+      versionMs: median(versions),
+      versionRuns: versions,
+      embeddedMs,
+      embeddedRuns: embedded.map((r) => r.wallMs),
+      embeddedPeakMB: max(embedded.map((r) => r.peakMB)),
+      ratio: embeddedMs / bareMs,
+      files: embeddedFiles,
+      errors: embeddedSummary?.errors,
+      warnings: embeddedSummary?.warnings,
+    };
+    log(`  bare node ${bareMs.toFixed(0)} ms; plan --version ${startup.versionMs.toFixed(0)} ms; plan check ${embeddedMs.toFixed(0)} ms; ratio ${startup.ratio.toFixed(2)} (target < ${TARGETS.embeddedVsBareNode})`);
+
+    // --- Sizes ------------------------------------------------------------------------------------------
+    const results: SizeResult[] = [];
+    let phases: PhaseReport | undefined;
+    let phasesActions: number | undefined;
+    for (const actions of options.sizes) {
+      const reps = options.reps ?? defaultReps(actions);
+      const dir = tempDir(String(actions));
+      if (!options.keep) cleanup.push(dir);
+      const g0 = performance.now();
+      const plan = generatePlan(dir, { actions, seed: SEED });
+      const generateMs = performance.now() - g0;
+      log(`bench: ${actions} actions: ${plan.files.length} files, ${(plan.bytes / 1e6).toFixed(1)} MB in ${dir} (generated in ${generateMs.toFixed(0)} ms); ${reps} runs each`);
+      if (actions <= 10_000) {
+        floorRun(dir); // warm-up runs, not counted
+        checkRun(dir, [1]);
+      }
+      const floors: FloorRun[] = [];
+      const checks: CheckRun[] = [];
+      const noWorkers: CheckRun[] = [];
+      const withNoWorkers = actions === TARGETS.atActions;
+      for (let i = 0; i < reps; i++) {
+        const f = floorRun(dir);
+        if (f) floors.push(f);
+        const c = checkRun(dir, [1]);
+        if (c) {
+          checks.push(c);
+          if (i === 0) verifyBreaks(plan, c.summary);
+        }
+        if (withNoWorkers) {
+          const n = checkRun(dir, [1], { PLAN_WORKERS: '0' });
+          if (n) noWorkers.push(n);
+        }
+        log(`  run ${i + 1}: yaml floor ${f ? `${f.parseMs.toFixed(0)} ms parse, ${f.wallMs.toFixed(0)} ms process` : 'failed'}; ` +
+          `check ${c ? `${c.wallMs.toFixed(0)} ms, ${c.cpuMs?.toFixed(0)} ms CPU, ${c.peakMB?.toFixed(0)} MB` : 'failed'}` +
+          (withNoWorkers ? `; check with PLAN_WORKERS=0 ${noWorkers.at(-1)?.wallMs.toFixed(0) ?? '?'} ms, ${noWorkers.at(-1)?.peakMB?.toFixed(0) ?? '?'} MB` : ''));
+      }
+      if (floors.length === 0 || checks.length === 0) continue;
+      const checkMs = median(checks.map((c) => c.wallMs));
+      const floorParseMs = median(floors.map((f) => f.parseMs));
+      const first = checks[0]!.summary;
+      const previous = results.at(-1);
+      const result: SizeResult = {
+        actions,
+        objectives: plan.counts.objectives,
+        files: plan.files.length,
+        mb: plan.bytes / 1e6,
+        reps,
+        generateMs,
+        floorParseMs,
+        floorWallMs: median(floors.map((f) => f.wallMs)),
+        floorPeakMB: max(floors.map((f) => f.peakMB)),
+        checkMs,
+        checkRuns: checks.map((c) => c.wallMs),
+        checkCpuMs: median(checks.map((c) => c.cpuMs ?? NaN)),
+        checkPeakMB: max(checks.map((c) => c.peakMB)),
+        errors: first.errors,
+        warnings: first.warnings,
+        ratio: checkMs / floorParseMs,
+        perThousand: checkMs / (actions / 1000),
+        marginalPerThousand: previous ? (checkMs - previous.checkMs) / ((actions - previous.actions) / 1000) : undefined,
+      };
+      if (noWorkers.length > 0) {
+        result.noWorkers = { checkMs: median(noWorkers.map((n) => n.wallMs)), cpuMs: median(noWorkers.map((n) => n.cpuMs ?? NaN)), peakMB: max(noWorkers.map((n) => n.peakMB)) };
+      }
+      results.push(result);
+      log(`  median: floor ${floorParseMs.toFixed(0)} ms; check ${checkMs.toFixed(0)} ms (ratio ${result.ratio.toFixed(2)}); ${result.perThousand.toFixed(1)} ms per 1,000 actions; peak ${result.checkPeakMB.toFixed(0)} MB`);
+
+      if (actions === TARGETS.atActions || (phases === undefined && actions === options.sizes.at(-1))) {
+        log(`bench: ${actions} actions: phase profile (bench/phases.ts, one thread)`);
+        const p = run(['--expose-gc', '--import', 'tsx', PHASES, dir, '--json']);
+        if (p.code === 0) {
+          phases = JSON.parse(p.stdout) as PhaseReport;
+          phasesActions = actions;
+        } else {
+          problem(`bench/phases.ts failed (exit ${p.code}): ${p.stderr.trim().slice(0, 500)}`);
+        }
+      }
+      if (!options.keep) rmSync(dir, { recursive: true, force: true });
+    }
+
+    // --- plan build -------------------------------------------------------------------------------------
+    const build = await benchBuild(cleanup, options);
+
+    // --- Report -----------------------------------------------------------------------------------------
+    const loadAfter = loadavg();
+    const report = renderReport({ info, loadBefore, loadAfter, startup, results, phases, phasesActions, build, totalMs: performance.now() - began, problems });
+    process.stdout.write(report.table);
+    if (options.write) {
+      writeFileSync(DOC, report.markdown);
+      log(`bench: wrote ${DOC}`);
+    }
+    if (problems.length > 0) {
+      log(`bench: ${problems.length} problem(s) made some measurements invalid; see above.`);
+      return 1;
+    }
+    if (options.strict && report.failed > 0) return 1;
+    return 0;
+  } finally {
+    for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function countYaml(dir: string): number {
+  let n = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue;
+    if (entry.isDirectory()) n += countYaml(join(dir, entry.name));
+    else if (/\.ya?ml$/i.test(entry.name)) n++;
+  }
+  return n;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// plan build, only when the command exists
+
+interface BuildRun {
+  actions: number;
+  ms: number;
+  runs: number[];
+  cpuMs: number | undefined;
+  peakMB: number | undefined;
+  /** True when the run was killed at the time limit: ms is then the limit, peakMB the peak seen until then. */
+  timedOut: boolean;
+  outFiles: number;
+  outMB: number;
+}
+
+interface BuildResult {
+  available: boolean;
+  reason?: string;
+  limitMs: number;
+  /** One entry per size, smallest first; the last is the one the targets are set on. */
+  sizes: BuildRun[];
+}
+
+const BUILD_SIZES = [1_000, 5_000, TARGETS.atActions];
+
+async function benchBuild(cleanup: string[], options: Options): Promise<BuildResult> {
+  const limitMs = options.buildLimitMs;
+  // `plan build --help` exits 0 even without a build command (commander then prints the program's help),
+  // so the command exists only when the help is the build command's own.
+  const help = run([BIN, 'build', '--help']);
+  if (help.code !== 0 || !/^Usage: plan build\b/m.test(help.stdout)) {
+    log('bench: plan build does not exist yet; skipped');
+    return { available: false, limitMs, sizes: [], reason: '`plan build --help` does not show the build command, so `plan build` was not measured.' };
+  }
+  const largest = options.sizes.at(-1)!;
+  const sizes = BUILD_SIZES.filter((n) => n <= largest);
+  if (sizes.length === 0) sizes.push(largest);
+  const result: BuildResult = { available: true, limitMs, sizes: [] };
+  for (const actions of sizes) {
+    const dir = tempDir(`build-${actions}`);
+    const outRoot = tempDir('build-out');
+    cleanup.push(dir, outRoot);
+    // Without the deliberate breaks: with errors, plan build writes only the gap report.
+    generatePlan(dir, { actions, seed: SEED, breaks: false });
+    const reps = actions === sizes.at(-1) ? (options.reps ?? 2) : 1;
+    log(`bench: plan build at ${actions} actions (plan without deliberate errors), up to ${reps} run(s), each stopped after ${limitMs / 1000} s`);
+    const runs: (Run & { timedOut: boolean; hwmMB: number | undefined })[] = [];
+    let outFiles = 0;
+    let outBytes = 0;
+    for (let i = 0; i < reps; i++) {
+      const out = join(outRoot, `site-${i}`);
+      const r = await runLimited([BIN, 'build', dir, '--out', out, '--quiet'], limitMs, { probe: true });
+      if (!r.timedOut && r.code !== 0) {
+        problem(`plan build at ${actions} actions exited ${r.code}: ${r.stderr.trim().slice(0, 500)}`);
+        break;
+      }
+      runs.push(r);
+      if (!r.timedOut) ({ files: outFiles, bytes: outBytes } = folderSize(out));
+      log(r.timedOut
+        ? `  run ${i + 1}: stopped after ${(limitMs / 1000).toFixed(0)} s, peak RSS so far ${r.hwmMB?.toFixed(0) ?? '?'} MB`
+        : `  run ${i + 1}: ${r.wallMs.toFixed(0)} ms, ${r.cpuMs?.toFixed(0)} ms CPU, ${r.peakMB?.toFixed(0)} MB; wrote ${outFiles} files, ${(outBytes / 1e6).toFixed(1)} MB`);
+      rmSync(out, { recursive: true, force: true });
+      // Another run would not change the verdict: stop when this one is far over the target or was stopped.
+      if (r.timedOut || r.wallMs > 2 * TARGETS.buildMs) break;
+    }
+    if (runs.length === 0) continue;
+    const timedOut = runs.some((r) => r.timedOut);
+    result.sizes.push({
+      actions,
+      ms: timedOut ? limitMs : median(runs.map((r) => r.wallMs)),
+      runs: runs.map((r) => r.wallMs),
+      cpuMs: timedOut ? undefined : median(runs.map((r) => r.cpuMs ?? NaN)),
+      peakMB: max(runs.map((r) => r.peakMB ?? r.hwmMB)),
+      timedOut,
+      outFiles,
+      outMB: outBytes / 1e6,
+    });
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return result;
+}
+
+function folderSize(dir: string): { files: number; bytes: number } {
+  let files = 0;
+  let bytes = 0;
+  if (!existsSync(dir)) return { files, bytes };
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      const sub = folderSize(path);
+      files += sub.files;
+      bytes += sub.bytes;
+    } else {
+      files++;
+      bytes += statSync(path).size;
+    }
+  }
+  return { files, bytes };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The report
+
+interface ReportInput {
+  info: Record<string, string>;
+  loadBefore: number[];
+  loadAfter: number[];
+  startup: { label: string; real: boolean; bareMs: number; bareRuns: number[]; versionMs: number; versionRuns: number[]; embeddedMs: number; embeddedRuns: number[]; embeddedPeakMB: number; ratio: number; files: number | undefined; errors: number | undefined; warnings: number | undefined };
+  results: SizeResult[];
+  phases: PhaseReport | undefined;
+  phasesActions: number | undefined;
+  build: BuildResult;
+  totalMs: number;
+  problems: string[];
+}
+
+const int = (n: number): string => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-GB') : '–');
+const dec = (n: number, digits = 2): string => (Number.isFinite(n) ? n.toFixed(digits) : '–');
+const verdict = (pass: boolean): string => (pass ? 'pass' : '**FAIL**');
+
+function table(head: string[], rows: string[][], align: ('l' | 'r')[]): string {
+  const line = (cells: string[]): string => `| ${cells.join(' | ')} |`;
+  return [line(head), line(align.map((a) => (a === 'r' ? '---:' : '---'))), ...rows.map(line)].join('\n') + '\n';
+}
+
+function plainTable(head: string[], rows: string[][]): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').replace(/\*/g, '').length)));
+  const fmt = (cells: string[]): string => cells.map((c, i) => c.replace(/\*/g, '').padStart(widths[i]!)).join('  ');
+  return [fmt(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(fmt)].join('\n') + '\n';
+}
+
+function renderReport(input: ReportInput): { markdown: string; table: string; failed: number } {
+  const { info, startup, results, phases, build } = input;
+  const at = results.find((r) => r.actions === TARGETS.atActions);
+
+  // Targets
+  const targets: { name: string; measured: string; pass: boolean | undefined }[] = [];
+  targets.push({
+    name: `Embedded plan: \`plan check\` under ${TARGETS.embeddedVsBareNode}× bare \`node -e 0\`${startup.real ? '' : ' (on a stand-in plan)'}`,
+    measured: `${int(startup.embeddedMs)} ms vs ${int(startup.bareMs)} ms = ${dec(startup.ratio)}×`,
+    pass: startup.ratio < TARGETS.embeddedVsBareNode,
+  });
+  targets.push({
+    name: `${int(TARGETS.atActions)} actions: \`plan check\` under ${TARGETS.checkVsFloor}× the one-thread yaml parse`,
+    measured: at ? `${int(at.checkMs)} ms vs ${int(at.floorParseMs)} ms = ${dec(at.ratio)}×` : 'not run',
+    pass: at ? at.ratio < TARGETS.checkVsFloor : undefined,
+  });
+  targets.push({
+    name: `${int(TARGETS.atActions)} actions: \`plan check\` peak memory under ${TARGETS.checkPeakMB} MB`,
+    measured: at ? `${int(at.checkPeakMB)} MB` : 'not run',
+    pass: at ? at.checkPeakMB < TARGETS.checkPeakMB : undefined,
+  });
+  const rises = results.slice(1).map((r, i) => ({ from: results[i]!, to: r, factor: r.perThousand / results[i]!.perThousand }));
+  const worst = rises.reduce<(typeof rises)[number] | undefined>((w, r) => (w === undefined || r.factor > w.factor ? r : w), undefined);
+  targets.push({
+    name: `Time grows no faster than linearly (ms per 1,000 actions never rises more than ${Math.round((TARGETS.linearTolerance - 1) * 100)}% from one size to the next)`,
+    measured: worst ? `largest change ${dec(worst.factor)}× (${int(worst.from.actions)} → ${int(worst.to.actions)} actions)` : 'needs two sizes',
+    pass: worst ? worst.factor <= TARGETS.linearTolerance : undefined,
+  });
+  const buildAt = build.sizes.find((b) => b.actions === TARGETS.atActions);
+  if (buildAt) {
+    const time = buildAt.timedOut ? `did not finish in ${int(build.limitMs / 1000)} s (stopped)` : `${int(buildAt.ms)} ms`;
+    targets.push({ name: `${int(TARGETS.atActions)} actions: \`plan build\` under ${TARGETS.buildMs / 1000} s`, measured: time, pass: !buildAt.timedOut && buildAt.ms < TARGETS.buildMs });
+    targets.push({
+      name: `${int(TARGETS.atActions)} actions: \`plan build\` peak memory under ${TARGETS.buildPeakMB} MB`,
+      measured: `${int(buildAt.peakMB ?? NaN)} MB${buildAt.timedOut ? ' when stopped' : ''}`,
+      pass: buildAt.timedOut ? ((buildAt.peakMB ?? 0) >= TARGETS.buildPeakMB ? false : undefined) : (buildAt.peakMB ?? Infinity) < TARGETS.buildPeakMB,
+    });
+  } else {
+    targets.push({ name: `${int(TARGETS.atActions)} actions: \`plan build\` under ${TARGETS.buildMs / 1000} s and ${TARGETS.buildPeakMB} MB`, measured: build.reason ?? 'not run at this size', pass: undefined });
+  }
+  const failed = targets.filter((t) => t.pass === false).length;
+
+  const sizeHead = ['actions', 'files', 'MB of YAML', 'yaml parse floor (ms)', 'check (ms)', 'check ÷ floor', 'ms per 1,000 actions', 'marginal ms per 1,000', 'check CPU (ms)', 'peak MB', 'errors / warnings', `ratio < ${TARGETS.checkVsFloor}`, `peak < ${TARGETS.checkPeakMB} MB`, 'linear'];
+  const sizeRows = results.map((r, i) => {
+    const rise = i > 0 ? r.perThousand / results[i - 1]!.perThousand : undefined;
+    const targetSize = r.actions === TARGETS.atActions;
+    return [
+      int(r.actions), String(r.files), dec(r.mb, 1), int(r.floorParseMs), int(r.checkMs), dec(r.ratio), dec(r.perThousand, 1),
+      r.marginalPerThousand === undefined ? '–' : dec(r.marginalPerThousand, 1), int(r.checkCpuMs), int(r.checkPeakMB), `${r.errors} / ${r.warnings}`,
+      targetSize ? verdict(r.ratio < TARGETS.checkVsFloor) : `(${r.ratio < TARGETS.checkVsFloor ? 'under' : 'over'})`,
+      targetSize ? verdict(r.checkPeakMB < TARGETS.checkPeakMB) : `(${r.checkPeakMB < TARGETS.checkPeakMB ? 'under' : 'over'})`,
+      rise === undefined ? '–' : verdict(rise <= TARGETS.linearTolerance),
+    ];
+  });
+  const sizeAlign: ('l' | 'r')[] = sizeHead.map(() => 'r');
+
+  const targetRows = targets.map((t) => [t.name, t.measured, t.pass === undefined ? 'not measured' : verdict(t.pass)]);
+
+  // Plain text for the terminal
+  let text = '\n';
+  text += `Start-up: bare node ${int(startup.bareMs)} ms; plan --version ${int(startup.versionMs)} ms; plan check ${startup.label}: ${int(startup.embeddedMs)} ms (${dec(startup.ratio)}×)\n\n`;
+  text += plainTable(sizeHead, sizeRows);
+  if (at?.noWorkers) text += `\nAt ${int(at.actions)} actions with PLAN_WORKERS=0: ${int(at.noWorkers.checkMs)} ms, ${int(at.noWorkers.cpuMs)} ms CPU, ${int(at.noWorkers.peakMB)} MB (with workers: ${int(at.checkMs)} ms, ${int(at.checkCpuMs)} ms CPU, ${int(at.checkPeakMB)} MB)\n`;
+  if (phases) text += `\nPhases at ${int(input.phasesActions ?? 0)} actions (one thread): ${phases.phases.map((p) => `${p.phase} ${int(p.ms)} ms`).join('; ')}\n`;
+  text += build.available
+    ? `\nplan build: ${build.sizes.map((b) => `${int(b.actions)} actions ${b.timedOut ? `stopped after ${int(build.limitMs / 1000)} s` : `${int(b.ms)} ms`}, ${int(b.peakMB ?? NaN)} MB peak`).join('; ')}\n`
+    : `\nplan build: ${build.reason}\n`;
+  text += '\nTargets:\n' + targetRows.map((r) => `  ${(r[2] ?? '').replace(/\*/g, '').padEnd(12)} ${r[0]!.replace(/`/g, '')}: ${r[1]}`).join('\n') + '\n';
+  text += `\nWhole bench: ${dec(input.totalMs / 1000, 0)} s; load average before ${input.loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${input.loadAfter.map((l) => l.toFixed(2)).join(' ')}\n`;
+
+  // Markdown for docs/PERFORMANCE.md
+  const md: string[] = [];
+  md.push('# Performance', '');
+  md.push('<!-- Written by `npm run bench` (bench/run.ts). Edit bench/run.ts, not this file: the next run replaces it. -->', '');
+  md.push('How fast `plan check` is, how it grows with the size of a plan, and how much memory it needs, measured against the targets set for it. Every figure here is from the last run of `npm run bench` on the machine described below.', '');
+  md.push('## Targets', '');
+  md.push(table(['target', 'measured', 'result'], targetRows, ['l', 'l', 'l']));
+  md.push('## `plan check` by size of plan', '');
+  md.push(`Synthetic plans from \`bench/generate.ts\` (seed ${SEED}). Times are medians of several runs (${results.map((r) => `${r.reps} at ${int(r.actions)}`).join(', ')}); peak MB is the largest of them.`, '');
+  md.push(table(sizeHead, sizeRows, sizeAlign));
+  md.push('- **yaml parse floor**: the `yaml` library alone (`parseDocument` with its defaults on each file, one after another, one thread), timed inside its own process: the floor a check cannot go much below without replacing the parser.');
+  md.push('- **check**: the wall time of `node bin/plan check DIR --format json` as a child process, start-up included. **check ÷ floor** is the ratio the target is set on.');
+  md.push('- **ms per 1,000 actions**: check time divided by thousands of actions. Start-up is a fixed cost, so in a check that grows linearly this falls or stays level as plans grow; a rise means the check grows faster than linearly. **marginal ms per 1,000** is the extra time per extra 1,000 actions since the previous size.');
+  md.push('- **check CPU**: user + system time of all the process\'s threads (worker threads and the garbage collector\'s helpers included); more than the wall time means several cores were busy.');
+  md.push('- **errors / warnings**: what the check reported. Every plan has the same few deliberate errors; the SMART warnings grow with the plan.');
+  md.push('- A ratio or peak in brackets is for information: the target is set at ' + int(TARGETS.atActions) + ' actions.', '');
+  if (at?.noWorkers) {
+    md.push('### Worker threads', '');
+    md.push(`The same ${int(at.actions)}-action plan with worker threads switched off (\`PLAN_WORKERS=0\`, same runs, interleaved):`, '');
+    md.push(table(['', 'check (ms)', 'CPU (ms)', 'peak MB'], [
+      ['with worker threads (default)', int(at.checkMs), int(at.checkCpuMs), int(at.checkPeakMB)],
+      ['`PLAN_WORKERS=0` (one thread)', int(at.noWorkers.checkMs), int(at.noWorkers.cpuMs), int(at.noWorkers.peakMB)],
+    ], ['l', 'r', 'r', 'r']));
+  }
+  if (phases) {
+    md.push(`### Where the time goes at ${int(input.phasesActions ?? 0)} actions`, '');
+    md.push(`\`bench/phases.ts\` runs the compiler's phases from \`src/\` one after another on one thread (through tsx, with a full garbage collection after each phase so the heap figure is what the phase keeps). The YAML parse is run twice, once alone and once inside \`parseSource\` (which also walks the document into plain data and a tree of positions), so the two can be told apart; the structured clone is what moving parsed files from a worker thread to the main thread costs. Peak RSS of this one-thread run: ${int(phases.peakRssMB)} MB. The parsed files come to ${dec(phases.parsedJsonMB, 1)} MB as JSON, ${Math.round(phases.locationsShare * 100)}% of it source positions.`, '');
+    md.push(table(['phase', 'ms', 'heap after (MB)', 'RSS after (MB)', 'note'], phases.phases.map((p) => [p.phase, int(p.ms), int(p.heapMB), int(p.rssMB), p.note ?? '']), ['l', 'r', 'r', 'r', 'l']));
+  }
+  md.push('## Start-up', '');
+  md.push(`\`plan check\` on ${startup.real ? `the embedded plan, \`${startup.label}\`${startup.files !== undefined ? ` (${startup.files} files)` : ''}` : `a ${startup.label}`}, against bare \`node -e 0\`; medians of ${startup.embeddedRuns.length} interleaved runs each.`, '');
+  md.push(table(['', 'ms (median)', 'all runs (ms)'], [
+    ['`node -e 0`', int(startup.bareMs), startup.bareRuns.map(int).join(', ')],
+    ['`plan --version` (loads the CLI, reads no plan)', int(startup.versionMs), startup.versionRuns.map(int).join(', ')],
+    ['`plan check --format json`', int(startup.embeddedMs), startup.embeddedRuns.map(int).join(', ')],
+  ], ['l', 'r', 'l']));
+  md.push(`Of the check's ${int(startup.embeddedMs)} ms, ${int(startup.versionMs - startup.bareMs)} ms is loading the CLI's code before any plan is read (\`plan --version\` minus bare node) and ${int(startup.embeddedMs - startup.versionMs)} ms is the check itself, including loading the check command's own code.`, '');
+  md.push(`Ratio ${dec(startup.ratio)}× (target under ${TARGETS.embeddedVsBareNode}×); peak ${int(startup.embeddedPeakMB)} MB; the check reported ${startup.errors ?? '?'} errors and ${startup.warnings ?? '?'} warnings.`, '');
+  md.push('## `plan build`', '');
+  if (build.available && build.sizes.length > 0) {
+    md.push(`\`node bin/plan build DIR --out OUT --quiet\` on plans generated without the deliberate errors (with errors, \`plan build\` writes only the gap report). One run at the smaller sizes; at the largest, up to 2 runs (fewer when the first is far over the target). Each run is stopped after ${int(build.limitMs / 1000)} s; the peak memory of a stopped run is the kernel's high-water mark (VmHWM) read while it ran.`, '');
+    md.push(table(['actions', 'build (ms)', 'runs (ms)', 'CPU (ms)', 'peak MB', 'ms per 1,000 actions', 'files written', 'MB written'], build.sizes.map((b) => [
+      int(b.actions),
+      b.timedOut ? `> ${int(build.limitMs)} (stopped)` : int(b.ms),
+      b.timedOut ? '–' : b.runs.map(int).join(', '),
+      b.cpuMs === undefined ? '–' : int(b.cpuMs),
+      `${int(b.peakMB ?? NaN)}${b.timedOut ? ' (when stopped)' : ''}`,
+      b.timedOut ? `> ${dec(b.ms / (b.actions / 1000), 0)}` : dec(b.ms / (b.actions / 1000), 0),
+      b.timedOut ? '–' : String(b.outFiles),
+      b.timedOut ? '–' : dec(b.outMB, 1),
+    ]), ['r', 'r', 'l', 'r', 'r', 'r', 'r', 'r']));
+  } else if (build.available) {
+    md.push('`plan build` exists but could not be measured; see the problems below.', '');
+  } else {
+    md.push(`Not measured: ${build.reason} The bench runs it automatically once \`node bin/plan build --help\` prints the build command's own help (commander exits 0 for \`build --help\` even when there is no such command, so the exit code alone does not tell).`, '');
+  }
+  md.push('## How it is measured', '');
+  md.push('- `bench/generate.ts` writes a synthetic plan with a seeded PRNG (mulberry32): the same seed gives byte-identical files. The shape follows a real integrated care system plan: one collective aim, 4 priorities serving it, 7 portfolios and 2 enabling workstreams, one objective per ten actions (one file per portfolio; about 15% without a full SMART target), actions serving 1–2 objectives (files of 2,000 actions, so the parse can be spread over worker threads), a metric for every fifth objective, 14 organisations, 9 statutory duties with coverage over two editions, and projects. A few deliberate breaks give the rules work, and `plan check` must exit 1 and report each of them: an objective with no portfolio, an action naming an objective that does not exist, a duty no edition covers, and five actions linked only to a portfolio.');
+  md.push('- Every measurement is a separate child process started with `spawnSync` and timed from spawn to exit, so start-up is included. The floor and the check are run in turn (floor, check, floor, check, …) so that a busy machine slows both alike; small sizes get one unrecorded warm-up run first.');
+  md.push('- Peak memory and CPU time come from `bench/rss-probe.mjs`, preloaded with `node --import`: at exit it records `process.resourceUsage()` (`maxRSS` is the peak resident set size of the whole process, worker threads included). Bare `node -e 0` runs without it.');
+  md.push('- The machine may be shared: the load average before and after the run is given below. Compare ratios rather than absolute times between machines.', '');
+  md.push('## Machine', '');
+  md.push(table(['', ''], [
+    ['CPUs', info.cpus ?? ''],
+    ['memory', info.memory ?? ''],
+    ['Node.js', info.node ?? ''],
+    ['platform', info.platform ?? ''],
+    ['libraries', info.libraries ?? ''],
+    ['load average (1, 5, 15 min) before / after', `${input.loadBefore.map((l) => l.toFixed(2)).join(', ')} / ${input.loadAfter.map((l) => l.toFixed(2)).join(', ')}`],
+    ['whole bench', `${dec(input.totalMs / 1000, 0)} s`],
+  ], ['l', 'l']));
+  if (input.problems.length > 0) {
+    md.push('## Problems in this run', '');
+    for (const p of input.problems) md.push(`- ${p}`);
+    md.push('');
+  }
+  md.push('## Reproduce', '');
+  md.push('```sh');
+  md.push('npm run bench                                  # builds lib/, runs everything (about 5–10 minutes on 2 cores), rewrites this file');
+  md.push('npx tsx bench/run.ts --sizes 1000,10000 --no-write   # a quick look, after npm run build');
+  md.push('npx tsx bench/generate.ts /tmp/plan-50k --actions 50000   # one synthetic plan to try things on');
+  md.push('node --expose-gc --import tsx bench/phases.ts /tmp/plan-50k   # time each phase of a check');
+  md.push('```', '');
+  return { markdown: md.join('\n'), table: text, failed };
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,520 @@
+// The golden-thread diagram: one linked node per item, the thread drawn between them, broken threads
+// dashed and named in words, plan text escaped, the same bytes every time, and a realistic plan laid out
+// without two boxes overlapping.
+
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { LinkedItem, Plan } from '../../src/link/plan-graph.js';
+import { compilePlan, compileTexts } from '../../src/pipeline.js';
+import { diagramStats, spread, threadDiagram, wrapText } from '../../src/render/diagram.js';
+import { builtInChecks } from '../../src/rules/index.js';
+import { MANIFEST, yaml } from '../helpers/plan-fixture.js';
+
+const builtIn = new Set(builtInChecks.map((c) => c.id));
+
+/** A plan from plan.yaml and files of items; fails when the fixture itself has load, schema or link errors. */
+function planWith(manifest: string, ...items: string[]): Plan {
+  const { plan, diagnostics } = compileTexts([
+    { file: 'plan.yaml', text: manifest },
+    ...items.map((text, i) => ({ file: `items-${i + 1}.yaml`, text })),
+  ]);
+  expect(diagnostics.filter((d) => builtIn.has(d.rule)).map((d) => d.message), 'the fixture itself is broken').toEqual([]);
+  if (!plan) throw new Error('the fixture did not link');
+  return plan;
+}
+
+const planOf = (...items: string[]): Plan => planWith(MANIFEST, ...items);
+
+const pageOf = (item: LinkedItem): string => `${item.kind}/${item.id}.html`;
+const draw = (plan: Plan, href: (item: LinkedItem) => string | undefined = pageOf): Promise<string> => threadDiagram(plan, { href });
+
+/** A whole golden thread: aim, two priorities, a portfolio, an enabler that underpins everything, three objectives. */
+const WHOLE = yaml`
+  priorities:
+    - { id: prevention, number: 1, title: Prevent ill health, aim: healthier-lives }
+    - { id: access, number: 2, title: Improve access to care, aim: healthier-lives }
+  portfolios:
+    - { id: urgent-care, name: Urgent and emergency care, priorities: [prevention, access] }
+    - { id: digital, name: Digital and data, kind: enabler }
+  objectives:
+    - { id: ae-4-hours, number: 1, title: Improve A&E waiting times, source: national, portfolio: urgent-care }
+    - { id: ambulance, number: 2, title: Improve ambulance response times, source: national, portfolio: urgent-care }
+    - { id: shared-record, title: One shared care record, source: local, portfolio: digital }
+`;
+
+interface DrawnNode {
+  id: string;
+  classes: string[];
+  /** The markup of the node's group, up to the next node. */
+  markup: string;
+}
+
+/** The element that starts at `start`, up to its own closing tag. */
+function elementAt(svg: string, start: number): string {
+  const name = /^<([\w:-]+)/.exec(svg.slice(start))?.[1] ?? '';
+  const tags = new RegExp(`<(/?)${name}[\\s>/]`, 'g');
+  tags.lastIndex = start;
+  let depth = 0;
+  for (let match = tags.exec(svg); match; match = tags.exec(svg)) {
+    depth += match[1] ? -1 : 1;
+    if (depth === 0) return svg.slice(start, svg.indexOf('>', match.index) + 1);
+  }
+  throw new Error(`<${name}> at ${start} is never closed`);
+}
+
+/** The nodes of a diagram: every group with a data-id, in document order. */
+function nodesOf(svg: string): DrawnNode[] {
+  return [...svg.matchAll(/<g class="([^"]*)" data-id="([^"]*)">/g)].map((match) => ({
+    id: match[2] ?? '',
+    classes: (match[1] ?? '').split(' '),
+    markup: elementAt(svg, match.index),
+  }));
+}
+
+/** One group of the diagram by its class: the edges, the legend, the frame. */
+function groupOf(svg: string, className: string): string {
+  const start = svg.indexOf(`<g class="${className}">`);
+  if (start === -1) throw new Error(`the diagram has no <g class="${className}">`);
+  return elementAt(svg, start);
+}
+
+const decode = (text: string): string =>
+  text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+
+/** The tooltip of a node: its first <title>, decoded. */
+const titleOf = (markup: string): string => decode(/<title>([^<]*)<\/title>/.exec(markup)?.[1] ?? '');
+
+function nodeOf(svg: string, id: string): DrawnNode {
+  const node = nodesOf(svg).find((n) => n.id === id);
+  if (!node) throw new Error(`the diagram has no node with data-id "${id}"`);
+  return node;
+}
+
+/** The text a reader sees in some markup: element content with tags removed and entities decoded. */
+function textOf(markup: string): string {
+  return decode(markup.replace(/<title>[\s\S]*?<\/title>/g, '').replace(/<[^>]+>/g, ''));
+}
+
+/**
+ * Fails unless `text` is one well-formed XML element: tags nest and close, attributes are quoted and
+ * unique, and every `&` starts a known entity. Enough to catch broken escaping without a parser dependency.
+ */
+function expectWellFormedXml(text: string): void {
+  const stack: string[] = [];
+  let roots = 0;
+  let i = 0;
+  const fail = (why: string): never => {
+    throw new Error(`not well-formed XML at ${i}: ${why}: …${text.slice(Math.max(0, i - 60), i + 60)}…`);
+  };
+  const checkText = (chunk: string): void => {
+    if (/&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/.test(chunk)) fail('a bare &');
+    if (chunk.includes('<')) fail('a bare <');
+  };
+  while (i < text.length) {
+    const open = text.indexOf('<', i);
+    const chunk = open === -1 ? text.slice(i) : text.slice(i, open);
+    checkText(chunk);
+    if (stack.length === 0 && chunk.trim() !== '') fail('text outside the root element');
+    if (open === -1) break;
+    i = open;
+    if (text.startsWith('<!--', i)) {
+      const end = text.indexOf('-->', i);
+      if (end === -1) fail('an unclosed comment');
+      i = end + 3;
+      continue;
+    }
+    const close = /^<\/([A-Za-z_][\w.:-]*)\s*>/.exec(text.slice(i));
+    if (close) {
+      if (stack.pop() !== close[1]) fail(`</${close[1]}> closes nothing open`);
+      i += close[0].length;
+      continue;
+    }
+    const name = /^<([A-Za-z_][\w.:-]*)/.exec(text.slice(i));
+    if (!name?.[1]) fail('a < that starts no tag');
+    const tag = name![1]!;
+    i += name![0].length;
+    const seen = new Set<string>();
+    for (;;) {
+      const attribute = /^\s+([A-Za-z_][\w.:-]*)\s*=\s*("([^"<]*)"|'([^'<]*)')/.exec(text.slice(i));
+      if (!attribute) break;
+      if (seen.has(attribute[1]!)) fail(`attribute ${attribute[1]} twice`);
+      seen.add(attribute[1]!);
+      checkText(attribute[3] ?? attribute[4] ?? '');
+      i += attribute[0].length;
+    }
+    const end = /^\s*(\/?)>/.exec(text.slice(i));
+    if (!end) fail(`<${tag}> is not closed properly`);
+    i += end![0].length;
+    if (stack.length === 0) roots++;
+    if (end![1] !== '/') stack.push(tag);
+  }
+  expect(stack, 'elements left open').toEqual([]);
+  expect(roots, 'root elements').toBe(1);
+}
+
+describe('the golden-thread diagram', () => {
+  it('is one well-formed SVG element', async () => {
+    const svg = await draw(planOf(WHOLE));
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expectWellFormedXml(svg);
+  });
+
+  it('draws one node per aim, priority, portfolio and objective, each with its id and kind', async () => {
+    const nodes = nodesOf(await draw(planOf(WHOLE)));
+    expect(nodes.map((n) => `${n.classes.join(' ')} ${n.id}`).sort()).toEqual([
+      'node node--aim healthier-lives',
+      'node node--enabler digital',
+      'node node--objective ae-4-hours',
+      'node node--objective ambulance',
+      'node node--objective shared-record',
+      'node node--portfolio urgent-care',
+      'node node--priority access',
+      'node node--priority prevention',
+    ]);
+  });
+
+  it('writes node text as real text, the objective with its number', async () => {
+    const svg = await draw(planOf(WHOLE));
+    expect(nodeOf(svg, 'ae-4-hours').markup).toContain('<tspan class="lead">1</tspan> Improve A&amp;E waiting times</tspan>');
+    expect(textOf(nodeOf(svg, 'prevention').markup)).toBe('Priority 1Prevent ill health');
+    expect(textOf(nodeOf(svg, 'urgent-care').markup)).toBe('PortfolioUrgent and emergency care');
+  });
+
+  it('links each node to the page the href callback gives, and leaves a node unlinked when it gives none', async () => {
+    const asked: string[] = [];
+    const svg = await draw(planOf(WHOLE), (item) => {
+      asked.push(item.id);
+      return item.kind === 'objective' ? undefined : `${item.kind}s/${item.id}.html`;
+    });
+    expect(new Set(asked)).toEqual(new Set(['healthier-lives', 'prevention', 'access', 'urgent-care', 'digital', 'ae-4-hours', 'ambulance', 'shared-record']));
+    expect(nodeOf(svg, 'prevention').markup).toMatch(/^<g class="node node--priority" data-id="prevention"><a href="prioritys\/prevention.html">/);
+    expect(nodeOf(svg, 'digital').markup).toContain('<a href="portfolios/digital.html">');
+    expect(nodeOf(svg, 'ae-4-hours').markup).not.toContain('<a ');
+  });
+
+  it('draws the thread: objective to owner, portfolio to each priority it lists, priority to aim', async () => {
+    const svg = await draw(planOf(WHOLE));
+    // ae-4-hours and ambulance to urgent-care, shared-record to digital, urgent-care to two priorities, two priorities to the aim.
+    const edges = groupOf(svg, 'edges');
+    expect(edges.match(/<path class="edge edge--thread"/g)).toHaveLength(7);
+    expect(edges).not.toContain('edge--broken');
+  });
+
+  it('gathers the enablers that underpin every priority in one frame, with one hollow line from the aim', async () => {
+    const plan = planOf(WHOLE, yaml`
+      portfolios:
+        - { id: estates, name: Estates, kind: enabler }
+    `);
+    const svg = await draw(plan);
+    expect(groupOf(svg, 'edges').match(/<path class="edge edge--underpins"/g)).toHaveLength(1);
+    const frame = groupOf(svg, 'frame');
+    expect(textOf(frame)).toContain('Enabling workstreams that underpin every priority');
+    expect(frame).toContain('data-id="digital"');
+    expect(frame).toContain('data-id="estates"');
+  });
+
+  it('is labelled by its title and described by its counts', async () => {
+    const svg = await threadDiagram(planOf(WHOLE), { href: pageOf, title: 'How our plan hangs together' });
+    expect(svg).toMatch(/^<svg [^>]*aria-labelledby="golden-thread-example-ics-2023-28-title" aria-describedby="golden-thread-example-ics-2023-28-desc"/);
+    expect(svg).toContain('<title id="golden-thread-example-ics-2023-28-title">How our plan hangs together</title>');
+    expect(svg).toContain(
+      '<desc id="golden-thread-example-ics-2023-28-desc">2 system priorities, 2 portfolios and enabling workstreams, 3 objectives; 0 broken threads.</desc>',
+    );
+  });
+
+  it('is a group of links when it has links, and an image when it has none', async () => {
+    const plan = planOf(WHOLE);
+    expect(await draw(plan)).toMatch(/^<svg [^>]*role="group"/);
+    expect(await draw(plan, () => undefined)).toMatch(/^<svg [^>]*role="img"/);
+  });
+
+  it('has a viewBox with the same width and height, and the NHS font', async () => {
+    const svg = await draw(planOf(WHOLE));
+    const size = /viewBox="0 0 (\d+) (\d+)" width="(\d+)" height="(\d+)"/.exec(svg);
+    expect(size?.[1]).toBe(size?.[3]);
+    expect(size?.[2]).toBe(size?.[4]);
+    expect(svg).toContain(`font-family="'Frutiger W01', Arial, sans-serif"`);
+  });
+
+  it('gives the same bytes for the same plan, compiled twice', async () => {
+    const first = await draw(planOf(WHOLE));
+    const second = await draw(planOf(WHOLE));
+    expect(second).toBe(first);
+  });
+
+  it('rounds every coordinate to one decimal place', async () => {
+    const svg = await draw(planWith(REALISTIC_MANIFEST, REALISTIC_ITEMS));
+    const numbers = [...svg.matchAll(/ (?:x|y|width|height|d)="([^"]*)"/g)].flatMap((m) => (m[1] ?? '').match(/-?\d+(?:\.\d+)?/g) ?? []);
+    expect(numbers.length).toBeGreaterThan(500);
+    expect(numbers.filter((n) => /\.\d\d/.test(n))).toEqual([]);
+  });
+});
+
+describe('broken threads', () => {
+  it('draws an objective with no owner dashed, labelled "✖ no owner", hanging from a "No owner" placeholder', async () => {
+    const svg = await draw(planOf(WHOLE, yaml`
+      objectives:
+        - { id: orphan, title: Nobody owns this, source: local, priorities: [prevention] }
+    `));
+    const orphan = nodeOf(svg, 'orphan');
+    expect(orphan.classes).toEqual(['node', 'node--objective', 'node--broken']);
+    expect(textOf(orphan.markup)).toContain('✖ no owner');
+    expect(titleOf(orphan.markup)).toBe('Nobody owns this (objective). Broken thread: no portfolio owns it.');
+    const placeholder = groupOf(svg, 'placeholder');
+    expect(titleOf(placeholder)).toBe('1 objective has no owning portfolio or enabling workstream.');
+    expect(textOf(placeholder)).toBe('✖ No owner');
+    expect(placeholder).not.toContain('data-id');
+    expect(groupOf(svg, 'edges').match(/<path class="edge edge--broken"/g)).toHaveLength(1);
+  });
+
+  it('labels an objective whose owner does not exist, and one that serves no priority', async () => {
+    const svg = await draw(planOf(WHOLE, yaml`
+      objectives:
+        - { id: misspelt, title: Owner misspelt, source: local, portfolio: urgent-kare }
+    `));
+    const node = nodeOf(svg, 'misspelt');
+    expect(textOf(node.markup)).toContain('✖ no owner, no priority');
+    expect(titleOf(node.markup)).toBe('Owner misspelt (objective). Broken thread: it names `urgent-kare` as its owner, which does not exist; it serves no system priority.');
+  });
+
+  it('labels a portfolio that serves no priority "✖ no priority", and the objectives it owns', async () => {
+    const svg = await draw(planOf(WHOLE, yaml`
+      portfolios:
+        - { id: specialised, name: Specialised commissioning, priorities: [] }
+      objectives:
+        - { id: core20, title: Deliver Core20PLUS5, source: national, portfolio: specialised }
+    `));
+    const portfolio = nodeOf(svg, 'specialised');
+    expect(portfolio.classes).toEqual(['node', 'node--portfolio', 'node--broken']);
+    expect(textOf(portfolio.markup)).toBe('PortfolioSpecialised commissioning✖ no priority');
+    expect(textOf(nodeOf(svg, 'core20').markup)).toContain('✖ no priority');
+    // Ownership itself is whole: the line from the portfolio to its objective stays solid.
+    expect(groupOf(svg, 'edges')).not.toContain('edge--broken');
+  });
+
+  it('labels a priority with no aim "✖ no aim"', async () => {
+    const svg = await draw(planOf(yaml`
+      priorities:
+        - { id: prevention, number: 1, title: Prevent ill health, aim: healthier-lives }
+        - { id: stray, number: 2, title: Serves something else, aim: other-aim }
+    `));
+    const stray = nodeOf(svg, 'stray');
+    expect(stray.classes).toContain('node--broken');
+    expect(textOf(stray.markup)).toContain('✖ no aim');
+    expect(titleOf(stray.markup)).toBe("Priority 2: Serves something else. Broken thread: it names `other-aim`, which is not the plan's collective aim.");
+    expect(nodeOf(svg, 'prevention').classes).not.toContain('node--broken');
+  });
+
+  it('shows a missing collective aim as a placeholder, and every priority as broken', async () => {
+    const manifest = MANIFEST.slice(0, MANIFEST.indexOf('collective_aim:'));
+    const svg = await draw(planWith(manifest, yaml`
+      priorities:
+        - { id: prevention, title: Prevent ill health }
+    `));
+    expectWellFormedXml(svg);
+    expect(textOf(svg)).toContain('✖ No collective aim');
+    expect(textOf(nodeOf(svg, 'prevention').markup)).toContain('✖ no aim');
+    expect(svg).toContain('The plan has no collective aim.');
+  });
+
+  it('counts the broken threads in the description and names them', async () => {
+    const plan = planOf(WHOLE, yaml`
+      objectives:
+        - { id: orphan, title: Nobody owns this, source: local }
+    `);
+    expect(diagramStats(plan).broken).toEqual([
+      { id: 'orphan', kind: 'objective', missing: ['no owner', 'no priority'], why: ['no portfolio owns it', 'it serves no system priority'] },
+    ]);
+    expect(await draw(plan)).toContain('4 objectives; 1 broken thread. Broken: objective orphan (no owner, no priority).</desc>');
+  });
+
+  it('explains the dashes and the ✖ in a legend', async () => {
+    const svg = await draw(planOf(WHOLE));
+    const legend = textOf(groupOf(svg, 'legend'));
+    expect(legend).toContain('Solid line: the golden thread (serves)');
+    expect(legend).toContain('Dashed red and ✖: a broken thread, and what is missing');
+  });
+});
+
+describe('untrusted plan text', () => {
+  const HOSTILE = yaml`
+    priorities:
+      - { id: prevention, title: "<script>alert(1)</script>", aim: healthier-lives }
+    portfolios:
+      - { id: urgent-care, name: "Tom & Jerry's \\"quoted\\" <b>bold</b>", priorities: [prevention] }
+    objectives:
+      - { id: ae, title: "Control \\u0001 characters, a lone \\uD800 surrogate, ]]> and 😀", source: national, portfolio: urgent-care }
+  `;
+
+  it('appears as text, never as markup', async () => {
+    const svg = await draw(planOf(HOSTILE), (item) => `javascript:x" onclick="alert(1)&${item.id}`);
+    expectWellFormedXml(svg);
+    expect(svg).not.toContain('<script');
+    expect(svg).not.toContain('<b>');
+    expect(svg).not.toContain('" onclick');
+    expect(svg).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(textOf(nodeOf(svg, 'urgent-care').markup)).toContain(`Tom & Jerry's "quoted" <b>bold</b>`);
+    // Characters XML cannot hold at all are dropped rather than breaking the document.
+    expect(textOf(nodeOf(svg, 'ae').markup)).toContain('Control characters, a lone surrogate, ]]> and 😀');
+    expect(nodeOf(svg, 'ae').markup).toContain('href="javascript:x&quot; onclick=&quot;alert(1)&amp;ae"');
+  });
+});
+
+describe('laying out text', () => {
+  it('wraps onto lines that fit and ends a cut line with "…"', () => {
+    const title = 'Improve A&E waiting times so that no less than 76% of patients are seen within 4 hours by March 2024';
+    const lines = wrapText(title, 200, 14, 2);
+    expect(lines).toHaveLength(2);
+    expect(title.startsWith(`${lines[0]} `)).toBe(true);
+    expect(lines[1]).toMatch(/^\S.*[^\s.,]…$/);
+    expect(wrapText(title, 200, 14, 10).join(' ')).toBe(title);
+  });
+
+  it('keeps short text whole and breaks a word too long for a line', () => {
+    expect(wrapText('Primary care', 200, 14, 2)).toEqual(['Primary care']);
+    const broken = wrapText('x'.repeat(80), 100, 14, 3);
+    expect(broken).toHaveLength(3);
+    expect(broken.join('').replace('…', '').length).toBeLessThan(80);
+  });
+
+  it('spreads boxes in order, gaps apart, each as near its wish as the others allow', () => {
+    expect(spread([20, 20], [50, 150], [10, 10])).toEqual([40, 140]);
+    // Both wish for 100: they share the overlap, one above and one below.
+    expect(spread([20, 20], [100, 100], [10, 10])).toEqual([75, 105]);
+    // A box with no wish follows the one before it.
+    expect(spread([20, 20], [100, undefined], [10, 10])).toEqual([90, 120]);
+  });
+});
+
+const REALISTIC_MANIFEST = yaml`
+  plan:
+    id: staffs-demo
+    title: Staffordshire and Stoke-on-Trent Joint Forward Plan 2023/24
+    system: Staffordshire and Stoke-on-Trent ICS
+    period: { start: 2023-04-01, end: 2024-03-31 }
+  collective_aim:
+    id: aim
+    statement: Improve the health and wellbeing of the people of Staffordshire and Stoke-on-Trent, and narrow the gap in healthy life expectancy between our most and least deprived communities
+`;
+
+/** 4 priorities, 16 portfolios and enablers (3 underpinning everything), the 31 national objectives of 2023/24, two breaks. */
+const REALISTIC_ITEMS = yaml`
+  priorities:
+    - { id: outcomes, number: 1, aim: aim, title: Improve outcomes in population health and healthcare }
+    - { id: inequalities, number: 2, aim: aim, title: "Tackle inequalities in outcomes, experience and access" }
+    - { id: value, number: 3, aim: aim, title: Enhance productivity and value for money }
+    - { id: social, number: 4, aim: aim, title: Help the NHS support broader social and economic development }
+  portfolios:
+    - { id: uec, name: Urgent and emergency care, priorities: [outcomes, value] }
+    - { id: planned, name: Planned care and cancer, priorities: [outcomes, value] }
+    - { id: primary, name: Primary care, priorities: [outcomes, inequalities] }
+    - { id: mh, name: "Mental health, learning disabilities and autism", priorities: [outcomes, inequalities] }
+    - { id: maternity, name: Maternity and children and young people, priorities: [outcomes, inequalities] }
+    - { id: community, name: Community services and end of life care, priorities: [outcomes, value] }
+    - { id: prevention, name: Prevention and population health, priorities: [inequalities, social] }
+    - { id: diagnostics, name: Diagnostics, priorities: [outcomes] }
+    - { id: medicines, name: Medicines optimisation, priorities: [value] }
+    - { id: specialised, name: Specialised commissioning, priorities: [] }
+    - { id: people, name: Our people, kind: enabler, priorities: [value, social] }
+    - { id: finance, name: Finance and use of resources, kind: enabler, priorities: [value] }
+    - { id: quality, name: Quality and safety, kind: enabler, priorities: [outcomes] }
+    - { id: digital, name: "Digital, data and technology", kind: enabler }
+    - { id: estates, name: Estates and infrastructure, kind: enabler }
+    - { id: engagement, name: Communications and engagement, kind: enabler }
+  objectives:
+    - { id: n01, number: 1, source: national, portfolio: uec, title: "Improve A&E waiting times so that no less than 76% of patients are seen within 4 hours by March 2024" }
+    - { id: n02, number: 2, source: national, portfolio: uec, title: "Improve category 2 ambulance response times to an average of 30 minutes across 2023/24" }
+    - { id: n03, number: 3, source: national, portfolio: uec, title: "Reduce adult general and acute (G&A) bed occupancy to 92% or below" }
+    - { id: n04, number: 4, source: national, portfolio: community, title: "Consistently meet or exceed the 70% 2-hour urgent community response (UCR) standard" }
+    - { id: n05, number: 5, source: national, portfolio: community, title: "Reduce unnecessary GP appointments and improve patient experience by streamlining direct access and setting up local pathways for direct referrals" }
+    - { id: n06, number: 6, source: national, portfolio: primary, title: "Make it easier for people to contact a GP practice, including by supporting general practice to ensure that everyone who needs an appointment with their GP practice gets one within two weeks" }
+    - { id: n07, number: 7, source: national, portfolio: primary, title: "Continue on the trajectory to deliver 50 million more appointments in general practice by the end of March 2024" }
+    - { id: n08, number: 8, source: national, portfolio: primary, title: "Continue to recruit 26,000 Additional Roles Reimbursement Scheme (ARRS) roles by the end of March 2024" }
+    - { id: n09, number: 9, source: national, portfolio: primary, title: "Recover dental activity, improving units of dental activity (UDAs) towards pre-pandemic levels" }
+    - { id: n10, number: 10, source: national, portfolio: planned, title: "Eliminate waits of over 65 weeks for elective care by March 2024 (except where patients choose to wait longer or in specific specialties)" }
+    - { id: n11, number: 11, source: national, portfolio: planned, title: "Deliver the system-specific activity target (agreed through the operational planning process)" }
+    - { id: n12, number: 12, source: national, portfolio: planned, title: "Continue to reduce the number of patients waiting over 62 days" }
+    - { id: n13, number: 13, source: national, portfolio: planned, title: "Meet the cancer faster diagnosis standard by March 2024 so that 75% of patients who have been urgently referred by their GP for suspected cancer are diagnosed or have cancer ruled out within 28 days" }
+    - { id: n14, number: 14, source: national, portfolio: planned, title: "Increase the percentage of cancers diagnosed at stages 1 and 2 in line with the 75% early diagnosis ambition by 2028" }
+    - { id: n15, number: 15, source: national, portfolio: diagnostics, title: "Increase the percentage of patients that receive a diagnostic test within six weeks in line with the March 2025 ambition of 95%" }
+    - { id: n16, number: 16, source: national, portfolio: diagnostics, title: "Deliver diagnostic activity levels that support plans to address the elective and cancer backlogs and the diagnostic waiting time ambition" }
+    - { id: n17, number: 17, source: national, portfolio: maternity, title: "Make progress towards the national safety ambition to reduce stillbirth, neonatal mortality, maternal mortality and serious intrapartum brain injury" }
+    - { id: n18, number: 18, source: national, portfolio: maternity, title: "Increase fill rates against funded establishment for maternity staff" }
+    - { id: n19, number: 19, source: national, portfolio: finance, title: "Deliver a balanced net system financial position for 2023/24" }
+    - { id: n20, number: 20, source: national, portfolio: people, title: "Improve retention and staff attendance through a systematic focus on all elements of the NHS People Promise" }
+    - { id: n21, number: 21, source: national, portfolio: mh, title: "Improve access to mental health support for children and young people in line with the national ambition for 345,000 additional individuals aged 0-25 accessing NHS funded services" }
+    - { id: n22, number: 22, source: national, portfolio: mh, title: "Increase the number of adults and older adults accessing IAPT treatment" }
+    - { id: n23, number: 23, source: national, portfolio: mh, title: "Achieve a 5% year on year increase in the number of adults and older adults supported by community mental health services" }
+    - { id: n24, number: 24, source: national, portfolio: mh, title: "Work towards eliminating inappropriate adult acute out of area placements" }
+    - { id: n25, number: 25, source: national, title: "Recover the dementia diagnosis rate to 66.7%" }
+    - { id: n26, number: 26, source: national, portfolio: mh, title: "Improve access to perinatal mental health services" }
+    - { id: n27, number: 27, source: national, portfolio: mh, title: "Ensure 75% of people aged over 14 on GP learning disability registers receive an annual health check and health action plan by March 2024" }
+    - { id: n28, number: 28, source: national, portfolio: mh, title: "Reduce reliance on inpatient care, while improving the quality of inpatient care, so that by March 2024 no more than 30 adults with a learning disability and/or who are autistic per million adults are cared for in an inpatient unit" }
+    - { id: n29, number: 29, source: national, portfolio: prevention, title: "Increase percentage of patients with hypertension treated to NICE guidance to 77% by March 2024" }
+    - { id: n30, number: 30, source: national, portfolio: prevention, title: "Increase the percentage of patients aged between 25 and 84 years with a CVD risk score greater than 20 percent on lipid lowering therapies to 60%" }
+    - { id: n31, number: 31, source: national, portfolio: specialised, title: "Continue to address health inequalities and deliver on the Core20PLUS5 approach" }
+`;
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Every node's box (items and placeholders), as drawn. */
+function boxesOf(svg: string): Box[] {
+  return [...svg.matchAll(/<rect class="box" x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/g)].map((m) => ({
+    x: Number(m[1]), y: Number(m[2]), width: Number(m[3]), height: Number(m[4]),
+  }));
+}
+
+function expectReadableLayout(svg: string, nodeCount: number): void {
+  expectWellFormedXml(svg);
+  const [, width, height] = /viewBox="0 0 (\d+) (\d+)"/.exec(svg) ?? [];
+  const boxes = boxesOf(svg);
+  expect(boxes.length).toBeGreaterThanOrEqual(nodeCount);
+  const overlaps: string[] = [];
+  boxes.forEach((a, i) => {
+    expect(a.x + a.width, 'a box outside the picture').toBeLessThanOrEqual(Number(width));
+    expect(a.y + a.height, 'a box outside the picture').toBeLessThanOrEqual(Number(height));
+    for (const b of boxes.slice(i + 1)) {
+      if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height) overlaps.push(`${JSON.stringify(a)} and ${JSON.stringify(b)}`);
+    }
+  });
+  expect(overlaps).toEqual([]);
+  // No node has more lines than its column allows: two for an objective.
+  for (const node of nodesOf(svg).filter((n) => n.classes.includes('node--objective'))) {
+    expect(node.markup.match(/<tspan x=/g)?.length ?? 0).toBeLessThanOrEqual(2);
+  }
+}
+
+describe('a realistic plan', () => {
+  it('lays out 4 priorities, 16 portfolios and enablers and 31 objectives in four columns with no boxes overlapping', async () => {
+    const plan = planWith(REALISTIC_MANIFEST, REALISTIC_ITEMS);
+    const svg = await draw(plan);
+    expect(diagramStats(plan)).toMatchObject({ priorities: 4, portfolios: 16, objectives: 31 });
+    expectReadableLayout(svg, 1 + 4 + 16 + 31);
+    expect(nodesOf(svg)).toHaveLength(1 + 4 + 16 + 31);
+    // The columns run left to right: aim, priorities, portfolios, objectives.
+    const left = (id: string): number => Number(/<rect class="box" x="([\d.]+)"/.exec(nodeOf(svg, id).markup)?.[1]);
+    expect(left('aim')).toBeLessThan(left('outcomes'));
+    expect(left('outcomes')).toBeLessThan(left('uec'));
+    expect(left('uec')).toBeLessThan(left('n01'));
+    // A long objective title is cut to fit, and whole in its tooltip.
+    const n13 = nodeOf(svg, 'n13').markup;
+    expect(textOf(n13)).toMatch(/…$/);
+    expect(n13).toContain('are diagnosed or have cancer ruled out within 28 days (objective of Planned care and cancer)</title>');
+  });
+
+  const embedded = join(import.meta.dirname, '..', '..', 'plans', 'staffordshire-stoke-2023-24');
+  it.skipIf(!existsSync(join(embedded, 'plan.yaml')))('draws the embedded Staffordshire and Stoke-on-Trent plan readably', async () => {
+    const { plan } = await compilePlan(embedded);
+    if (!plan) throw new Error('the embedded plan did not compile');
+    const svg = await draw(plan);
+    const stats = diagramStats(plan);
+    expectReadableLayout(svg, 1 + stats.priorities + stats.portfolios + stats.objectives);
+    expect(nodesOf(svg)).toHaveLength((plan.aim ? 1 : 0) + stats.priorities + stats.portfolios + stats.objectives);
+  });
+});
