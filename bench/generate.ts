@@ -515,7 +515,13 @@ function cli(argv: string[]): void {
     else usage();
   }
   if (out === undefined || actions === undefined || !Number.isInteger(actions) || actions < 10 || !Number.isInteger(seed)) usage();
-  const plan = generatePlan(resolve(out), { actions, seed, breaks });
+  let plan: GeneratedPlan;
+  try {
+    plan = generatePlan(resolve(out), { actions, seed, breaks });
+  } catch (error) {
+    process.stderr.write(`generate: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
   process.stdout.write(`${plan.dir}: ${plan.files.length} files, ${(plan.bytes / 1e6).toFixed(2)} MB, ` +
     `${plan.counts.actions} actions, ${plan.counts.objectives} objectives, ${plan.counts.metrics} metrics\n`);
 }

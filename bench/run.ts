@@ -22,7 +22,7 @@
 //   --build-limit S       stop a `plan build` run after S seconds (default 60); it then counts as failed
 
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -32,7 +32,8 @@ import type { PhaseReport } from './phases.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const NODE = process.execPath;
-const BIN = join(ROOT, 'bin', 'plan');
+/** bin/plan of a private copy of lib/ taken when the bench starts (see snapshotCli); set in main. */
+let BIN = join(ROOT, 'bin', 'plan');
 const PROBE = pathToFileURL(fileURLToPath(new URL('./rss-probe.mjs', import.meta.url))).href;
 const FLOOR = fileURLToPath(new URL('./yaml-floor.mjs', import.meta.url));
 const PHASES = fileURLToPath(new URL('./phases.ts', import.meta.url));
@@ -335,6 +336,16 @@ async function main(): Promise<number> {
   }
   probeDir = tempDir('probe');
   const cleanup: string[] = [probeDir];
+  const snapshot = snapshotCli();
+  cleanup.push(snapshot);
+  // Ctrl-C: the child gets the signal too and ends; then remove what the bench made.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
+      process.exit(130);
+    });
+  }
+  BIN = join(snapshot, 'bin', 'plan');
   const began = performance.now();
   const loadBefore = loadavg();
   const info = machine();
@@ -488,6 +499,20 @@ async function main(): Promise<number> {
   } finally {
     for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Copies bin/plan and lib/ to bench/.cli-PID/ and runs that copy: `npm run build` empties lib/ before
+ * writing it again, so a build run elsewhere during the bench would otherwise break runs or mix two
+ * versions of the code in one table. The copy sits inside the project so the bundle still finds the
+ * templates and node_modules by walking up from itself, as it does from lib/.
+ */
+function snapshotCli(): string {
+  const dir = join(ROOT, 'bench', `.cli-${process.pid}`);
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(join(ROOT, 'lib'), join(dir, 'lib'), { recursive: true });
+  cpSync(join(ROOT, 'bin', 'plan'), join(dir, 'bin', 'plan'));
+  return dir;
 }
 
 function countYaml(dir: string): number {
@@ -706,6 +731,8 @@ function renderReport(input: ReportInput): { markdown: string; table: string; fa
   md.push('# Performance', '');
   md.push('<!-- Written by `npm run bench` (bench/run.ts). Edit bench/run.ts, not this file: the next run replaces it. -->', '');
   md.push('How fast `plan check` is, how it grows with the size of a plan, and how much memory it needs, measured against the targets set for it. Every figure here is from the last run of `npm run bench` on the machine described below.', '');
+  const busy = Math.max(input.loadBefore[0] ?? 0, input.loadAfter[0] ?? 0) > cpus().length;
+  if (busy) md.push(`> **The machine was busy during this run** (load average up to ${dec(Math.max(input.loadBefore[0] ?? 0, input.loadAfter[0] ?? 0))} on ${cpus().length} CPUs): other work competed for the CPUs, so times are inflated and noisier than on an idle machine. The floor and the check were run in turn, so their ratio suffers less than the absolute times.`, '');
   md.push('## Targets', '');
   md.push(table(['target', 'measured', 'result'], targetRows, ['l', 'l', 'l']));
   md.push('## `plan check` by size of plan', '');
@@ -759,7 +786,7 @@ function renderReport(input: ReportInput): { markdown: string; table: string; fa
   }
   md.push('## How it is measured', '');
   md.push('- `bench/generate.ts` writes a synthetic plan with a seeded PRNG (mulberry32): the same seed gives byte-identical files. The shape follows a real integrated care system plan: one collective aim, 4 priorities serving it, 7 portfolios and 2 enabling workstreams, one objective per ten actions (one file per portfolio; about 15% without a full SMART target), actions serving 1–2 objectives (files of 2,000 actions, so the parse can be spread over worker threads), a metric for every fifth objective, 14 organisations, 9 statutory duties with coverage over two editions, and projects. A few deliberate breaks give the rules work, and `plan check` must exit 1 and report each of them: an objective with no portfolio, an action naming an objective that does not exist, a duty no edition covers, and five actions linked only to a portfolio.');
-  md.push('- Every measurement is a separate child process started with `spawnSync` and timed from spawn to exit, so start-up is included. The floor and the check are run in turn (floor, check, floor, check, …) so that a busy machine slows both alike; small sizes get one unrecorded warm-up run first.');
+  md.push('- Every measurement is a separate child process started with `spawnSync` and timed from spawn to exit, so start-up is included. The CLI run is a copy of `bin/plan` and `lib/` taken when the bench starts (in `bench/.cli-PID/`, removed at the end), so a rebuild during the bench cannot change or break it. The floor and the check are run in turn (floor, check, floor, check, …) so that a busy machine slows both alike; small sizes get one unrecorded warm-up run first.');
   md.push('- Peak memory and CPU time come from `bench/rss-probe.mjs`, preloaded with `node --import`: at exit it records `process.resourceUsage()` (`maxRSS` is the peak resident set size of the whole process, worker threads included). Bare `node -e 0` runs without it.');
   md.push('- The machine may be shared: the load average before and after the run is given below. Compare ratios rather than absolute times between machines.', '');
   md.push('## Machine', '');

@@ -84,7 +84,8 @@ function objectiveBreaks(objective: LinkedObjective): BrokenThread | undefined {
 
 // ---- Text measurement -------------------------------------------------------------------------------
 // There is no browser to measure text, so widths are estimated from Helvetica's advance widths (Arial
-// has the same metrics), with a margin for Frutiger and for the fallback fonts readers may have.
+// has the same metrics), with a margin for Frutiger and for the fallbacks readers may have instead: DejaVu
+// Sans, the usual sans-serif on Linux, runs about 14% wider than Arial.
 
 /** Advance widths of ASCII 32..126 in thousandths of an em. */
 const ASCII_WIDTHS = [
@@ -93,7 +94,7 @@ const ASCII_WIDTHS = [
   667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, 333, 556, 556, 500, 556, 556, 278, 556,
   556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,
 ];
-const SAFETY = 1.08;
+const SAFETY = 1.16;
 const BOLD = 1.1;
 
 function charWidth(char: string): number {
@@ -134,7 +135,7 @@ export function wrapText(text: string, maxWidth: number, size: number, maxLines:
   let current = '';
   for (const word of words) {
     const candidate = current ? `${current} ${word}` : word;
-    if (fits(candidate)) current = candidate;
+    if (fits(candidate) || !current) current = candidate;
     else {
       lines.push(current);
       current = word;
@@ -202,10 +203,10 @@ type Column = 0 | 1 | 2 | 3;
 
 /** The four columns of the golden thread, from the aim at the left to the objectives at the right. */
 const COLUMNS: readonly { header: string; width: number; maxLines: number }[] = [
-  { header: 'Collective aim', width: 200, maxLines: 8 },
+  { header: 'Collective aim', width: 220, maxLines: 12 },
   { header: 'System priorities', width: 200, maxLines: 3 },
   { header: 'Portfolios and enabling workstreams', width: 220, maxLines: 2 },
-  { header: 'Objectives', width: 340, maxLines: 2 },
+  { header: 'Objectives', width: 360, maxLines: 2 },
 ];
 
 const columnWidth = (column: Column): number => COLUMNS[column]?.width ?? 0;
@@ -238,6 +239,12 @@ interface DiagramEdge {
 const itemKey = (id: string): string => `item:${id}`;
 const NO_AIM_KEY = 'missing:aim';
 const NO_OWNER_KEY = 'missing:owner';
+
+/**
+ * Above this many objectives one box each would make a diagram nobody can read (and a layout that takes
+ * minutes), so each owner's objectives are drawn as one box that counts them.
+ */
+export const MAX_OBJECTIVE_NODES = 80;
 const FRAME_KEY = 'frame:underpins';
 const FRAME_HEADER = 'Enabling workstreams that underpin every priority';
 
@@ -281,7 +288,7 @@ function makeFrame(enablers: DiagramNode[]): DiagramNode {
   });
   return {
     key: FRAME_KEY, item: undefined, kind: 'frame', column: 2, caption: undefined, lines, lead: undefined,
-    tooltip: `${FRAME_HEADER}: ${enablers.map((e) => e.lines.join(' ')).join('; ')}`, broken: undefined,
+    tooltip: FRAME_HEADER, broken: undefined,
     width, height: dy - NODE_GAP + FRAME_PAD, members,
   };
 }
@@ -368,6 +375,10 @@ function describeNodes(plan: Plan): { nodes: DiagramNode[]; edges: DiagramEdge[]
     }));
   }
 
+  if (objectives.length > MAX_OBJECTIVE_NODES) {
+    summariseObjectives(objectives, nodes, edges);
+    return { nodes, edges };
+  }
   for (const objective of objectives) {
     const broken = objectiveBreaks(objective);
     const lead = objective.item.number !== undefined ? String(objective.item.number) : undefined;
@@ -381,6 +392,26 @@ function describeNodes(plan: Plan): { nodes: DiagramNode[]; edges: DiagramEdge[]
       : { source: NO_OWNER_KEY, target: itemKey(objective.id), style: 'broken' });
   }
   return { nodes, edges };
+}
+
+/** One box per owner counting its objectives, and one for the objectives nobody owns. */
+function summariseObjectives(objectives: readonly LinkedObjective[], nodes: DiagramNode[], edges: DiagramEdge[]): void {
+  const byOwner = new Map<string, LinkedObjective[]>();
+  for (const objective of objectives) {
+    const key = objective.owner ? itemKey(objective.owner.id) : NO_OWNER_KEY;
+    if (!byOwner.has(key)) byOwner.set(key, []);
+    byOwner.get(key)!.push(objective);
+  }
+  for (const [owner, owned] of byOwner) {
+    const unowned = owner === NO_OWNER_KEY;
+    const broken = owned.filter((o) => objectiveBreaks(o) !== undefined).length;
+    const text = `${owned.length} ${owned.length === 1 ? 'objective' : 'objectives'}${broken ? `, ${broken} with a broken thread` : ''}`;
+    nodes.push(makeNode({
+      key: `summary:${owner}`, item: undefined, kind: unowned ? 'missing' : 'objective', column: 3, text: unowned ? `✖ ${text}` : text,
+      tooltip: unowned ? `${text}: no portfolio owns them.` : `${text}. Each is listed on its portfolio's page.`,
+    }));
+    edges.push({ source: owner, target: `summary:${owner}`, style: unowned ? 'broken' : 'thread' });
+  }
 }
 
 // ---- Layout ------------------------------------------------------------------------------------------
@@ -572,6 +603,9 @@ async function layOut(nodes: DiagramNode[], edges: DiagramEdge[]): Promise<Layou
     if (!edge) return;
     const points: ElkPoint[] = [];
     for (const section of laid.sections ?? []) points.push(section.startPoint, ...(section.bendPoints ?? []), section.endPoint);
+    // A line from an enabler in the frame starts at the enabler itself, across the frame's margin.
+    const start = points[0];
+    if (start && outPort.has(edge.source)) points.unshift({ x: start.x - FRAME_PAD, y: start.y });
     routed.push({ edge, points });
   });
   return { placed, routed, width: result.width ?? 0, height: result.height ?? 0 };

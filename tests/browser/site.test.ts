@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { PlanExport } from '../../src/render/plan-export.js';
 import { ARTEFACTS_DIR, formatAxe, launchChromium, runAxe, SiteBrowser } from '../helpers/browser.js';
-import { makeTempDir, removeTempDirs, repoRoot, runPlan } from '../helpers/cli.js';
+import { makeTempDir, repoRoot, runPlan } from '../helpers/cli.js';
 
 const PLAN_DIR = join(repoRoot, 'plans', 'staffordshire-stoke-2023-24');
 
@@ -44,7 +44,7 @@ afterEach(() => {
 afterAll(async () => {
   await site?.close();
   await browser?.close();
-  removeTempDirs();
+  // The temporary folders go in tests/helpers/cli.ts's own afterAll, which runs after this one.
 });
 
 function browserSite(): SiteBrowser {

@@ -300,10 +300,9 @@ describe('plan check when it cannot run: exit 2 and one plain line', () => {
     expectPlainRefusal(result.stderr, /argument 'xml' is invalid\. Allowed choices are stylish, json, github, sarif\.$/);
   });
 
-  // Bug: main.ts calls exitOverride() and configureOutput() after the subcommands are made, and commander
-  // copies those settings to a subcommand only when it is made; so a subcommand's bad option ends the
-  // process through commander's own process.exit(1), not exit 2, and without the `plan: ` prefix.
-  it.fails('exits 2 for an unknown --format', async () => {
+  // Commander copies exitOverride() and configureOutput() to a subcommand only when the subcommand is
+  // made; set later, a subcommand's bad option ended through commander's own process.exit(1), unprefixed.
+  it('exits 2 for an unknown --format', async () => {
     const result = await runPlan(['check', 'tests/fixtures/valid', '--format', 'xml']);
     expect(result.code).toBe(2);
   });
@@ -314,7 +313,7 @@ describe('plan check when it cannot run: exit 2 and one plain line', () => {
     expectPlainRefusal(result.stderr, /unknown option '--colour'/);
   });
 
-  it.fails('exits 2 for an unknown flag', async () => {
+  it('exits 2 for an unknown flag', async () => {
     const result = await runPlan(['check', 'tests/fixtures/valid', '--colour']);
     expect(result.code).toBe(2);
   });
@@ -325,17 +324,17 @@ describe('plan check when it cannot run: exit 2 and one plain line', () => {
     expectPlainRefusal(result.stderr, /there is no rule objective-is-smrt; the rules are objective-has-owner, .*duty-covered\.$/);
   });
 
-  it.fails('exits 2 for an unknown rule in --rule', async () => {
+  it('exits 2 for an unknown rule in --rule', async () => {
     const result = await runPlan(['check', 'tests/fixtures/valid', '--rule', 'objective-is-smrt=off']);
     expect(result.code).toBe(2);
   });
 
-  it.fails('exits 2 for --max-warnings that is not a number', async () => {
+  it('exits 2 for --max-warnings that is not a number', async () => {
     const result = await runPlan(['check', 'tests/fixtures/valid', '--max-warnings', 'some']);
     expect(result.code).toBe(2);
   });
 
-  it.fails('starts a bad option\'s message with `plan: `, like every other refusal', async () => {
+  it('starts a bad option\'s message with `plan: `, like every other refusal', async () => {
     const result = await runPlan(['check', 'tests/fixtures/valid', '--colour']);
     expect(result.stderr).toMatch(/^plan: /);
   });

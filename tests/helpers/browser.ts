@@ -6,7 +6,9 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AxeResults, Result as AxeResult } from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { repoRoot } from './cli.js';
+
+/** The root of the repository. */
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Where the browser tests expect Chromium; CI installs the Debian package there. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -145,7 +147,9 @@ export async function runAxe(page: Page): Promise<{ blocking: AxeFinding[]; advi
   await page.addScriptTag({ path: AXE_SCRIPT });
   const results = await page.evaluate(async (tags) => {
     const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<unknown> } }).axe;
-    return (await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })) as unknown;
+    // No preload: axe would fetch the stylesheets again to read their CSSOM, which Chromium refuses from
+    // file:// (ERR_FAILED). Only css-orientation-lock needs it, and the site's CSS has no orientation query.
+    return (await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'], preload: false })) as unknown;
   }, [...AXE_TAGS]);
   const violations = (results as AxeResults).violations.map(flatten);
   return {

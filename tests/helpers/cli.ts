@@ -6,6 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 
 /** The root of the repository. */
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -109,10 +110,15 @@ export function replaceOnce(path: string, from: string, to: string): void {
   writeFileSync(path, text.replace(from, to));
 }
 
-/** Removes every folder made by makeTempDir, copyPlan and writePlan; use in afterAll. */
+/** Removes every folder made by makeTempDir, copyPlan and writePlan so far. */
 export function removeTempDirs(): void {
   for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
+
+// Registered while the importing test file is collected, so every file that uses these helpers cleans
+// up after itself even if it never calls removeTempDirs. After-hooks run last-registered first, so this
+// one runs after the file's own afterAll hooks, which may still read the folders.
+afterAll(removeTempDirs);
 
 /** One finding as the stylish format prints it. */
 export interface StylishFinding {

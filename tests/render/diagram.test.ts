@@ -91,9 +91,10 @@ function nodeOf(svg: string, id: string): DrawnNode {
   return node;
 }
 
-/** The text a reader sees in some markup: element content with tags removed and entities decoded. */
+/** The text a reader sees in some markup, one space between lines, tags removed and entities decoded. */
 function textOf(markup: string): string {
-  return decode(markup.replace(/<title>[\s\S]*?<\/title>/g, '').replace(/<[^>]+>/g, ''));
+  const lines = markup.replace(/<title>[\s\S]*?<\/title>/g, '').replace(/<(text|tspan x=)/g, ' <$1');
+  return decode(lines.replace(/<[^>]+>/g, '')).replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -177,8 +178,8 @@ describe('the golden-thread diagram', () => {
   it('writes node text as real text, the objective with its number', async () => {
     const svg = await draw(planOf(WHOLE));
     expect(nodeOf(svg, 'ae-4-hours').markup).toContain('<tspan class="lead">1</tspan> Improve A&amp;E waiting times</tspan>');
-    expect(textOf(nodeOf(svg, 'prevention').markup)).toBe('Priority 1Prevent ill health');
-    expect(textOf(nodeOf(svg, 'urgent-care').markup)).toBe('PortfolioUrgent and emergency care');
+    expect(textOf(nodeOf(svg, 'prevention').markup)).toBe('Priority 1 Prevent ill health');
+    expect(textOf(nodeOf(svg, 'urgent-care').markup)).toBe('Portfolio Urgent and emergency care');
   });
 
   it('links each node to the page the href callback gives, and leaves a node unlinked when it gives none', async () => {
@@ -287,7 +288,7 @@ describe('broken threads', () => {
     `));
     const portfolio = nodeOf(svg, 'specialised');
     expect(portfolio.classes).toEqual(['node', 'node--portfolio', 'node--broken']);
-    expect(textOf(portfolio.markup)).toBe('PortfolioSpecialised commissioning✖ no priority');
+    expect(textOf(portfolio.markup)).toBe('Portfolio Specialised commissioning ✖ no priority');
     expect(textOf(nodeOf(svg, 'core20').markup)).toContain('✖ no priority');
     // Ownership itself is whole: the line from the portfolio to its objective stays solid.
     expect(groupOf(svg, 'edges')).not.toContain('edge--broken');
@@ -334,6 +335,9 @@ describe('broken threads', () => {
     const legend = textOf(groupOf(svg, 'legend'));
     expect(legend).toContain('Solid line: the golden thread (serves)');
     expect(legend).toContain('Dashed red and ✖: a broken thread, and what is missing');
+    // And the style keeps that promise: broken boxes and broken lines are dashed.
+    expect(svg).toMatch(/\.node--broken \.box[^{]*\{[^}]*stroke-dasharray: 6 4;/);
+    expect(svg).toMatch(/\.edge--broken \{[^}]*stroke-dasharray: 6 4;/);
   });
 });
 

@@ -75,9 +75,7 @@ describe('stylish', () => {
     ]);
   });
 
-  // Bug: the position is padded to 8 characters with no separator, so one of 8 or more characters
-  // (line 1234, column 5678; or line 10000, column 10) runs into the severity: `1234:5678error`.
-  it.fails('keeps a space between a long position and the severity', () => {
+  it('keeps a space between a long position and the severity', () => {
     const text = report(stylish, [diagnostic({ line: 1234, column: 5678 })]);
     expect(text).toMatch(/^ {2}1234:5678 +error {2}/m);
   });
