@@ -618,6 +618,7 @@ const LEGEND_HEIGHT = 40;
 
 // Colours from the NHS palette; every text colour has at least 4.5:1 contrast with the fill behind it.
 const STYLE = `
+.golden-thread a { text-decoration: none; }
 .golden-thread text { fill: #212b32; font-size: ${BODY}px; }
 .golden-thread .caption { font-size: ${SMALL}px; font-weight: bold; }
 .golden-thread .header { font-weight: bold; }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LinkedItem, Plan } from '../../src/link/plan-graph.js';
 import { compilePlan, compileTexts } from '../../src/pipeline.js';
-import { diagramStats, spread, threadDiagram, wrapText } from '../../src/render/diagram.js';
+import { MAX_OBJECTIVE_NODES, diagramStats, spread, threadDiagram, wrapText } from '../../src/render/diagram.js';
 import { builtInChecks } from '../../src/rules/index.js';
 import { MANIFEST, yaml } from '../helpers/plan-fixture.js';
 
@@ -520,5 +520,30 @@ describe('a realistic plan', () => {
     const stats = diagramStats(plan);
     expectReadableLayout(svg, 1 + stats.priorities + stats.portfolios + stats.objectives);
     expect(nodesOf(svg)).toHaveLength((plan.aim ? 1 : 0) + stats.priorities + stats.portfolios + stats.objectives);
+  });
+});
+
+describe('a plan with more objectives than one diagram can show', () => {
+  it('draws one box per owner counting its objectives instead of a box per objective', async () => {
+    const count = MAX_OBJECTIVE_NODES + 20;
+    const lines = ['objectives:'];
+    for (let i = 1; i <= count; i++) {
+      lines.push(`  - { id: obj-${i}, title: Objective ${i}, source: local, portfolio: ${i % 2 ? 'urgent-care' : 'digital'} }`);
+    }
+    lines.push('  - { id: orphan, title: Nobody owns this, source: local }');
+    const plan = planOf(yaml`
+      priorities:
+        - { id: prevention, number: 1, title: Prevent ill health, aim: healthier-lives }
+      portfolios:
+        - { id: urgent-care, name: Urgent and emergency care, priorities: [prevention] }
+        - { id: digital, name: Digital and data, kind: enabler }
+    `, lines.join('\n') + '\n');
+    const svg = await draw(plan);
+    expect(svg).not.toContain('data-id="obj-1"');
+    expect(svg).toContain(`${Math.ceil(count / 2)} objectives`);
+    expect(svg).toContain(`${Math.floor(count / 2)} objectives`);
+    expect(svg).toContain('✖ 1 objective, 1 with a broken thread');
+    // The description still counts every objective.
+    expect(svg).toContain(`${count + 1} objectives`);
   });
 });

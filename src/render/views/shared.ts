@@ -1,6 +1,6 @@
 // Small view pieces that several documents show the same way: an objective's row, a target in words.
 
-import type { LinkedObjective, LinkedPortfolio, Plan } from '../../link/plan-graph.js';
+import type { LinkedObjective, Plan } from '../../link/plan-graph.js';
 import { assessSmart } from '../../rules/objective-is-smart.js';
 import type { Target } from '../../model/schema.js';
 import { formatDate } from '../engine.js';
@@ -22,9 +22,6 @@ export function targetText(target: Target | undefined): string {
   return target.measure ? `${value} (${target.measure})` : value;
 }
 
-export function portfolioLabel(portfolio: LinkedPortfolio): string {
-  return portfolio.item.short_name ?? portfolio.item.name;
-}
 
 export interface ObjectiveRow {
   id: string;

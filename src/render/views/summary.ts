@@ -2,7 +2,7 @@
 // purpose, priorities and collective aim, pathway redesign, the portfolio table, next steps, Appendix one.
 
 import { byNumberThenId, type Plan } from '../../link/plan-graph.js';
-import { numberList, portfolioLabel } from './shared.js';
+import { numberList } from './shared.js';
 import { portfolioPath } from './site.js';
 
 export function summaryView(plan: Plan) {
@@ -38,7 +38,7 @@ export function summaryView(plan: Plan) {
       id: o.id,
       number: o.item.number ?? null,
       title: o.item.title,
-      portfolio: o.owner ? { name: portfolioLabel(o.owner), path: portfolioPath(o.owner.id) } : null,
+      portfolio: o.owner ? { name: o.owner.item.name, path: portfolioPath(o.owner.id) } : null,
     })),
   };
 }
