@@ -53,7 +53,13 @@ export function validateSources(files: readonly ParsedSource[]): { sources: Plan
   }
   for (const file of files) {
     diagnostics.push(...file.diagnostics);
-    if (file.value === null || file.value === undefined) continue;
+    if (file.value === null || file.value === undefined) {
+      if (file.file === MANIFEST_FILE && file.diagnostics.length === 0) {
+        diagnostics.push(error({ file: MANIFEST_FILE, line: 1, column: 1 }, 'schema', `${MANIFEST_FILE} has no \`plan:\` section.`,
+          'Add `plan:` with at least `id`, `title`, `system` and `period` (see docs/language.md).'));
+      }
+      continue;
+    }
     validateFile(file, sources, diagnostics);
   }
   return { sources, diagnostics };
@@ -131,8 +137,11 @@ function validateCollection(name: CollectionName, value: unknown, at: ItemSource
   const bucket = sources[name] as Located<unknown>[];
   value.forEach((item, index) => {
     const itemAt: ItemSource = { file: at.file, node: at.node.items?.[index] ?? at.node };
-    const id = typeof item === 'object' && item !== null && typeof (item as { id?: unknown }).id === 'string' ? (item as { id: string }).id : undefined;
-    const subject = id !== undefined ? `${itemNouns[name]} \`${id}\`` : `${itemNouns[name]} number ${index + 1} in \`${name}\``;
+    const rawId = typeof item === 'object' && item !== null && typeof (item as { id?: unknown }).id === 'string' ? (item as { id: string }).id : undefined;
+    // An id too long to be one is not echoed back in full (a hostile file could make it megabytes).
+    const id = rawId !== undefined && rawId.length <= 100 ? rawId : undefined;
+    const named = rawId === undefined ? undefined : id ?? `${rawId.slice(0, 40)}…`;
+    const subject = named !== undefined ? `${itemNouns[name]} \`${named}\`` : `${itemNouns[name]} number ${index + 1} in \`${name}\``;
     const result = schema.safeParse(item, { reportInput: true });
     if (!result.success) {
       reportIssues(result.error.issues, schema, subject, itemAt, diagnostics, id);

@@ -23,9 +23,11 @@ export interface Trace {
 }
 
 export function traceItem(plan: Plan, item: LinkedItem): Trace {
-  const up = upFrom(item);
+  const up = upFrom(item, plan);
   const down = downFrom(plan, item);
-  return { root: item, up, down, reachesAim: item.kind === 'collective_aim' || (up.length > 0 && reaches(up)) };
+  // An objective nobody owns breaks the thread (objective-has-owner) even when its priorities reach the aim.
+  const ownerMissing = item.kind === 'objective' && !item.owner;
+  return { root: item, up, down, reachesAim: item.kind === 'collective_aim' || (up.length > 0 && reaches(up) && !ownerMissing) };
 }
 
 /** Whether some path through these nodes reaches the aim and none of the required links is broken. */
@@ -33,28 +35,28 @@ function reaches(nodes: TraceNode[]): boolean {
   return nodes.some((n) => n.broken === undefined && (n.item?.kind === 'collective_aim' || reaches(n.children)));
 }
 
-function upFrom(item: LinkedItem): TraceNode[] {
+function upFrom(item: LinkedItem, plan: Plan): TraceNode[] {
   switch (item.kind) {
     case 'collective_aim':
       return [];
     case 'priority':
       return [priorityUp(item)];
     case 'portfolio':
-      return portfolioUp(item);
+      return portfolioUp(item, plan);
     case 'objective':
-      return objectiveUp(item);
+      return objectiveUp(item, plan);
     case 'action':
-      return actionUp(item);
+      return actionUp(item, plan);
     case 'metric':
       return item.objective
-        ? [{ relation: 'measures', item: item.objective, children: objectiveUp(item.objective) }]
+        ? [{ relation: 'measures', item: item.objective, children: objectiveUp(item.objective, plan) }]
         : [{ relation: 'measures', broken: item.item.objective ? `objective \`${item.item.objective}\` does not exist` : 'no objective: the thread stops here', children: [] }];
     case 'organisation':
       return [];
     case 'duty':
       return [];
     case 'project':
-      return item.portfolios.map((p) => ({ relation: 'is delivered by', item: p, children: portfolioUp(p) }));
+      return item.portfolios.map((p) => ({ relation: 'is delivered by', item: p, children: portfolioUp(p, plan) }));
   }
 }
 
@@ -66,13 +68,16 @@ function priorityUp(priority: LinkedPriority): TraceNode {
   };
 }
 
-function portfolioUp(portfolio: LinkedPortfolio): TraceNode[] {
-  if (portfolio.crossCutting) return [{ relation: 'is an enabling workstream underpinning every priority', children: [] }];
+function portfolioUp(portfolio: LinkedPortfolio, plan: Plan): TraceNode[] {
+  if (portfolio.crossCutting) {
+    const aim = plan.aim ? [{ relation: 'and so serves the collective aim', item: plan.aim, children: [] }] : [];
+    return [{ relation: 'is an enabling workstream underpinning every priority', children: aim }];
+  }
   if (portfolio.priorities.length === 0) return [{ relation: 'serves', broken: 'no system priority: the thread breaks here', children: [] }];
   return portfolio.priorities.map((p) => ({ ...priorityUp(p), children: priorityUp(p).children }));
 }
 
-function objectiveUp(objective: LinkedObjective): TraceNode[] {
+function objectiveUp(objective: LinkedObjective, plan: Plan): TraceNode[] {
   const nodes: TraceNode[] = [];
   nodes.push(objective.owner
     ? { relation: 'is owned by', item: objective.owner, children: [] }
@@ -89,13 +94,13 @@ function objectiveUp(objective: LinkedObjective): TraceNode[] {
   return nodes;
 }
 
-function actionUp(action: LinkedAction): TraceNode[] {
-  const nodes: TraceNode[] = action.objectives.map((o) => ({ relation: 'delivers objective', item: o, children: objectiveUp(o) }));
+function actionUp(action: LinkedAction, plan: Plan): TraceNode[] {
+  const nodes: TraceNode[] = action.objectives.map((o) => ({ relation: 'delivers objective', item: o, children: objectiveUp(o, plan) }));
   for (const missing of action.item.objectives.filter((id) => !action.objectives.some((o) => o.id === id))) {
     nodes.push({ relation: 'delivers objective', broken: `\`${missing}\`, which does not exist`, children: [] });
   }
   if (action.item.objectives.length === 0) {
-    if (action.portfolio) nodes.push({ relation: 'belongs to (no objective named)', item: action.portfolio, children: portfolioUp(action.portfolio) });
+    if (action.portfolio) nodes.push({ relation: 'belongs to (no objective named)', item: action.portfolio, children: portfolioUp(action.portfolio, plan) });
     else nodes.push({ relation: 'delivers', broken: 'no objective and no portfolio: the thread breaks here', children: [] });
   }
   return nodes;

@@ -90,9 +90,7 @@ describe('plan trace of a statutory duty', () => {
 });
 
 describe('plan trace of an enabling workstream', () => {
-  // Bug: an enabler that lists no priorities underpins every priority (action-traces-to-aim counts it as
-  // reaching the aim), but its trace node has no item and no children, so trace says the thread breaks.
-  it.fails('says the thread reaches the aim and exits 0', async () => {
+  it('says the thread reaches the aim and exits 0', async () => {
     const result = await runPlan(['trace', 'digital', 'tests/fixtures/valid']);
     expect(result.stdout).toContain('└─ is an enabling workstream underpinning every priority\n');
     expect(result.stdout).not.toContain('✖');
@@ -101,10 +99,7 @@ describe('plan trace of an enabling workstream', () => {
 });
 
 describe('plan trace of an objective that nobody owns', () => {
-  // The trace marks the missing owner with ✖, then says the thread reaches the aim and exits 0, because
-  // traceItem counts the thread whole when *some* upward path reaches the aim; its own comment says
-  // "every upward path", and `plan check` makes the missing owner an error (objective-has-owner).
-  it.fails('does not say ✔ the thread reaches the aim beneath a ✖, and exits 1', async () => {
+  it('does not say ✔ the thread reaches the aim beneath a ✖, and exits 1', async () => {
     const result = await runPlan(['trace', 'no-owner', 'tests/fixtures/broken']);
     expect(result.stdout).toContain('├─ is owned by ✖ no portfolio: nobody owns it\n');
     expect(result.stdout).not.toContain('✔ The golden thread reaches the collective aim.');
