@@ -1,7 +1,7 @@
 // Small in-memory plans for tests: a minimal plan that passes every rule, plus the YAML a test adds or
 // replaces, so each test shows exactly the thing it is about and its line numbers count from line 1.
 
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostic.js';
 import type { SourceText } from '../../src/load/plan-folder.js';
 import { compileTexts, type Compilation, type CompileOptions } from '../../src/pipeline.js';
@@ -103,7 +103,7 @@ export function findingsOf(compilation: Compilation, rule: string): Diagnostic[]
 export function onlyFindingOf(compilation: Compilation, rule: string): Diagnostic {
   const found = findingsOf(compilation, rule);
   if (found.length !== 1) {
-    throw new Error(`Expected exactly one \`${rule}\` diagnostic, found ${found.length}. All diagnostics:\n${describe(compilation.diagnostics)}`);
+    throw new Error(`Expected exactly one \`${rule}\` diagnostic, found ${found.length}. All diagnostics:\n${listDiagnostics(compilation.diagnostics)}`);
   }
   return found[0]!;
 }
@@ -116,11 +116,29 @@ const builtInIds = new Set(builtInChecks.map((check) => check.id));
  * when the fixture itself is sound.
  */
 export function expectPasses(compilation: Compilation, rule: string): void {
-  expect(findingsOf(compilation, rule), describe(compilation.diagnostics)).toEqual([]);
+  expect(findingsOf(compilation, rule), listDiagnostics(compilation.diagnostics)).toEqual([]);
   expect(compilation.diagnostics.filter((d) => builtInIds.has(d.rule)), 'the fixture has load, schema or link errors').toEqual([]);
 }
 
-function describe(diagnostics: readonly Diagnostic[]): string {
+function listDiagnostics(diagnostics: readonly Diagnostic[]): string {
   if (diagnostics.length === 0) return '  (none)';
   return diagnostics.map((d) => `  ${d.file}:${d.line}:${d.column} ${d.severity} ${d.rule}: ${d.message}`).join('\n');
+}
+
+/**
+ * The two configuration tests every rule has: `off` in plan.yaml's `rules:` silences it, and another
+ * severity there is the one it reports at. `failing` is test.yaml text the rule reports exactly once.
+ */
+export function describeConfiguration(rule: string, failing: string, severity: 'warning' | 'error' = 'warning'): void {
+  describe('configuration', () => {
+    it('is silenced by `off` in plan.yaml `rules:`', () => {
+      const manifest = `${MANIFEST}rules:\n  ${rule}: off\n`;
+      expect(findingsOf(compileFixture({ manifest, test: failing }), rule)).toEqual([]);
+    });
+
+    it('reports at the severity plan.yaml gives it', () => {
+      const manifest = `${MANIFEST}rules:\n  ${rule}: ${severity}\n`;
+      expect(onlyFindingOf(compileFixture({ manifest, test: failing }), rule).severity).toBe(severity);
+    });
+  });
 }

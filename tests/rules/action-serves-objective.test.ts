@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileFixture, expectPasses, findingsOf, MANIFEST, onlyFindingOf, yaml } from '../helpers/plan-fixture.js';
+import { describeConfiguration, compileFixture, expectPasses, findingsOf, MANIFEST, onlyFindingOf, yaml } from '../helpers/plan-fixture.js';
 
 const RULE = 'action-serves-objective';
 
@@ -95,21 +95,5 @@ describe('action-serves-objective', () => {
     expect(onlyFindingOf(compilation, RULE).message).not.toContain('reaches the aim');
   });
 
-  describe('configuration', () => {
-    it('is silenced by `off` in plan.yaml `rules:`', () => {
-      const manifest = MANIFEST + yaml`
-        rules:
-          action-serves-objective: off
-      `;
-      expect(findingsOf(compileFixture({ manifest, test: portfolioOnly }), RULE)).toEqual([]);
-    });
-
-    it('reports at the severity plan.yaml gives it', () => {
-      const manifest = MANIFEST + yaml`
-        rules:
-          action-serves-objective: error
-      `;
-      expect(onlyFindingOf(compileFixture({ manifest, test: portfolioOnly }), RULE).severity).toBe('error');
-    });
-  });
+  describeConfiguration(RULE, portfolioOnly, 'error');
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileFixture, expectPasses, findingsOf, MANIFEST, onlyFindingOf, yaml } from '../helpers/plan-fixture.js';
+import { describeConfiguration, compileFixture, expectPasses, findingsOf, MANIFEST, onlyFindingOf, yaml } from '../helpers/plan-fixture.js';
 
 const RULE = 'action-traces-to-aim';
 
@@ -224,21 +224,5 @@ describe('action-traces-to-aim', () => {
     expect(onlyFindingOf(compilation, RULE).message).toContain('stops at objective `nurse-vacancies`');
   });
 
-  describe('configuration', () => {
-    it('is silenced by `off` in plan.yaml `rules:`', () => {
-      const manifest = MANIFEST + yaml`
-        rules:
-          action-traces-to-aim: off
-      `;
-      expect(findingsOf(compileFixture({ manifest, test: loose }), RULE)).toEqual([]);
-    });
-
-    it('reports at the severity plan.yaml gives it', () => {
-      const manifest = MANIFEST + yaml`
-        rules:
-          action-traces-to-aim: warning
-      `;
-      expect(onlyFindingOf(compileFixture({ manifest, test: loose }), RULE).severity).toBe('warning');
-    });
-  });
+  describeConfiguration(RULE, loose, 'warning');
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileFixture, expectPasses, findingsOf, MANIFEST, onlyFindingOf, yaml } from '../helpers/plan-fixture.js';
+import { describeConfiguration, compileFixture, expectPasses, findingsOf, MANIFEST, onlyFindingOf, yaml } from '../helpers/plan-fixture.js';
 
 const RULE = 'duty-covered';
 
@@ -97,21 +97,5 @@ describe('duty-covered', () => {
     expect(finding.hint).toBe('List the plan\'s editions under `plan.editions`, then the sections that meet this duty under `coverage:`.');
   });
 
-  describe('configuration', () => {
-    it('is silenced by `off` in plan.yaml `rules:`', () => {
-      const manifest = MANIFEST + yaml`
-        rules:
-          duty-covered: off
-      `;
-      expect(findingsOf(compileFixture({ manifest, test: uncovered }), RULE)).toEqual([]);
-    });
-
-    it('reports at the severity plan.yaml gives it', () => {
-      const manifest = MANIFEST + yaml`
-        rules:
-          duty-covered: warning
-      `;
-      expect(onlyFindingOf(compileFixture({ manifest, test: uncovered }), RULE).severity).toBe('warning');
-    });
-  });
+  describeConfiguration(RULE, uncovered, 'warning');
 });

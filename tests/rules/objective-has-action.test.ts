@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileFixture, expectPasses, findingsOf, MANIFEST, onlyFindingOf, yaml } from '../helpers/plan-fixture.js';
+import { describeConfiguration, compileFixture, expectPasses, findingsOf, MANIFEST, onlyFindingOf, yaml } from '../helpers/plan-fixture.js';
 
 const RULE = 'objective-has-action';
 
@@ -94,26 +94,5 @@ describe('objective-has-action', () => {
     expect(onlyFindingOf(compilation, 'unknown-reference').message).toContain('Did you mean `ambulance-handovers`?');
   });
 
-  describe('configuration', () => {
-    it('is silenced by `off` in plan.yaml `rules:`', () => {
-      const manifest = MANIFEST + yaml`
-        rules:
-          objective-has-action: off
-      `;
-      expect(findingsOf(compileFixture({ manifest, test: undelivered }), RULE)).toEqual([]);
-    });
-
-    it('reports at the severity plan.yaml gives it', () => {
-      const manifest = MANIFEST + yaml`
-        rules:
-          objective-has-action: error
-      `;
-      expect(onlyFindingOf(compileFixture({ manifest, test: undelivered }), RULE).severity).toBe('error');
-    });
-
-    it('takes a command-line severity over the default', () => {
-      const compilation = compileFixture({ test: undelivered }, { ruleOverrides: { 'objective-has-action': 'error' } });
-      expect(onlyFindingOf(compilation, RULE).severity).toBe('error');
-    });
-  });
+  describeConfiguration(RULE, undelivered, 'error');
 });

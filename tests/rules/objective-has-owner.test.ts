@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileFixture, expectPasses, findingsOf, MANIFEST, onlyFindingOf, yaml } from '../helpers/plan-fixture.js';
+import { describeConfiguration, compileFixture, expectPasses, findingsOf, MANIFEST, onlyFindingOf, yaml } from '../helpers/plan-fixture.js';
 
 const RULE = 'objective-has-owner';
 
@@ -113,30 +113,5 @@ describe('objective-has-owner', () => {
     expectPasses(compilation, RULE);
   });
 
-  describe('configuration', () => {
-    it('is silenced by `off` in plan.yaml `rules:`', () => {
-      const manifest = MANIFEST + yaml`
-        rules:
-          objective-has-owner: off
-      `;
-      expect(findingsOf(compileFixture({ manifest, test: unowned }), RULE)).toEqual([]);
-    });
-
-    it('reports at the severity plan.yaml gives it', () => {
-      const manifest = MANIFEST + yaml`
-        rules:
-          objective-has-owner: warning
-      `;
-      expect(onlyFindingOf(compileFixture({ manifest, test: unowned }), RULE).severity).toBe('warning');
-    });
-
-    it('takes a command-line setting over the one in plan.yaml', () => {
-      const manifest = MANIFEST + yaml`
-        rules:
-          objective-has-owner: warning
-      `;
-      const compilation = compileFixture({ manifest, test: unowned }, { ruleOverrides: { 'objective-has-owner': 'off' } });
-      expect(findingsOf(compilation, RULE)).toEqual([]);
-    });
-  });
+  describeConfiguration(RULE, unowned, 'warning');
 });

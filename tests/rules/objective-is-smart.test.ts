@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { compileFixture, expectPasses, findingsOf, MANIFEST, MANIFEST_LINES, onlyFindingOf, yaml } from '../helpers/plan-fixture.js';
+import { describeConfiguration, compileFixture, expectPasses, findingsOf, MANIFEST, MANIFEST_LINES, onlyFindingOf, yaml } from '../helpers/plan-fixture.js';
 
 const RULE = 'objective-is-smart';
+
+/** An objective with an owner but no target: not SMART. */
+const notSmart = yaml`
+  objectives:
+    - id: bed-occupancy
+      title: Reduce general and acute bed occupancy
+      source: national
+      portfolio: urgent-care
+`;
 
 // The plan period of the base plan runs from 2023-04-01 to 2028-03-31.
 
@@ -277,46 +286,23 @@ describe('objective-is-smart', () => {
     );
   });
 
-  describe('configuration', () => {
-    const notSmart = yaml`
-      objectives:
-        - id: bed-occupancy
-          title: Reduce general and acute bed occupancy
-          source: national
-          portfolio: urgent-care
+  describeConfiguration(RULE, notSmart, 'error');
+
+  it('ignores a misspelt rule id in `rules:`, reporting it as a config error at the key with the rule it means', () => {
+    const manifest = MANIFEST + yaml`
+      rules:
+        objective-is-smrt: off
     `;
-
-    it('is silenced by `off` in plan.yaml `rules:`', () => {
-      const manifest = MANIFEST + yaml`
-        rules:
-          objective-is-smart: off
-      `;
-      expect(findingsOf(compileFixture({ manifest, test: notSmart }), RULE)).toEqual([]);
+    const compilation = compileFixture({ manifest, test: notSmart });
+    expect(onlyFindingOf(compilation, 'config')).toMatchObject({
+      severity: 'error',
+      file: 'plan.yaml',
+      line: MANIFEST_LINES + 2,
+      column: 3,
+      message: 'There is no rule `objective-is-smrt`. Did you mean `objective-is-smart`?',
     });
-
-    it('reports at the severity plan.yaml gives it', () => {
-      const manifest = MANIFEST + yaml`
-        rules:
-          objective-is-smart: error
-      `;
-      expect(onlyFindingOf(compileFixture({ manifest, test: notSmart }), RULE).severity).toBe('error');
-    });
-
-    it('reports a misspelt rule id in `rules:` as a config error at the key, suggesting the rule', () => {
-      const manifest = MANIFEST + yaml`
-        rules:
-          objective-is-smrt: off
-      `;
-      const compilation = compileFixture({ manifest, test: notSmart });
-      expect(onlyFindingOf(compilation, 'config')).toMatchObject({
-        severity: 'error',
-        file: 'plan.yaml',
-        line: MANIFEST_LINES + 2,
-        column: 3,
-        message: 'There is no rule `objective-is-smrt`. Did you mean `objective-is-smart`?',
-      });
-      // The misspelt setting changes nothing: the rule still runs at its default severity.
-      expect(onlyFindingOf(compilation, RULE).severity).toBe('warning');
-    });
+    // The misspelt setting changes nothing: the rule still runs at its default severity.
+    expect(onlyFindingOf(compilation, RULE).severity).toBe('warning');
   });
 });
+

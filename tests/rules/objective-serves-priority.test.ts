@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileFixture, expectPasses, findingsOf, MANIFEST, onlyFindingOf, yaml } from '../helpers/plan-fixture.js';
+import { describeConfiguration, compileFixture, expectPasses, findingsOf, MANIFEST, onlyFindingOf, yaml } from '../helpers/plan-fixture.js';
 
 const RULE = 'objective-serves-priority';
 
@@ -178,21 +178,5 @@ describe('objective-serves-priority', () => {
     expect(compilation.plan?.objectives.find((o) => o.id === 'ambulance-handovers')?.prioritiesFrom).toBe('portfolio');
   });
 
-  describe('configuration', () => {
-    it('is silenced by `off` in plan.yaml `rules:`', () => {
-      const manifest = MANIFEST + yaml`
-        rules:
-          objective-serves-priority: off
-      `;
-      expect(findingsOf(compileFixture({ manifest, test: noPriorityAnywhere }), RULE)).toEqual([]);
-    });
-
-    it('reports at the severity plan.yaml gives it', () => {
-      const manifest = MANIFEST + yaml`
-        rules:
-          objective-serves-priority: warning
-      `;
-      expect(onlyFindingOf(compileFixture({ manifest, test: noPriorityAnywhere }), RULE).severity).toBe('warning');
-    });
-  });
+  describeConfiguration(RULE, noPriorityAnywhere, 'warning');
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileFixture, expectPasses, findingsOf, MANIFEST, onlyFindingOf, yaml } from '../helpers/plan-fixture.js';
+import { describeConfiguration, compileFixture, expectPasses, findingsOf, MANIFEST, onlyFindingOf, yaml } from '../helpers/plan-fixture.js';
 
 const RULE = 'portfolio-has-objectives';
 
@@ -90,21 +90,5 @@ describe('portfolio-has-objectives', () => {
     expect(onlyFindingOf(compilation, RULE).subject).toBe('mental-health');
   });
 
-  describe('configuration', () => {
-    it('is silenced by `off` in plan.yaml `rules:`', () => {
-      const manifest = MANIFEST + yaml`
-        rules:
-          portfolio-has-objectives: off
-      `;
-      expect(findingsOf(compileFixture({ manifest, test: empty }), RULE)).toEqual([]);
-    });
-
-    it('reports at the severity plan.yaml gives it', () => {
-      const manifest = MANIFEST + yaml`
-        rules:
-          portfolio-has-objectives: error
-      `;
-      expect(onlyFindingOf(compileFixture({ manifest, test: empty }), RULE).severity).toBe('error');
-    });
-  });
+  describeConfiguration(RULE, empty, 'error');
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileFixture, expectPasses, findingsOf, MANIFEST, onlyFindingOf, yaml } from '../helpers/plan-fixture.js';
+import { describeConfiguration, compileFixture, expectPasses, findingsOf, MANIFEST, onlyFindingOf, yaml } from '../helpers/plan-fixture.js';
 
 const RULE = 'priority-serves-aim';
 
@@ -84,21 +84,5 @@ describe('priority-serves-aim', () => {
     expect(compilation.plan?.aim?.priorities.map((p) => p.id)).toEqual(['prevention', 'tackle-inequalities']);
   });
 
-  describe('configuration', () => {
-    it('is silenced by `off` in plan.yaml `rules:`', () => {
-      const manifest = MANIFEST + yaml`
-        rules:
-          priority-serves-aim: off
-      `;
-      expect(findingsOf(compileFixture({ manifest, test: aimless }), RULE)).toEqual([]);
-    });
-
-    it('reports at the severity plan.yaml gives it', () => {
-      const manifest = MANIFEST + yaml`
-        rules:
-          priority-serves-aim: warning
-      `;
-      expect(onlyFindingOf(compileFixture({ manifest, test: aimless }), RULE).severity).toBe('warning');
-    });
-  });
+  describeConfiguration(RULE, aimless, 'warning');
 });
