@@ -375,7 +375,8 @@ export function generatePlan(dir: string, options: GenerateOptions): GeneratedPl
     if (i === brokenAction) {
       // One character off a real objective: the link phase says "Did you mean …?".
       const missing = `${first.id}a`;
-      refs[0] = missing;
+      // Only the missing objective, so the thread breaks (a second, real objective would carry it).
+      refs.splice(0, refs.length, missing);
       result.breaks.actionWithMissingObjective = id;
       result.breaks.missingObjective = missing;
     }

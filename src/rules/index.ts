@@ -8,6 +8,7 @@ import { objectiveHasOwner } from './objective-has-owner.js';
 import { objectiveIsSmart } from './objective-is-smart.js';
 import { objectiveServesPriority } from './objective-serves-priority.js';
 import { portfolioHasObjectives } from './portfolio-has-objectives.js';
+import { portfolioServesPriority } from './portfolio-serves-priority.js';
 import { priorityServesAim } from './priority-serves-aim.js';
 import type { Rule } from './rule.js';
 
@@ -15,6 +16,7 @@ export const rules: readonly Rule[] = [
   objectiveHasOwner,
   objectiveServesPriority,
   priorityServesAim,
+  portfolioServesPriority,
   actionTracesToAim,
   actionServesObjective,
   objectiveIsSmart,
