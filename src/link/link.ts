@@ -3,7 +3,7 @@
 // item of the wrong kind. References that a rule owns (an objective's owner) are left to that rule.
 
 import type { Diagnostic } from '../diagnostic.js';
-import { locate, type FieldPath, type ItemSource, type Located } from '../model/locate.js';
+import { childAt, locate, type FieldPath, type ItemSource, type Located } from '../model/locate.js';
 import type { PlanSources } from '../model/validate.js';
 import { nearest } from '../suggest.js';
 import {
@@ -45,7 +45,7 @@ export function link(sources: PlanSources): { plan: Plan | undefined; diagnostic
 
   let aim: LinkedAim | undefined;
   if (manifest.collective_aim) {
-    const at: ItemSource = { file: manifest.at.file, node: manifest.at.node.entries?.collective_aim?.value ?? manifest.at.node };
+    const at: ItemSource = { ...manifest.at, node: childAt(manifest.at.node, ['collective_aim']) ?? manifest.at.node };
     aim = { kind: 'collective_aim', id: manifest.collective_aim.id, item: Object.assign(manifest.collective_aim, { at }), priorities: [] };
     register(aim);
   }

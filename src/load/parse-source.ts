@@ -5,12 +5,18 @@
 import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq, isPair, type Document, type Node } from 'yaml';
 import type { Diagnostic, Position } from '../diagnostic.js';
 
-/** Positions of a value and, for mappings and sequences, of its parts. */
-export interface LocationNode {
-  /** Where the value starts. */
-  at: Position;
-  /** For a mapping: each key's own position and the location of its value. */
-  entries?: Record<string, { key: Position; value: LocationNode }>;
+/**
+ * Where a value is, as character offsets into the file (turned into line and column only when a
+ * diagnostic needs one): a plain number for a scalar, which most values are, and for a mapping or
+ * sequence its start and the places of its parts. Kept this small because a big plan has millions.
+ */
+export type LocationNode = number | LocatedCollection;
+
+export interface LocatedCollection {
+  /** Where the mapping or sequence starts. */
+  at: number;
+  /** For a mapping: each key's own offset and the location of its value. */
+  entries?: Record<string, [key: number, value: LocationNode]>;
   /** For a sequence: the location of each item. */
   items?: LocationNode[];
 }
@@ -21,7 +27,25 @@ export interface ParsedSource {
   /** The document as plain data; `null` for an empty file or one that failed to parse. */
   value: unknown;
   locations: LocationNode;
+  /** The offset at which each line starts, to turn an offset into a line and column. */
+  lineStarts: number[];
   diagnostics: Diagnostic[];
+}
+
+/** The 1-based line and column of a character offset. */
+export function offsetToPosition(lineStarts: readonly number[], offset: number): Position {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (lineStarts[middle]! <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return { line: low + 1, column: offset - (lineStarts[low] ?? 0) + 1 };
+}
+
+export function startOf(node: LocationNode): number {
+  return typeof node === 'number' ? node : node.at;
 }
 
 const MAX_DEPTH = 64;
@@ -36,7 +60,6 @@ export function parseSource(source: string, file: string): ParsedSource {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
-  const start: Position = { line: 1, column: 1 };
 
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2' });
   const seen = new Set<number>();
@@ -53,13 +76,14 @@ export function parseSource(source: string, file: string): ParsedSource {
       hint: yamlErrorHint(error.code),
     });
   }
-  if (doc.errors.length > 0) return { file, value: null, locations: { at: start }, diagnostics };
+  const lineStarts = lineCounter.lineStarts;
+  if (doc.errors.length > 0) return { file, value: null, locations: 0, lineStarts, diagnostics };
 
   const walker = new Walker(doc, file, positionOf, diagnostics);
   const root = doc.contents;
-  if (root === null) return { file, value: null, locations: { at: start }, diagnostics };
+  if (root === null) return { file, value: null, locations: 0, lineStarts, diagnostics };
   const { value, location } = walker.walk(root, 0);
-  return { file, value, locations: location, diagnostics };
+  return { file, value, locations: location, lineStarts, diagnostics };
 }
 
 class Walker {
@@ -73,29 +97,29 @@ class Walker {
   ) {}
 
   walk(node: Node | null, depth: number): { value: unknown; location: LocationNode } {
-    if (node === null) return { value: null, location: { at: { line: 1, column: 1 } } };
-    const at = this.positionOf(node.range?.[0] ?? 0);
+    if (node === null) return { value: null, location: 0 };
+    const at = node.range?.[0] ?? 0;
     if (depth > MAX_DEPTH) {
       this.fail(at, `This value is nested more than ${MAX_DEPTH} levels deep.`, 'Plan files are shallow; check the indentation here.');
-      return { value: null, location: { at } };
+      return { value: null, location: at };
     }
     if (isAlias(node)) {
       if (++this.aliasExpansions > MAX_ALIAS_EXPANSIONS) {
         if (this.aliasExpansions === MAX_ALIAS_EXPANSIONS + 1) {
           this.fail(at, `This file expands YAML aliases (*name) more than ${MAX_ALIAS_EXPANSIONS} times.`, 'Write the values out instead of repeating aliases.');
         }
-        return { value: null, location: { at } };
+        return { value: null, location: at };
       }
       const target = node.resolve(this.doc);
       if (!target) {
         this.fail(at, `The alias *${node.source} refers to no anchor.`, `Define &${node.source} before using it.`);
-        return { value: null, location: { at } };
+        return { value: null, location: at };
       }
       // Positions inside an alias point at the anchored original, which is where a planner would edit.
       return this.walk(target as Node, depth + 1);
     }
     if (isScalar(node)) {
-      return { value: node.value ?? null, location: { at } };
+      return { value: node.value ?? null, location: at };
     }
     if (isSeq(node)) {
       const value: unknown[] = [];
@@ -109,31 +133,31 @@ class Walker {
     }
     if (isMap(node)) {
       const value: Record<string, unknown> = {};
-      const entries: Record<string, { key: Position; value: LocationNode }> = Object.create(null);
+      const entries: Record<string, [number, LocationNode]> = Object.create(null);
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const keyNode = pair.key as Node | null;
-        const keyAt = keyNode?.range ? this.positionOf(keyNode.range[0]) : at;
+        const keyAt = keyNode?.range ? keyNode.range[0] : at;
         if (keyNode !== null && !isScalar(keyNode)) {
           this.fail(keyAt, 'A key here is a list or mapping; keys must be plain words.', 'Write the key as a single word such as `title:`.');
           continue;
         }
         const key = String(keyNode?.value ?? '');
         const child = pair.value === null
-          ? { value: null, location: { at: keyAt } }
+          ? { value: null, location: keyAt }
           : this.walk(pair.value as Node, depth + 1);
         // defineProperty keeps a hostile key such as `__proto__` as plain data.
         Object.defineProperty(value, key, { value: child.value, enumerable: true, writable: true, configurable: true });
-        entries[key] = { key: keyAt, value: child.location };
+        entries[key] = [keyAt, child.location];
       }
       return { value, location: { at, entries } };
     }
     this.fail(at, 'This value is of a kind plan does not read.', undefined);
-    return { value: null, location: { at } };
+    return { value: null, location: at };
   }
 
-  private fail(at: Position, message: string, hint: string | undefined): void {
-    this.diagnostics.push({ rule: 'yaml-syntax', severity: 'error', file: this.file, ...at, message, ...(hint ? { hint } : {}) });
+  private fail(offset: number, message: string, hint: string | undefined): void {
+    this.diagnostics.push({ rule: 'yaml-syntax', severity: 'error', file: this.file, ...this.positionOf(offset), message, ...(hint ? { hint } : {}) });
   }
 }
 

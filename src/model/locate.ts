@@ -1,12 +1,13 @@
 // Finds the source position of any part of a plan item from the location tree the loader kept.
 
 import type { Position, SourceLocation } from '../diagnostic.js';
-import type { LocationNode } from '../load/parse-source.js';
+import { offsetToPosition, startOf, type LocationNode } from '../load/parse-source.js';
 
-/** Where an item came from: its file and the location tree of its value. */
+/** Where an item came from: its file, the location tree of its value, and the file's line starts. */
 export interface ItemSource {
   file: string;
   node: LocationNode;
+  lineStarts: readonly number[];
 }
 
 /** A validated item with its source attached. */
@@ -14,28 +15,43 @@ export type Located<T> = T & { readonly at: ItemSource };
 
 export type FieldPath = readonly (string | number)[];
 
-/**
- * The position of the value at `path` inside a located node, or, when the path goes further than the
- * source does (a missing field), the deepest existing part of it. With `key`, a mapping entry's key.
- */
-export function positionAt(node: LocationNode, path: FieldPath, options: { key?: boolean } = {}): Position {
-  let current = node;
-  let keyPosition: Position | undefined;
+/** The location node at `path`, or undefined where the source has nothing there. */
+export function childAt(node: LocationNode, path: FieldPath): LocationNode | undefined {
+  let current: LocationNode | undefined = node;
   for (const step of path) {
-    if (typeof step === 'number' && current.items?.[step]) {
+    if (current === undefined || typeof current === 'number') return undefined;
+    current = typeof step === 'number' ? current.items?.[step] : current.entries?.[step]?.[1];
+  }
+  return current;
+}
+
+/**
+ * The offset of the value at `path` inside a located node, or, when the path goes further than the
+ * source does (a missing field), of the deepest existing part of it. With `key`, a mapping entry's key.
+ */
+export function offsetAt(node: LocationNode, path: FieldPath, options: { key?: boolean } = {}): number {
+  let current = node;
+  let keyOffset: number | undefined;
+  for (const step of path) {
+    if (typeof current === 'number') break;
+    if (typeof step === 'number' && current.items?.[step] !== undefined) {
       current = current.items[step];
-      keyPosition = undefined;
+      keyOffset = undefined;
     } else if (typeof step === 'string' && current.entries?.[step]) {
-      const entry = current.entries[step];
-      keyPosition = entry.key;
-      current = entry.value;
+      const [key, value] = current.entries[step];
+      keyOffset = key;
+      current = value;
     } else {
       break;
     }
   }
-  return options.key && keyPosition ? keyPosition : current.at;
+  return options.key && keyOffset !== undefined ? keyOffset : startOf(current);
+}
+
+export function positionAt(at: ItemSource, path: FieldPath = [], options: { key?: boolean } = {}): Position {
+  return offsetToPosition(at.lineStarts, offsetAt(at.node, path, options));
 }
 
 export function locate(at: ItemSource, path: FieldPath = [], options: { key?: boolean } = {}): SourceLocation {
-  return { file: at.file, ...positionAt(at.node, path, options) };
+  return { file: at.file, ...positionAt(at, path, options) };
 }

@@ -4,10 +4,10 @@
 
 import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostic.js';
-import type { LocationNode, ParsedSource } from '../load/parse-source.js';
+import type { ParsedSource } from '../load/parse-source.js';
 import { MANIFEST_FILE } from '../load/plan-folder.js';
 import { didYouMean } from '../suggest.js';
-import { locate, positionAt, type FieldPath, type ItemSource, type Located } from './locate.js';
+import { childAt, locate, type FieldPath, type ItemSource, type Located } from './locate.js';
 import { planIssue } from './messages.js';
 import {
   collectionNames,
@@ -68,7 +68,7 @@ export function validateSources(files: readonly ParsedSource[]): { sources: Plan
 function validateFile(file: ParsedSource, sources: PlanSources, diagnostics: Diagnostic[]): void {
   const isManifest = file.file === MANIFEST_FILE;
   const root = file.value;
-  const rootSource: ItemSource = { file: file.file, node: file.locations };
+  const rootSource: ItemSource = { file: file.file, node: file.locations, lineStarts: file.lineStarts };
   if (typeof root !== 'object' || root === null || Array.isArray(root)) {
     diagnostics.push(error(locate(rootSource), 'yaml-structure',
       'This file is not a mapping of collections.',
@@ -81,7 +81,7 @@ function validateFile(file: ParsedSource, sources: PlanSources, diagnostics: Dia
   for (const key of Object.keys(record)) {
     const value = record[key];
     if ((collectionNames as string[]).includes(key)) {
-      validateCollection(key as CollectionName, value, { file: file.file, node: entryNode(file.locations, key) }, sources, diagnostics);
+      validateCollection(key as CollectionName, value, { ...rootSource, node: childAt(file.locations, [key]) ?? file.locations }, sources, diagnostics);
     } else if (manifestKeys.includes(key)) {
       if (isManifest) {
         Object.defineProperty(manifestPart, key, { value, enumerable: true, writable: true, configurable: true });
@@ -136,7 +136,7 @@ function validateCollection(name: CollectionName, value: unknown, at: ItemSource
   const schema = collectionSchemas[name] as z.ZodType;
   const bucket = sources[name] as Located<unknown>[];
   value.forEach((item, index) => {
-    const itemAt: ItemSource = { file: at.file, node: at.node.items?.[index] ?? at.node };
+    const itemAt: ItemSource = { ...at, node: childAt(at.node, [index]) ?? at.node };
     const rawId = typeof item === 'object' && item !== null && typeof (item as { id?: unknown }).id === 'string' ? (item as { id: string }).id : undefined;
     // An id too long to be one is not echoed back in full (a hostile file could make it megabytes).
     const id = rawId !== undefined && rawId.length <= 100 ? rawId : undefined;
@@ -191,10 +191,6 @@ function unwrap(schema: unknown): unknown {
   return current;
 }
 
-function entryNode(root: LocationNode, key: string): LocationNode {
-  const entry = root.entries?.[key];
-  return entry ? entry.value : { at: positionAt(root, []) };
-}
 
 function error(location: { file: string; line: number; column: number }, rule: string, message: string, hint?: string): Diagnostic {
   return { rule, severity: 'error', ...location, message, ...(hint ? { hint } : {}) };

@@ -6,7 +6,9 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseSource, type LocationNode } from '../../src/load/parse-source.js';
+import type { Position } from '../../src/diagnostic.js';
+import { offsetToPosition, parseSource, startOf } from '../../src/load/parse-source.js';
+import { childAt, positionAt, type ItemSource } from '../../src/model/locate.js';
 import type { PlanExport } from '../../src/render/plan-export.js';
 import { copyPlan, removeTempDirs, repoRoot, runPlan, stylishFindings } from '../helpers/cli.js';
 
@@ -38,8 +40,8 @@ interface FoundItem {
   /** Path relative to the plan folder. */
   file: string;
   text: string;
-  /** The item's location node: `at` is its first key, `entries` its fields. */
-  node: LocationNode;
+  /** Where the item is: its position and its fields' through positionAt. */
+  at: ItemSource;
   value: Record<string, unknown>;
 }
 
@@ -51,10 +53,21 @@ function findItem(dir: string, collection: string, predicate: (item: Record<stri
     const items = (parsed.value as Record<string, unknown> | null)?.[collection];
     if (!Array.isArray(items)) continue;
     const index = items.findIndex((item) => typeof item === 'object' && item !== null && predicate(item as Record<string, unknown>));
-    const node = parsed.locations.entries?.[collection]?.value.items?.[index];
-    if (index >= 0 && node) return { file: file.split('\\').join('/'), text, node, value: items[index] as Record<string, unknown> };
+    const node = childAt(parsed.locations, [collection, index]);
+    const at: ItemSource | undefined = node === undefined ? undefined : { file, node, lineStarts: parsed.lineStarts };
+    if (index >= 0 && at) return { file: file.split('\\').join('/'), text, at, value: items[index] as Record<string, unknown> };
   }
   throw new Error(`no item of ${collection} matches in ${dir}`);
+}
+
+/** The position of a field's key in an item, when the item has that field. */
+function fieldKey(item: FoundItem, field: string): Position | undefined {
+  return childAt(item.at.node, [field]) === undefined ? undefined : positionAt(item.at, [field], { key: true });
+}
+
+/** The position of a field's value in an item, when the item has that field. */
+function fieldValue(item: FoundItem, field: string): Position | undefined {
+  return childAt(item.at.node, [field]) === undefined ? undefined : positionAt(item.at, [field]);
 }
 
 const withId = (id: string) => (item: Record<string, unknown>) => item.id === id;
@@ -105,14 +118,14 @@ describe('the embedded plan with objective no-05\'s `portfolio:` line removed', 
   beforeAll(() => {
     dir = copyPlan(PLAN);
     const objective = findItem(dir, 'objectives', withId('no-05'));
-    const portfolio = objective.node.entries?.portfolio;
+    const portfolio = fieldKey(objective, 'portfolio');
     if (!portfolio) throw new Error('objective no-05 has no portfolio: line to remove');
-    expect(lineOf(objective.text, portfolio.key.line)).toMatch(/^\s+portfolio:\s*[\w.-]+\s*(#.*)?$/);
-    removeLines(dir, objective, portfolio.key.line, portfolio.key.line);
+    expect(lineOf(objective.text, portfolio.line)).toMatch(/^\s+portfolio:\s*[\w.-]+\s*(#.*)?$/);
+    removeLines(dir, objective, portfolio.line, portfolio.line);
     const changed = findItem(dir, 'objectives', withId('no-05'));
     expect(changed.value.portfolio).toBeUndefined();
     objectivesFile = changed.file;
-    ({ line: objectiveLine, column: objectiveColumn } = changed.node.at);
+    ({ line: objectiveLine, column: objectiveColumn } = positionAt(changed.at));
   });
 
   it('exits 1 with an objective-has-owner error about no-05, at the objective', async () => {
@@ -172,12 +185,14 @@ describe('the embedded plan with its collective aim renamed in plan.yaml but not
     dir = copyPlan(PLAN);
     priorities = [...broken].map((id) => {
       const item = findItem(dir, 'priorities', withId(id));
-      const aim = item.node.entries?.aim;
+      const aim = fieldValue(item, 'aim');
       if (!aim) throw new Error(`priority ${id} has no aim`);
-      return { id, file: item.file, ...aim.value.at };
+      return { id, file: item.file, ...aim };
     });
     const manifest = readFileSync(join(dir, 'plan.yaml'), 'utf8');
-    const aimId = parseSource(manifest, 'plan.yaml').locations.entries?.collective_aim?.value.entries?.id?.value.at;
+    const parsedManifest = parseSource(manifest, 'plan.yaml');
+    const aimNode = childAt(parsedManifest.locations, ['collective_aim', 'id']);
+    const aimId = aimNode === undefined ? undefined : offsetToPosition(parsedManifest.lineStarts, startOf(aimNode));
     if (!aimId) throw new Error('plan.yaml has no collective_aim.id');
     const lines = manifest.split('\n');
     const line = lines[aimId.line - 1] ?? '';
@@ -213,8 +228,9 @@ describe('the embedded plan with all the coverage of one statutory duty removed'
     dir = copyPlan(PLAN);
     const item = findItem(dir, 'duties', (d) => typeof d.coverage === 'object' && d.coverage !== null && Object.keys(d.coverage).length > 0);
     duty = String(item.value.id);
-    const coverage = item.node.entries?.coverage;
-    if (!coverage) throw new Error(`duty ${duty} has no coverage`);
+    const coverageKey = fieldKey(item, 'coverage');
+    if (!coverageKey) throw new Error(`duty ${duty} has no coverage`);
+    const coverage = { key: coverageKey };
     // The block runs from `coverage:` to the next line with content indented no deeper than the key.
     const lines = item.text.split('\n');
     const indent = coverage.key.column - 1;
@@ -228,7 +244,7 @@ describe('the embedded plan with all the coverage of one statutory duty removed'
     removeLines(dir, item, coverage.key.line, end);
     const changed = findItem(dir, 'duties', withId(duty));
     expect(changed.value.coverage).toBeUndefined();
-    dutyAt = { file: changed.file, ...changed.node.at };
+    dutyAt = { file: changed.file, ...positionAt(changed.at) };
   });
 
   it('exits 1 with one error: duty-covered, about that duty, at the duty', async () => {

@@ -4,7 +4,8 @@
 
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Position } from '../../src/diagnostic.js';
-import { parseSource, type LocationNode } from '../../src/load/parse-source.js';
+import { offsetToPosition, parseSource, startOf, type ParsedSource } from '../../src/load/parse-source.js';
+import { childAt } from '../../src/model/locate.js';
 import { readSource } from '../../src/load/plan-folder.js';
 import { compileTexts } from '../../src/pipeline.js';
 import { removeTempDirs, writePlan } from '../helpers/cli.js';
@@ -14,22 +15,19 @@ function lines(...text: string[]): string {
   return text.join('\n') + '\n';
 }
 
-/** The location node reached by following mapping keys and sequence indexes from the root. */
-function nodeAt(root: LocationNode, ...path: (string | number)[]): LocationNode {
-  let node = root;
-  for (const step of path) {
-    const next = typeof step === 'number' ? node.items?.[step] : node.entries?.[step]?.value;
-    if (!next) throw new Error(`no location at ${path.join('.')} (stopped at ${String(step)})`);
-    node = next;
-  }
-  return node;
+/** The position of the value reached by following mapping keys and sequence indexes from the root. */
+function valueAt(parsed: ParsedSource, ...path: (string | number)[]): Position {
+  const node = childAt(parsed.locations, path);
+  if (node === undefined) throw new Error(`no location at ${path.join('.')}`);
+  return offsetToPosition(parsed.lineStarts, startOf(node));
 }
 
 /** The position of the key `key` in the mapping reached by `path`. */
-function keyAt(root: LocationNode, path: (string | number)[], key: string): Position {
-  const entry = nodeAt(root, ...path).entries?.[key];
+function keyAt(parsed: ParsedSource, path: (string | number)[], key: string): Position {
+  const node = childAt(parsed.locations, path);
+  const entry = node !== undefined && typeof node !== 'number' ? node.entries?.[key] : undefined;
   if (!entry) throw new Error(`no key ${key} at ${path.join('.')}`);
-  return entry.key;
+  return offsetToPosition(parsed.lineStarts, entry[0]);
 }
 
 const at = (line: number, column: number): Position => ({ line, column });
@@ -43,7 +41,8 @@ describe('positions of keys and values', () => {
     '    title: Faster A&E', //       line 3
     '    portfolio: uec', //          line 4
   );
-  const { locations, diagnostics } = parseSource(text, 'objectives.yaml');
+  const locations = parseSource(text, 'objectives.yaml');
+  const { diagnostics } = locations;
 
   it('parses without diagnostics', () => {
     expect(diagnostics).toEqual([]);
@@ -58,7 +57,7 @@ describe('positions of keys and values', () => {
   });
 
   it('places a value at its first character, after the colon and space', () => {
-    expect(nodeAt(locations, 'objectives', 0, 'portfolio').at).toEqual(at(4, 16));
+    expect(valueAt(locations, 'objectives', 0, 'portfolio')).toEqual(at(4, 16));
   });
 });
 
@@ -71,30 +70,30 @@ describe('positions of sequence items', () => {
     '      - uec-02', //                   line 5
     '  - id: second', //                   line 6
   );
-  const { locations } = parseSource(text, 'actions.yaml');
+  const locations = parseSource(text, 'actions.yaml');
 
   it('places an item of a list of mappings at its first key, after the dash', () => {
-    expect(nodeAt(locations, 'actions', 1).at).toEqual(at(6, 5));
+    expect(valueAt(locations, 'actions', 1)).toEqual(at(6, 5));
   });
 
   it('places a scalar item of a nested list after its dash', () => {
-    expect(nodeAt(locations, 'actions', 0, 'objectives', 1).at).toEqual(at(5, 9));
+    expect(valueAt(locations, 'actions', 0, 'objectives', 1)).toEqual(at(5, 9));
   });
 });
 
 describe('positions inside flow collections', () => {
   //             1234567890123456789012345678901234567890
   const text = 'objectives: [{id: a, title: A}, {id: b, portfolio: uec}]\n';
-  const { locations } = parseSource(text, 'objectives.yaml');
+  const locations = parseSource(text, 'objectives.yaml');
 
   it('places each flow mapping at its opening brace', () => {
-    expect(nodeAt(locations, 'objectives', 0).at).toEqual(at(1, 14));
-    expect(nodeAt(locations, 'objectives', 1).at).toEqual(at(1, 33));
+    expect(valueAt(locations, 'objectives', 0)).toEqual(at(1, 14));
+    expect(valueAt(locations, 'objectives', 1)).toEqual(at(1, 33));
   });
 
   it('places a key and value inside a flow mapping at their own columns', () => {
     expect(keyAt(locations, ['objectives', 1], 'portfolio')).toEqual(at(1, 41));
-    expect(nodeAt(locations, 'objectives', 1, 'portfolio').at).toEqual(at(1, 52));
+    expect(valueAt(locations, 'objectives', 1, 'portfolio')).toEqual(at(1, 52));
   });
 });
 
@@ -107,15 +106,15 @@ describe('positions of nested targets', () => {
     '      value: 78', //                                line 5
     '      by: 2025-03-31', //                           line 6
   );
-  const { locations } = parseSource(text, 'objectives.yaml');
+  const locations = parseSource(text, 'objectives.yaml');
 
   it('places a field of a target mapping at its own line', () => {
     expect(keyAt(locations, ['objectives', 0, 'target'], 'by')).toEqual(at(6, 7));
-    expect(nodeAt(locations, 'objectives', 0, 'target', 'by').at).toEqual(at(6, 11));
+    expect(valueAt(locations, 'objectives', 0, 'target', 'by')).toEqual(at(6, 11));
   });
 
   it('places the target mapping itself at its first key, on the line below `target:`', () => {
-    expect(nodeAt(locations, 'objectives', 0, 'target').at).toEqual(at(4, 7));
+    expect(valueAt(locations, 'objectives', 0, 'target')).toEqual(at(4, 7));
   });
 });
 
@@ -130,7 +129,8 @@ describe('positions after block scalars', () => {
       '', //                         line 6
       '    portfolio: uec', //       line 7
     );
-    const { locations, value } = parseSource(text, 'objectives.yaml');
+    const locations = parseSource(text, 'objectives.yaml');
+    const { value } = locations;
     expect(keyAt(locations, ['objectives', 0], 'portfolio')).toEqual(at(7, 5));
     expect(value).toEqual({ objectives: [{ id: 'uec-01', description: 'First line.\nSecond line.\n', portfolio: 'uec' }] });
   });
@@ -142,7 +142,7 @@ describe('positions after block scalars', () => {
       '  one aim.', //      line 3
       'period: 5', //       line 4
     );
-    const { locations } = parseSource(text, 'plan.yaml');
+    const locations = parseSource(text, 'plan.yaml');
     expect(keyAt(locations, [], 'period')).toEqual(at(4, 1));
   });
 });
@@ -150,9 +150,10 @@ describe('positions after block scalars', () => {
 describe('line endings and byte order marks', () => {
   it('counts lines the same with CRLF line endings, and keeps the CR out of values', () => {
     const text = 'plan:\r\n  id: tiny\r\n  title: Tiny plan\r\n';
-    const { locations, value } = parseSource(text, 'plan.yaml');
+    const locations = parseSource(text, 'plan.yaml');
+    const { value } = locations;
     expect(keyAt(locations, ['plan'], 'title')).toEqual(at(3, 3));
-    expect(nodeAt(locations, 'plan', 'title').at).toEqual(at(3, 10));
+    expect(valueAt(locations, 'plan', 'title')).toEqual(at(3, 10));
     expect(value).toEqual({ plan: { id: 'tiny', title: 'Tiny plan' } });
   });
 
@@ -160,7 +161,8 @@ describe('line endings and byte order marks', () => {
     const dir = writePlan({ 'plan.yaml': '\uFEFFplan:\n  id: tiny\n' });
     const read = readSource(dir, 'plan.yaml');
     if (!('text' in read)) throw new Error(read.message);
-    const { locations, value, diagnostics } = parseSource(read.text, read.file);
+    const locations = parseSource(read.text, read.file);
+    const { value, diagnostics } = locations;
     expect(diagnostics).toEqual([]);
     expect(keyAt(locations, [], 'plan')).toEqual(at(1, 1));
     expect(value).toEqual({ plan: { id: 'tiny' } });
@@ -169,7 +171,7 @@ describe('line endings and byte order marks', () => {
   // parseSource is also the entry for plans held in memory (compileTexts), which do not go through
   // readSource; a BOM left in the text must not shift the columns of line 1.
   it('counts columns as an editor does when text given to parseSource still begins with a BOM', () => {
-    const { locations } = parseSource('\uFEFFplan:\n  id: tiny\n', 'plan.yaml');
+    const locations = parseSource('\uFEFFplan:\n  id: tiny\n', 'plan.yaml');
     expect(keyAt(locations, [], 'plan')).toEqual(at(1, 1));
   });
 });
@@ -285,11 +287,12 @@ describe('hostile YAML is refused quickly, with a located diagnostic', () => {
       '  - id: planned-care',
       '    priorities: *both',
     );
-    const { value, diagnostics, locations } = parseSource(text, 'portfolios.yaml');
+    const locations = parseSource(text, 'portfolios.yaml');
+    const { value, diagnostics } = locations;
     expect(diagnostics).toEqual([]);
     expect(value).toEqual({ portfolios: [{ id: 'uec', priorities: ['urgent', 'planned'] }, { id: 'planned-care', priorities: ['urgent', 'planned'] }] });
     // Positions inside an alias point at the anchored original, where a planner would edit.
-    expect(nodeAt(locations, 'portfolios', 1, 'priorities', 1).at).toEqual(at(3, 32));
+    expect(valueAt(locations, 'portfolios', 1, 'priorities', 1)).toEqual(at(3, 32));
   });
 });
 
