@@ -14,7 +14,7 @@ await build({
   target: 'node20',
   packages: 'bundle',
   sourcemap: false,
-  minify: true,
+  minify: process.env.PLAN_NO_MINIFY !== '1',
   keepNames: false,
   legalComments: 'none',
   logLevel: 'warning',

@@ -53,10 +53,15 @@ function workerEntry(): URL {
 
 function runWorker(url: URL, texts: SourceText[]): Promise<ParsedSource[]> {
   return new Promise((resolve, reject) => {
+    const parsed = new Array<ParsedSource>(texts.length);
     const worker = new Worker(url, { workerData: texts });
-    worker.once('message', (parsed: ParsedSource[]) => {
-      resolve(parsed);
-      void worker.terminate();
+    worker.on('message', (message: { index: number; parsed: ParsedSource } | { done: true }) => {
+      if ('done' in message) {
+        resolve(parsed);
+        void worker.terminate();
+      } else {
+        parsed[message.index] = message.parsed;
+      }
     });
     worker.once('error', reject);
     worker.once('exit', (code) => {
