@@ -238,8 +238,8 @@ function floorRun(dir: string): FloorRun | undefined {
 }
 
 /** Runs `plan check DIR --format json`; checks the exit code and the JSON. */
-function checkRun(dir: string, expectCodes: readonly number[], env?: Record<string, string>): CheckRun | undefined {
-  const r = run([BIN, 'check', dir, '--format', 'json'], { probe: true, ...(env ? { env } : {}) });
+function checkRun(dir: string, expectCodes: readonly number[], env?: Record<string, string>, probe = true): CheckRun | undefined {
+  const r = run([BIN, 'check', dir, '--format', 'json'], { probe, ...(env ? { env } : {}) });
   if (r.code === null || !expectCodes.includes(r.code)) {
     problem(`plan check ${dir} exited ${r.code}, expected ${expectCodes.join(' or ')}: ${r.stderr.trim().slice(0, 500)}`);
     return undefined;
@@ -385,13 +385,15 @@ async function main(): Promise<number> {
       const v = run([BIN, '--version']);
       if (v.code === 0) versions.push(v.wallMs);
       else problem(`plan --version exited ${v.code}: ${v.stderr.trim().slice(0, 300)}`);
-      const m = checkRun(manifestOnly, [0, 1]);
+      // Without the probe, as bare node runs without it: at this scale its millisecond would show.
+      const m = checkRun(manifestOnly, [0, 1], undefined, false);
       if (m) manifestRuns.push(m.wallMs);
-      const r = checkRun(embeddedDir, [0, 1]);
+      const r = checkRun(embeddedDir, [0, 1], undefined, false);
       if (r) embedded.push(r);
     }
     const bareMs = median(bare);
     const embeddedMs = median(embedded.map((r) => r.wallMs));
+    const embeddedPeakMB = checkRun(embeddedDir, [0, 1])?.peakMB ?? NaN;
     const embeddedFiles = embeddedIsReal ? countYaml(embeddedDir) : undefined;
     const embeddedSummary = embedded[0]?.summary;
     const startup = {
@@ -405,7 +407,7 @@ async function main(): Promise<number> {
       manifestRuns,
       embeddedMs,
       embeddedRuns: embedded.map((r) => r.wallMs),
-      embeddedPeakMB: max(embedded.map((r) => r.peakMB)),
+      embeddedPeakMB,
       ratio: embeddedMs / bareMs,
       files: embeddedFiles,
       errors: embeddedSummary?.errors,
@@ -719,8 +721,8 @@ function renderReport(input: ReportInput): { markdown: string; table: string; fa
     const rise = i > 0 ? r.fastestPerThousand / results[i - 1]!.fastestPerThousand : undefined;
     const targetSize = r.actions === TARGETS.atActions;
     return [
-      int(r.actions), String(r.files), dec(r.mb, 1), int(r.floorParseMs), int(r.checkMs), dec(r.ratio), int(r.fastestMs), dec(r.perThousand, 0),
-      dec(r.fastestPerThousand, 0), dec(r.cpuPerThousand, 0), int(r.checkPeakMB), `${r.errors} / ${r.warnings}`,
+      int(r.actions), String(r.files), dec(r.mb, 1), int(r.floorParseMs), int(r.checkMs), dec(r.ratio), int(r.fastestMs), int(r.perThousand),
+      int(r.fastestPerThousand), int(r.cpuPerThousand), int(r.checkPeakMB), `${r.errors} / ${r.warnings}`,
       targetSize ? verdict(r.ratio < TARGETS.checkVsFloor) : `(${r.ratio < TARGETS.checkVsFloor ? 'under' : 'over'})`,
       targetSize ? verdict(r.checkPeakMB < TARGETS.checkPeakMB) : `(${r.checkPeakMB < TARGETS.checkPeakMB ? 'under' : 'over'})`,
       rise === undefined ? '–' : verdict(rise <= TARGETS.linearTolerance),
@@ -755,7 +757,7 @@ function renderReport(input: ReportInput): { markdown: string; table: string; fa
   md.push(`Synthetic plans from \`bench/generate.ts\` (seed ${SEED}). Times are medians of several runs (${results.map((r) => `${r.reps} at ${int(r.actions)}`).join(', ')}); peak MB is the largest of them.`, '');
   md.push(table(sizeHead, sizeRows, sizeAlign));
   md.push('- **yaml parse floor**: the `yaml` library alone (`parseDocument` with its defaults on each file, one after another, one thread), timed inside its own process: the floor a check cannot go much below without replacing the parser.');
-  md.push('- **check**: the wall time of `node bin/plan check DIR --format json` as a child process, start-up included. **check ÷ floor** is the ratio the target is set on.');
+  md.push('- **check**: the wall time of `node bin/plan check DIR --format json` as a child process, start-up included. **check ÷ floor** is the ratio the target is set on; below 1 means the check, which parses big plans on worker threads, beat the one-thread parse alone.');
   md.push('- **ms per 1,000 actions**: check time divided by thousands of actions, for the median run, for the fastest run, and for CPU time. Start-up is a fixed cost, so in a check that grows linearly this falls or stays level as plans grow; a rise means the check grows faster than linearly. The **linear** verdict compares the fastest runs of neighbouring sizes, the ones least disturbed by other work on a shared machine.');
   md.push('- **check CPU**: user + system time of all the process\'s threads (worker threads and the garbage collector\'s helpers included); more than the wall time means several cores were busy.');
   md.push('- **errors / warnings**: what the check reported. Every plan has the same few deliberate errors; the SMART warnings grow with the plan.');
@@ -777,7 +779,8 @@ function renderReport(input: ReportInput): { markdown: string; table: string; fa
   if (at?.noWorkers) {
     const dt = at.checkMs - at.noWorkers.checkMs;
     const dm = at.checkPeakMB - at.noWorkers.peakMB;
-    findings.push(`At ${int(at.actions)} actions, worker threads made the check ${dt >= 0 ? `${int(dt)} ms slower` : `${int(-dt)} ms faster`} (median), used ${int(at.checkCpuMs - at.noWorkers.cpuMs)} ms more CPU and ${int(dm)} MB ${dm >= 0 ? 'more' : 'less'} peak memory than one thread (\`PLAN_WORKERS=0\`: ${int(at.noWorkers.peakMB)} MB, ${at.noWorkers.peakMB < TARGETS.checkPeakMB ? 'under' : 'over'} the ${TARGETS.checkPeakMB} MB target).`);
+    const dc = at.checkCpuMs - at.noWorkers.cpuMs;
+    findings.push(`At ${int(at.actions)} actions, worker threads made the check ${dt >= 0 ? `${int(dt)} ms slower` : `${int(-dt)} ms faster`} (median), used ${int(Math.abs(dc))} ms ${dc >= 0 ? 'more' : 'less'} CPU and ${int(Math.abs(dm))} MB ${dm >= 0 ? 'more' : 'less'} peak memory than one thread (\`PLAN_WORKERS=0\`: ${int(at.noWorkers.peakMB)} MB, ${at.noWorkers.peakMB < TARGETS.checkPeakMB ? 'under' : 'over'} the ${TARGETS.checkPeakMB} MB target).`);
   }
   if (phases) {
     const ms = (name: string): number => phases.phases.find((p) => p.phase.startsWith(name))?.ms ?? NaN;
@@ -809,7 +812,7 @@ function renderReport(input: ReportInput): { markdown: string; table: string; fa
       b.timedOut ? '–' : b.runs.map(int).join(', '),
       b.cpuMs === undefined ? '–' : int(b.cpuMs),
       `${int(b.peakMB ?? NaN)}${b.timedOut ? ' (when stopped)' : ''}`,
-      b.timedOut ? `> ${dec(b.ms / (b.actions / 1000), 0)}` : dec(b.ms / (b.actions / 1000), 0),
+      b.timedOut ? `> ${int(b.ms / (b.actions / 1000))}` : int(b.ms / (b.actions / 1000)),
       b.timedOut ? '–' : String(b.outFiles),
       b.timedOut ? '–' : dec(b.outMB, 1),
     ]), ['r', 'r', 'l', 'r', 'r', 'r', 'r', 'r']));
@@ -823,7 +826,7 @@ function renderReport(input: ReportInput): { markdown: string; table: string; fa
   md.push('## How it is measured', '');
   md.push('- `bench/generate.ts` writes a synthetic plan with a seeded PRNG (mulberry32): the same seed gives byte-identical files. The shape follows a real integrated care system plan: one collective aim, 4 priorities serving it, 7 portfolios and 2 enabling workstreams, one objective per ten actions (one file per portfolio; about 15% without a full SMART target), actions serving 1–2 objectives (files of 2,000 actions, so the parse can be spread over worker threads), a metric for every fifth objective, 14 organisations, 9 statutory duties with coverage over two editions, and projects. A few deliberate breaks give the rules work, and `plan check` must exit 1 and report each of them: an objective with no portfolio, an action naming an objective that does not exist, a duty no edition covers, and five actions linked only to a portfolio.');
   md.push('- Every measurement is a separate child process started with `spawnSync` and timed from spawn to exit, so start-up is included. The CLI run is a copy of `bin/plan` and `lib/` taken when the bench starts (in `bench/.cli-PID/`, removed at the end), so a rebuild during the bench cannot change or break it. The floor and the check are run in turn (floor, check, floor, check, …) so that a busy machine slows both alike; small sizes get one unrecorded warm-up run first.');
-  md.push('- Peak memory and CPU time come from `bench/rss-probe.mjs`, preloaded with `node --import`: at exit it records `process.resourceUsage()` (`maxRSS` is the peak resident set size of the whole process, worker threads included). Bare `node -e 0` runs without it.');
+  md.push('- Peak memory and CPU time come from `bench/rss-probe.mjs`, preloaded with `node --import`: at exit it records `process.resourceUsage()` (`maxRSS` is the peak resident set size of the whole process, worker threads included). The start-up runs (bare node, `--version` and the timed checks of the embedded plan) go without it, and one extra probed run gives the embedded plan\'s memory.');
   md.push('- The machine may be shared: the load average before and after the run is given below. Compare ratios rather than absolute times between machines.', '');
   md.push('## Machine', '');
   md.push(table(['', ''], [
@@ -842,7 +845,7 @@ function renderReport(input: ReportInput): { markdown: string; table: string; fa
   }
   md.push('## Reproduce', '');
   md.push('```sh');
-  md.push('npm run bench                                  # builds lib/, runs everything (about 5–10 minutes on 2 cores), rewrites this file');
+  md.push('npm run bench                                  # builds lib/, runs everything (4–5 minutes on 2 cores), rewrites this file');
   md.push('npx tsx bench/run.ts --sizes 1000,10000 --no-write   # a quick look, after npm run build');
   md.push('npx tsx bench/generate.ts /tmp/plan-50k --actions 50000   # one synthetic plan to try things on');
   md.push('node --expose-gc --import tsx bench/phases.ts /tmp/plan-50k   # time each phase of a check');

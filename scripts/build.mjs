@@ -1,12 +1,17 @@
 // Bundles the CLI into lib/ with esbuild: one entry file, plus chunks that only the commands needing
 // them load (documents, diagrams), so `plan check` starts fast.
+// It builds into a temporary folder and swaps it in whole, so a CLI run during a rebuild never finds lib/ half-written.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-rmSync(new URL('../lib', import.meta.url), { recursive: true, force: true });
+const lib = fileURLToPath(new URL('../lib', import.meta.url));
+const next = `${lib}.next-${process.pid}`;
+const old = `${lib}.old-${process.pid}`;
+rmSync(next, { recursive: true, force: true });
 await build({
   entryPoints: { plan: 'src/cli/main.ts', 'parse-worker': 'src/load/parse-worker.ts' },
-  outdir: 'lib',
+  outdir: next,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -23,3 +28,10 @@ await build({
     js: "import { createRequire as __planCreateRequire } from 'node:module'; const require = __planCreateRequire(import.meta.url);",
   },
 });
+try {
+  renameSync(lib, old);
+} catch {
+  // no earlier build
+}
+renameSync(next, lib);
+rmSync(old, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 // Finds and reads the source files of a plan folder: `plan.yaml` and every other *.yaml / *.yml below it,
 // in a fixed order so that every run reports the same things in the same order.
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
 
@@ -34,12 +34,12 @@ export function listSourceFiles(dir: string): string[] {
     throw new PlanFolderError(`${dir} is not a plan folder: it has no ${MANIFEST_FILE}.`);
   }
   const found: string[] = [];
-  walk(dir, dir, found, 0);
+  walk(dir, dir, found, 0, new Set([realpathSync(dir)]));
   found.sort((a, b) => (a === MANIFEST_FILE ? -1 : b === MANIFEST_FILE ? 1 : a < b ? -1 : a > b ? 1 : 0));
   return found;
 }
 
-function walk(root: string, dir: string, found: string[], depth: number): void {
+function walk(root: string, dir: string, found: string[], depth: number, visited: Set<string>): void {
   if (depth > 20) return;
   let entries;
   try {
@@ -50,12 +50,25 @@ function walk(root: string, dir: string, found: string[], depth: number): void {
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
+    // A symbolic link to a folder is followed once; `visited` stops a link loop.
+    const isFolder = entry.isDirectory() || (entry.isSymbolicLink() && isFolderLink(path));
+    if (isFolder) {
       if (depth === 0 && SKIPPED_FOLDERS.has(entry.name)) continue;
-      walk(root, path, found, depth + 1);
+      const real = realpathSync(path);
+      if (visited.has(real)) continue;
+      visited.add(real);
+      walk(root, path, found, depth + 1, visited);
     } else if ((entry.isFile() || entry.isSymbolicLink()) && /\.ya?ml$/i.test(entry.name)) {
       found.push(relative(root, path).split(sep).join('/'));
     }
+  }
+}
+
+function isFolderLink(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false; // a dangling link is no folder; if its name ends in .yaml, reading it reports the problem
   }
 }
 

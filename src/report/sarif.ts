@@ -1,5 +1,7 @@
 // SARIF 2.1.0 for code scanning: one run, one rule entry per rule and built-in check, one result per finding.
 
+import { isAbsolute } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { builtInChecks } from '../rules/index.js';
 import type { Reporter } from './reporter.js';
 
@@ -38,7 +40,7 @@ export const sarif: Reporter = (diagnostics, _summary, context) => {
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: encodeURI(context.displayPath(d.file)), uriBaseId: '%SRCROOT%' },
+                artifactLocation: artifactLocation(context.displayPath(d.file)),
                 region: { startLine: d.line, startColumn: d.column },
               },
             },
@@ -51,6 +53,12 @@ export const sarif: Reporter = (diagnostics, _summary, context) => {
   };
   return JSON.stringify(log, null, 2) + '\n';
 };
+
+/** A path under the working folder is relative to %SRCROOT%; one outside it is an absolute file: URI. */
+function artifactLocation(path: string): { uri: string; uriBaseId?: string } {
+  if (isAbsolute(path)) return { uri: pathToFileURL(path).href };
+  return { uri: encodeURI(path), uriBaseId: '%SRCROOT%' };
+}
 
 function toPascal(id: string): string {
   return id.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');

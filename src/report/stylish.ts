@@ -21,10 +21,11 @@ export const stylish: Reporter = (diagnostics, summary, context) => {
   }
   const total = summary.errors + summary.warnings;
   const hidden = context.hiddenWarnings ?? 0;
+  const where = context.planDir === '.' ? 'this plan' : context.planDir;
   if (total === 0 && hidden > 0) {
-    lines.push(c.green(`✔ No errors in ${context.planDir} (${plural(hidden, 'warning')} not shown).`));
+    lines.push(c.green(`✔ No errors in ${where} (${plural(hidden, 'warning')} not shown).`));
   } else if (total === 0) {
-    lines.push(c.green(`✔ No problems found in ${context.planDir}.`));
+    lines.push(c.green(`✔ No problems found in ${where}.`));
   } else {
     if (lines.length) lines.push('');
     const text = `${summary.errors > 0 ? '✖' : '⚠'} ${total} ${total === 1 ? 'problem' : 'problems'} (${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')})`;

@@ -344,8 +344,8 @@ describe('plan check without DIR finds the plan', () => {
   it('in the working directory when it holds plan.yaml', async () => {
     const result = await runPlan(['check'], { cwd: fixture('valid') });
     expect(result.code).toBe(0);
-    // The plan folder is the working directory, shown as `.`, before the sentence's full stop.
-    expect(result.stdout).toBe('✔ No problems found in ..\n');
+    // The plan folder is the working directory, so it is named in words rather than as `.`.
+    expect(result.stdout).toBe('✔ No problems found in this plan.\n');
   });
 
   it('under ./plans when there is exactly one plan there', async () => {

@@ -54,13 +54,13 @@ describe('plan.yaml that is not a manifest', () => {
     expect(result.stdout).toContain('plan.yaml has no `plan:` section.');
   });
 
-  it('a folder named plan.yaml: exit 2, not a plan folder', async () => {
+  it('a folder named plan.yaml: exit 2, the manifest must be a file', async () => {
     const dir = writePlan({});
     mkdirSync(join(dir, 'plan.yaml'));
     const result = await check(dir);
     expect(result.code).toBe(2);
     expect(hasStackTrace(result.stderr)).toBe(false);
-    expect(result.stderr).toBe(`plan: ${dir} is not a plan folder: it has no plan.yaml.\n`);
+    expect(result.stderr).toBe(`plan: ${dir}/plan.yaml is a folder; the manifest must be a file.\n`);
   });
 });
 
@@ -158,12 +158,12 @@ describe('strange things in the folder', () => {
     expectFindings(result, ['x.yaml/objectives.yaml:1:13 error schema']);
   });
 
-  it('a symlink named x.yaml that points at a folder: exit 1, a folder is not a file', async () => {
-    const dir = writePlan({ 'plan.yaml': MANIFEST, 'real/README.md': 'not a plan file\n' });
+  it('a symlink named x.yaml that points at a folder is searched as that folder', async () => {
+    const dir = writePlan({ 'plan.yaml': MANIFEST, 'real/objectives.yaml': 'objectives: {}\n' });
     symlinkSync('real', join(dir, 'x.yaml'));
     const result = await check(dir);
-    expectFindings(result, ['x.yaml:1:1 error read-error']);
-    expect(result.stdout).toContain('This is a folder whose name ends in .yaml.');
+    // The folder is read once, under its real name; the link to it is not searched a second time.
+    expectFindings(result, ['real/objectives.yaml:1:13 error schema']);
   });
 
   it('a loop of file symlinks: exit 1, each link reported as unreadable', async () => {
@@ -175,13 +175,13 @@ describe('strange things in the folder', () => {
     expect(result.stdout).toContain('This file cannot be read (ELOOP).');
   });
 
-  it('a symlink to the folder above is not followed, so the search ends', async () => {
+  it('a symlink back to the folder above or to itself is followed at most once, so the search ends', async () => {
     const dir = writePlan({ 'plan.yaml': MANIFEST, 'sub/README.md': '' });
     symlinkSync('..', join(dir, 'sub', 'up'));
     symlinkSync('.', join(dir, 'self'));
     const result = await check(dir);
     expect(result.timedOut).toBe(false);
-    expect(result).toMatchObject({ code: 0, stdout: '✔ No problems found in ..\n' });
+    expect(result).toMatchObject({ code: 0, stdout: '✔ No problems found in this plan.\n' });
   });
 
   // chmod 000 does not stop root from reading a file, and tests may run as root (in a container, say).
