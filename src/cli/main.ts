@@ -148,4 +148,4 @@ function exitCodeFor(error: unknown): number {
   return EXIT_CANNOT_RUN;
 }
 
-await main(process.argv);
+void main(process.argv);

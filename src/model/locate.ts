@@ -1,7 +1,7 @@
 // Finds the source position of any part of a plan item from the location tree the loader kept.
 
 import type { Position, SourceLocation } from '../diagnostic.js';
-import { offsetToPosition, startOf, type LocationNode } from '../load/parse-source.js';
+import { offsetToPosition, startOf, type LocatedCollection, type LocationNode } from '../load/parse-source.js';
 
 /** Where an item came from: its file, the location tree of its value, and the file's line starts. */
 export interface ItemSource {
@@ -15,12 +15,17 @@ export type Located<T> = T & { readonly at: ItemSource };
 
 export type FieldPath = readonly (string | number)[];
 
+/** A mapping entry by key, never one inherited from Object.prototype (a key may be `constructor`). */
+function ownEntry(node: LocatedCollection, key: string): [number, LocationNode] | undefined {
+  return node.entries && Object.hasOwn(node.entries, key) ? node.entries[key] : undefined;
+}
+
 /** The location node at `path`, or undefined where the source has nothing there. */
 export function childAt(node: LocationNode, path: FieldPath): LocationNode | undefined {
   let current: LocationNode | undefined = node;
   for (const step of path) {
     if (current === undefined || typeof current === 'number') return undefined;
-    current = typeof step === 'number' ? current.items?.[step] : current.entries?.[step]?.[1];
+    current = typeof step === 'number' ? current.items?.[step] : ownEntry(current, step)?.[1];
   }
   return current;
 }
@@ -37,8 +42,8 @@ export function offsetAt(node: LocationNode, path: FieldPath, options: { key?: b
     if (typeof step === 'number' && current.items?.[step] !== undefined) {
       current = current.items[step];
       keyOffset = undefined;
-    } else if (typeof step === 'string' && current.entries?.[step]) {
-      const [key, value] = current.entries[step];
+    } else if (typeof step === 'string' && ownEntry(current, step)) {
+      const [key, value] = ownEntry(current, step)!;
       keyOffset = key;
       current = value;
     } else {
