@@ -20,10 +20,12 @@ export interface Compilation {
 export interface CompileOptions {
   /** Severities that override the manifest's `rules:`, e.g. from `--rule`. */
   ruleOverrides?: RuleSettings;
+  /** Use the parse cache (default true). */
+  cache?: boolean;
 }
 
 export async function compilePlan(dir: string, options: CompileOptions = {}): Promise<Compilation> {
-  const loaded = await loadPlan(dir);
+  const loaded = await loadPlan(dir, { cache: options.cache ?? true });
   return compileParsed(loaded.files, loaded.diagnostics, options);
 }
 

@@ -18,11 +18,12 @@ import { version } from './version.js';
 export interface BuildOptions {
   out?: string;
   quiet?: boolean;
+  cache?: boolean;
 }
 
 export async function runBuild(dir: string | undefined, options: BuildOptions): Promise<number> {
   const planDir = findPlanDir(dir);
-  const { plan, diagnostics } = await compilePlan(planDir);
+  const { plan, diagnostics } = await compilePlan(planDir, { cache: options.cache ?? true });
   const out = resolve(options.out ?? join('dist', plan?.manifest.plan.id ?? basename(planDir)));
   const shownOut = displayPath(out);
   const summary = summarise(diagnostics);

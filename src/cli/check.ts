@@ -14,13 +14,14 @@ export interface CheckOptions {
   maxWarnings?: number;
   rule?: RuleSettings;
   quiet?: boolean;
+  cache?: boolean;
 }
 
 export async function runCheck(dir: string | undefined, options: CheckOptions): Promise<number> {
   const reporter = reporters[options.format];
   if (!reporter) throw new CannotRun(`Unknown format ${options.format}.`, `Use one of: ${Object.keys(reporters).join(', ')}.`);
   const planDir = findPlanDir(dir);
-  const compilation = await compilePlan(planDir, { ruleOverrides: options.rule ?? {} });
+  const compilation = await compilePlan(planDir, { ruleOverrides: options.rule ?? {}, cache: options.cache ?? true });
   const diagnostics = options.quiet ? compilation.diagnostics.filter((d) => d.severity === 'error') : compilation.diagnostics;
   const summary = summarise(compilation.diagnostics);
   const shownPlanDir = displayPath(planDir);

@@ -9,9 +9,9 @@ import { rules } from '../rules/index.js';
 import { CannotRun, EXIT_OK, EXIT_PROBLEMS, displayPath, findPlanDir, useColour, write } from './shared.js';
 import { version } from './version.js';
 
-export async function runExport(dir: string | undefined): Promise<number> {
+export async function runExport(dir: string | undefined, options: { cache?: boolean } = {}): Promise<number> {
   const planDir = findPlanDir(dir);
-  const { plan, diagnostics } = await compilePlan(planDir);
+  const { plan, diagnostics } = await compilePlan(planDir, { cache: options.cache ?? true });
   const summary = summarise(diagnostics);
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {

@@ -55,6 +55,7 @@ Documentation: docs/cli.md, docs/language.md and docs/rules/.`);
     .option('--max-warnings <n>', 'also fail (exit 1) when there are more than n warnings', parseCount)
     .option('--rule <rule=severity>', 'set a rule\'s severity for this run (off, warning or error); repeatable', parseRuleSetting)
     .option('-q, --quiet', 'print errors only')
+    .option('--no-cache', 'parse every file again, ignoring the parse cache')
     .addHelpText('after', `
 Examples:
   $ plan check plans/staffordshire-stoke-2023-24
@@ -62,7 +63,7 @@ Examples:
   $ plan check --format github --max-warnings 0        in a GitHub Actions workflow
   $ plan check --format sarif > plan.sarif              for code scanning
   $ plan check --rule objective-is-smart=off`)
-    .action(async (dir: string | undefined, options: { format: string; maxWarnings?: number; rule?: Record<string, SeveritySetting>; quiet?: boolean }) => {
+    .action(async (dir: string | undefined, options: { format: string; maxWarnings?: number; rule?: Record<string, SeveritySetting>; quiet?: boolean; cache: boolean }) => {
       const { runCheck } = await import('./check.js');
       process.exitCode = await runCheck(dir, options);
     });
@@ -72,30 +73,32 @@ Examples:
     .description('show the golden thread of one item: up to the collective aim and down to what serves it')
     .argument('<ID>', 'the id of any item: the aim, a priority, portfolio, objective, action, metric, ...')
     .argument('[DIR]', 'the plan folder')
+    .option('--no-cache', 'parse every file again, ignoring the parse cache')
     .addHelpText('after', `
 Exit code 0 when the thread reaches the collective aim, 1 when it breaks, 2 when the id is unknown.
 
 Examples:
   $ plan trace no-01
   $ plan trace uec plans/staffordshire-stoke-2023-24`)
-    .action(async (id: string, dir: string | undefined) => {
+    .action(async (id: string, dir: string | undefined, options: { cache: boolean }) => {
       const { runTrace } = await import('./trace.js');
-      process.exitCode = await runTrace(id, dir);
+      process.exitCode = await runTrace(id, dir, options);
     });
 
   program
     .command('export')
     .description('print the compiled plan as JSON: every item with its resolved links and source location')
     .argument('[DIR]', 'the plan folder')
+    .option('--no-cache', 'parse every file again, ignoring the parse cache')
     .addHelpText('after', `
 Exit code 1 (with the JSON still printed) when the plan has errors; they are listed on stderr.
 
 Examples:
   $ plan export > plan.json
   $ plan export plans/staffordshire-stoke-2023-24 | jq '.objectives[] | select(.portfolio == null)'`)
-    .action(async (dir: string | undefined) => {
+    .action(async (dir: string | undefined, options: { cache: boolean }) => {
       const { runExport } = await import('./export.js');
-      process.exitCode = await runExport(dir);
+      process.exitCode = await runExport(dir, options);
     });
 
   program
@@ -104,6 +107,7 @@ Examples:
     .argument('[DIR]', 'the plan folder')
     .option('-o, --out <folder>', 'where to write the documents (default: dist/<plan id>)')
     .option('-q, --quiet', 'print only the path of the front page')
+    .option('--no-cache', 'parse every file again, ignoring the parse cache')
     .addHelpText('after', `
 With errors, only the gap report (gaps.md, gaps.html, gaps.json) is written, the rest of an earlier
 build is left as it was, and the exit code is 1. Output is written to a temporary folder and moved into
@@ -112,7 +116,7 @@ place only when complete. It prints the path of index.html.
 Examples:
   $ plan build
   $ plan build plans/staffordshire-stoke-2023-24 --out site`)
-    .action(async (dir: string | undefined, options: { out?: string; quiet?: boolean }) => {
+    .action(async (dir: string | undefined, options: { out?: string; quiet?: boolean; cache: boolean }) => {
       const { runBuild } = await import('./build.js');
       process.exitCode = await runBuild(dir, options);
     });

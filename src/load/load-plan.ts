@@ -1,7 +1,9 @@
-// The load phase: plan folder on disk -> parsed source files with positions. Big plans are parsed on
-// worker threads, since the YAML parser is the slowest step of a check.
+// The load phase: plan folder on disk -> parsed source files with positions. The YAML parser is the
+// slowest step of a check, so files unchanged since the last run come from the parse cache, and the
+// rest of a big plan is parsed on worker threads.
 
 import type { Diagnostic } from '../diagnostic.js';
+import { openParseCache } from './parse-cache.js';
 import { parseSource, type ParsedSource } from './parse-source.js';
 import { listSourceFiles, readSource, type SourceText } from './plan-folder.js';
 import { parseInWorkers, shouldUseWorkers } from './worker-pool.js';
@@ -12,7 +14,12 @@ export interface LoadedPlan {
   diagnostics: Diagnostic[];
 }
 
-export async function loadPlan(dir: string): Promise<LoadedPlan> {
+export interface LoadOptions {
+  /** Use the parse cache (default true; PLAN_CACHE=0 also switches it off). */
+  cache?: boolean;
+}
+
+export async function loadPlan(dir: string, options: LoadOptions = {}): Promise<LoadedPlan> {
   const names = listSourceFiles(dir);
   const texts: SourceText[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -21,6 +28,21 @@ export async function loadPlan(dir: string): Promise<LoadedPlan> {
     if ('text' in read) texts.push(read);
     else diagnostics.push(read);
   }
-  const files = shouldUseWorkers(texts) ? await parseInWorkers(texts) : texts.map((t) => parseSource(t.text, t.file));
+  const cache = openParseCache(options.cache ?? true);
+  const files = new Array<ParsedSource>(texts.length);
+  const missing: { index: number; text: SourceText }[] = [];
+  texts.forEach((text, index) => {
+    const cached = cache?.get(text.file, text.text);
+    if (cached) files[index] = cached;
+    else missing.push({ index, text });
+  });
+  const toParse = missing.map((m) => m.text);
+  const parsed = shouldUseWorkers(toParse) ? await parseInWorkers(toParse) : toParse.map((t) => parseSource(t.text, t.file));
+  parsed.forEach((result, i) => {
+    const { index, text } = missing[i]!;
+    files[index] = result;
+    cache?.set(text.file, text.text, result);
+  });
+  cache?.prune();
   return { dir, files, diagnostics };
 }

@@ -3,6 +3,11 @@
 
 import { z } from 'zod';
 
+// zod's JIT builds a validator function per schema with `new Function`; for a command that runs for a
+// fraction of a second that costs more than it saves (measured: first validation 12 -> 8 ms, and faster at
+// 50,000 actions too).
+z.config({ jitless: true });
+
 export const idSchema = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, {

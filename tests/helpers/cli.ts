@@ -40,11 +40,17 @@ export interface CliOptions {
 /** Variables of the test runner's own environment that would change what plan prints. */
 const INHERITED_BUT_IGNORED = ['NO_COLOR', 'FORCE_COLOR', 'PLAN_DEBUG', 'PLAN_WORKERS'];
 
+let testCacheDir: string | undefined;
+
 /** Runs `node bin/plan ...args` without a shell and collects its output. */
 export function runPlan(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
   const env: Record<string, string | undefined> = { ...process.env };
   for (const name of INHERITED_BUT_IGNORED) delete env[name];
   env.NO_COLOR = '1';
+  // The parse cache is on, as for a planner, but in a folder of this test file's own.
+  testCacheDir ??= makeTempDir('plan-cache-');
+  env.PLAN_CACHE_DIR = testCacheDir;
+  delete env.PLAN_CACHE;
   for (const [name, value] of Object.entries(options.env ?? {})) {
     if (value === undefined) delete env[name];
     else env[name] = value;

@@ -1,0 +1,104 @@
+// The parse cache: an unchanged file is read back exactly as it was parsed, a changed one is parsed
+// again, a damaged cache is ignored, and the cache can be switched off.
+
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadPlan } from '../../src/load/load-plan.js';
+import { cacheFolder } from '../../src/load/parse-cache.js';
+import { parseSource } from '../../src/load/parse-source.js';
+import { compilePlan } from '../../src/pipeline.js';
+import { exportPlan } from '../../src/render/plan-export.js';
+import { copyPlan, fixture, makeTempDir, removeTempDirs, runPlan } from '../helpers/cli.js';
+
+afterAll(removeTempDirs);
+
+/** Every file in the cache folder. */
+function entries(folder: string): string[] {
+  try {
+    return readdirSync(folder, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  } catch {
+    return [];
+  }
+}
+
+describe('the parse cache', () => {
+  let folder: string;
+  const saved = { dir: process.env.PLAN_CACHE_DIR, on: process.env.PLAN_CACHE };
+
+  beforeEach(() => {
+    folder = makeTempDir('plan-cache-test-');
+    process.env.PLAN_CACHE_DIR = folder;
+    delete process.env.PLAN_CACHE;
+  });
+  afterEach(() => {
+    if (saved.dir === undefined) delete process.env.PLAN_CACHE_DIR;
+    else process.env.PLAN_CACHE_DIR = saved.dir;
+    if (saved.on === undefined) delete process.env.PLAN_CACHE;
+    else process.env.PLAN_CACHE = saved.on;
+  });
+
+  it('lives in PLAN_CACHE_DIR when it is set, else in the user\'s cache folder', () => {
+    expect(cacheFolder({ PLAN_CACHE_DIR: '/x/y' })).toBe('/x/y');
+    expect(cacheFolder({ XDG_CACHE_HOME: '/c' })).toBe(join('/c', 'plan', 'parsed'));
+  });
+
+  it('stores one entry per file, and gives back exactly what parsing gave', async () => {
+    const plan = fixture('broken');
+    const first = await loadPlan(plan);
+    expect(entries(folder)).toHaveLength(first.files.length);
+    const second = await loadPlan(plan);
+    expect(JSON.parse(JSON.stringify(second.files))).toEqual(JSON.parse(JSON.stringify(first.files)));
+    // What the cache gives back compiles to the same diagnostics and export as a fresh parse.
+    const cold = await compilePlan(plan, { cache: false });
+    const warm = await compilePlan(plan);
+    expect(warm.diagnostics).toEqual(cold.diagnostics);
+    expect(exportPlan(warm.plan!)).toEqual(exportPlan(cold.plan!));
+  });
+
+  it('parses a file again when its text has changed', async () => {
+    const plan = copyPlan(fixture('valid'));
+    await loadPlan(plan);
+    const path = join(plan, 'objectives.yaml');
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/title: .*/, 'title: A new title'));
+    const loaded = await loadPlan(plan);
+    const objectives = loaded.files.find((f) => f.file === 'objectives.yaml')!;
+    expect(JSON.stringify(objectives.value)).toContain('A new title');
+  });
+
+  it('ignores a damaged entry and parses the file', async () => {
+    const plan = fixture('valid');
+    await loadPlan(plan);
+    for (const entry of entries(folder)) writeFileSync(entry, '{"not": "a parsed file"');
+    const loaded = await loadPlan(plan);
+    const fresh = readdirSync(plan).filter((f) => f.endsWith('.yaml')).sort()
+      .map((f) => parseSource(readFileSync(join(plan, f), 'utf8'), f));
+    expect(JSON.parse(JSON.stringify([...loaded.files].sort((a, b) => a.file.localeCompare(b.file))))).toEqual(JSON.parse(JSON.stringify(fresh.sort((a, b) => a.file.localeCompare(b.file)))));
+  });
+
+  it('does not cache a file holding a value JSON cannot keep (.nan), so it is always parsed', async () => {
+    const plan = copyPlan(fixture('valid'));
+    writeFileSync(join(plan, 'extra.yaml'), 'metrics:\n  - id: odd\n    name: Odd\n    target: .nan\n');
+    await loadPlan(plan);
+    const loaded = await loadPlan(plan);
+    const extra = loaded.files.find((f) => f.file === 'extra.yaml')!;
+    expect(Number.isNaN((extra.value as { metrics: { target: number }[] }).metrics[0]!.target)).toBe(true);
+    expect(entries(folder)).toHaveLength(loaded.files.length - 1);
+  });
+
+  it('is switched off by PLAN_CACHE=0', async () => {
+    process.env.PLAN_CACHE = '0';
+    await loadPlan(fixture('valid'));
+    expect(entries(folder)).toEqual([]);
+  });
+
+  it('is switched off by --no-cache on the command line', async () => {
+    const cache = makeTempDir('plan-cache-cli-');
+    const result = await runPlan(['check', fixture('valid'), '--no-cache'], { env: { PLAN_CACHE_DIR: cache } });
+    expect(result.code).toBe(0);
+    expect(entries(cache)).toEqual([]);
+    const cached = await runPlan(['check', fixture('valid')], { env: { PLAN_CACHE_DIR: cache } });
+    expect(cached.code).toBe(0);
+    expect(entries(cache).length).toBeGreaterThan(0);
+  });
+});
