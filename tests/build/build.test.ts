@@ -200,6 +200,17 @@ describe('plan build with a plan of its own templates', () => {
     expect(readFileSync(join(out, 'duties.html'), 'utf8')).toContain('Matrix of statutory duties');
   });
 
+  it('uses a partial from the plan\'s templates/ folder on every page that includes it', async () => {
+    const plan = copyPlan(fixture('valid'));
+    mkdirSync(join(plan, 'templates', 'md', 'partials'), { recursive: true });
+    writeFileSync(join(plan, 'templates', 'md', 'partials', 'footer.hbs'), '\nPublished by the Example ICS communications team.\n');
+    const out = freshOut();
+    expect((await runPlan(['build', plan, '--out', out])).code).toBe(0);
+    for (const page of ['index.md', 'summary.md', 'objectives.md', 'gaps.md']) {
+      expect(readFileSync(join(out, page), 'utf8').endsWith('Published by the Example ICS communications team.\n'), page).toBe(true);
+    }
+  });
+
   it('reports a broken template override plainly, exit 2, and leaves the earlier build', async () => {
     const plan = copyPlan(fixture('valid'));
     const out = freshOut();
