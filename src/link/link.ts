@@ -70,7 +70,8 @@ export function link(sources: PlanSources): { plan: Plan | undefined; diagnostic
   ): Extract<LinkedItem, { kind: K }> | undefined => {
     const found = byId.get(id);
     if (found && found.kind === kind) return found as Extract<LinkedItem, { kind: K }>;
-    if (!report) return undefined;
+    // An item left out for a schema error has been reported already; a reference to it is not a second mistake.
+    if (!report || (!found && sources.invalid.has(id))) return undefined;
     const location = locate(from.item.at, path);
     const subject = from.id;
     if (found) {
@@ -204,7 +205,7 @@ export function link(sources: PlanSources): { plan: Plan | undefined; diagnostic
     }
   }
 
-  const plan: Plan = { manifest, aim, editions, priorities, portfolios, objectives, actions, metrics, organisations, duties, projects, byId };
+  const plan: Plan = { manifest, aim, editions, priorities, portfolios, objectives, actions, metrics, organisations, duties, projects, byId, invalid: sources.invalid };
   return { plan, diagnostics };
 }
 

@@ -130,6 +130,8 @@ export interface Plan {
   projects: LinkedProject[];
   /** Every item by id; ids are unique across the whole plan. */
   byId: Map<string, LinkedItem>;
+  /** Items left out of the plan for breaking the language (already reported), by id, as written. */
+  invalid: ReadonlyMap<string, { collection: string; value: Record<string, unknown> }>;
 }
 
 /** How an item kind is named in messages. */

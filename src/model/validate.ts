@@ -38,10 +38,15 @@ export interface PlanSources {
   organisations: Located<Organisation>[];
   duties: Located<StatutoryDuty>[];
   projects: Located<Project>[];
+  /**
+   * Items left out because they break the language, by id, with what was written: already reported,
+   * so references to them are not reported again as references to nothing.
+   */
+  invalid: Map<string, { collection: CollectionName; value: Record<string, unknown> }>;
 }
 
 export function emptySources(): PlanSources {
-  return { manifest: undefined, priorities: [], portfolios: [], objectives: [], actions: [], metrics: [], organisations: [], duties: [], projects: [] };
+  return { manifest: undefined, priorities: [], portfolios: [], objectives: [], actions: [], metrics: [], organisations: [], duties: [], projects: [], invalid: new Map() };
 }
 
 export function validateSources(files: readonly ParsedSource[]): { sources: PlanSources; diagnostics: Diagnostic[] } {
@@ -145,6 +150,7 @@ function validateCollection(name: CollectionName, value: unknown, at: ItemSource
     const result = schema.safeParse(item, { reportInput: true });
     if (!result.success) {
       reportIssues(result.error.issues, schema, subject, itemAt, diagnostics, id);
+      if (id !== undefined && !sources.invalid.has(id)) sources.invalid.set(id, { collection: name, value: item as Record<string, unknown> });
       return;
     }
     bucket.push(Object.assign(result.data as object, { at: itemAt }));

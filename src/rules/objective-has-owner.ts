@@ -25,6 +25,8 @@ export const objectiveHasOwner = defineRule({
           item: objective, messageId: 'missing', data: { id: objective.id },
           hint: `Add \`portfolio:\` with the id of the portfolio or enabling workstream that owns it${choices}.`,
         });
+      } else if (plan.invalid.has(named)) {
+        continue; // the owner is there but broken, and its own error is reported
       } else {
         const other = plan.byId.get(named);
         if (other) {

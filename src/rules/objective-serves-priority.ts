@@ -14,6 +14,8 @@ export const objectiveServesPriority = defineRule({
   check(plan, report) {
     for (const objective of plan.objectives) {
       if (objective.priorities.length > 0) continue;
+      // An owner left out for a schema error cannot lend its priorities; its own error is reported.
+      if (!objective.owner && objective.item.portfolio !== undefined && plan.invalid.has(objective.item.portfolio)) continue;
       let why: string;
       const listed = objective.item.priorities ?? [];
       if (listed.length > 0) why = 'none of the priorities it lists exists';

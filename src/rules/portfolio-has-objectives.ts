@@ -14,6 +14,8 @@ export const portfolioHasObjectives = defineRule({
   check(plan, report) {
     for (const portfolio of plan.portfolios) {
       if (portfolio.item.kind !== 'portfolio' || portfolio.objectives.length > 0) continue;
+      // An objective left out for a schema error may be the one it owns; that error is reported already.
+      if ([...plan.invalid.values()].some((i) => i.collection === 'objectives' && i.value.portfolio === portfolio.id)) continue;
       report({
         item: portfolio, messageId: 'none', data: { id: portfolio.id, name: portfolio.item.name },
         hint: `Give an objective \`portfolio: ${portfolio.id}\`, or add a local objective for what the portfolio will deliver.`,
