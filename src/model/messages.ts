@@ -1,6 +1,6 @@
 // Turns zod's validation issues into messages a planner can act on: what is wrong, where, how to fix it.
 
-import type { core } from 'zod';
+import type { core } from 'zod/mini';
 import { didYouMean } from '../suggest.js';
 
 export interface PlainIssue {

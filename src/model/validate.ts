@@ -2,7 +2,7 @@
 // every collection, each with its source location, into one PlanSources. Invalid items are reported
 // and left out of the model; every problem in every file is reported in one run.
 
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Diagnostic } from '../diagnostic.js';
 import type { ParsedSource } from '../load/parse-source.js';
 import { MANIFEST_FILE } from '../load/plan-folder.js';
@@ -116,7 +116,7 @@ function validateManifest(value: Record<string, unknown>, present: boolean, at: 
   const parsed: Record<string, unknown> = {};
   let planValid = true;
   for (const key of manifestKeys) {
-    const section = manifestSchema.shape[key as keyof typeof manifestSchema.shape] as z.ZodType;
+    const section = manifestSchema.shape[key as keyof typeof manifestSchema.shape] as z.ZodMiniType;
     const result = section.safeParse(value[key], { reportInput: true });
     if (result.success) {
       if (result.data !== undefined) parsed[key] = result.data;
@@ -138,7 +138,7 @@ function validateCollection(name: CollectionName, value: unknown, at: ItemSource
       'Start each item on its own line with `- id: …`.'));
     return;
   }
-  const schema = collectionSchemas[name] as z.ZodType;
+  const schema = collectionSchemas[name] as z.ZodMiniType;
   const bucket = sources[name] as Located<unknown>[];
   value.forEach((item, index) => {
     const itemAt: ItemSource = { ...at, node: childAt(at.node, [index]) ?? at.node };
@@ -157,7 +157,7 @@ function validateCollection(name: CollectionName, value: unknown, at: ItemSource
   });
 }
 
-function reportIssues(issues: readonly z.core.$ZodIssue[], schema: z.ZodType, subject: string, at: ItemSource, diagnostics: Diagnostic[], id?: string): void {
+function reportIssues(issues: readonly z.core.$ZodIssue[], schema: z.ZodMiniType, subject: string, at: ItemSource, diagnostics: Diagnostic[], id?: string): void {
   for (const issue of issues) {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     for (const plain of planIssue(issue, subject, knownKeysAt(schema, path))) {
@@ -172,7 +172,7 @@ function reportIssues(issues: readonly z.core.$ZodIssue[], schema: z.ZodType, su
 }
 
 /** The keys a mapping may have at `path` inside `schema`, for "did you mean" on unknown keys. */
-function knownKeysAt(schema: z.ZodType, path: FieldPath): string[] {
+function knownKeysAt(schema: z.ZodMiniType, path: FieldPath): string[] {
   let current: unknown = schema;
   for (const step of [...path, undefined]) {
     current = unwrap(current);
