@@ -15,7 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { LineCounter, parseDocument } from 'yaml';
 import { sortDiagnostics, summarise, type Diagnostic } from '../src/diagnostic.js';
 import { link } from '../src/link/link.js';
-import { parseSource, type ParsedSource } from '../src/load/parse-source.js';
+import { parseSource } from '../src/load/parse-source.js';
 import { listSourceFiles, readSource, type SourceText } from '../src/load/plan-folder.js';
 import { validateSources } from '../src/model/validate.js';
 import { json } from '../src/report/json.js';

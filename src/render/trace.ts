@@ -24,7 +24,7 @@ export interface Trace {
 
 export function traceItem(plan: Plan, item: LinkedItem): Trace {
   const up = upFrom(item, plan);
-  const down = downFrom(plan, item);
+  const down = downFrom(item);
   // An objective nobody owns breaks the thread (objective-has-owner) even when its priorities reach the aim.
   const ownerMissing = item.kind === 'objective' && !item.owner;
   return { root: item, up, down, reachesAim: item.kind === 'collective_aim' || (up.length > 0 && reaches(up) && !ownerMissing) };
@@ -44,12 +44,12 @@ function upFrom(item: LinkedItem, plan: Plan): TraceNode[] {
     case 'portfolio':
       return portfolioUp(item, plan);
     case 'objective':
-      return objectiveUp(item, plan);
+      return objectiveUp(item);
     case 'action':
       return actionUp(item, plan);
     case 'metric':
       return item.objective
-        ? [{ relation: 'measures', item: item.objective, children: objectiveUp(item.objective, plan) }]
+        ? [{ relation: 'measures', item: item.objective, children: objectiveUp(item.objective) }]
         : [{ relation: 'measures', broken: item.item.objective ? `objective \`${item.item.objective}\` does not exist` : 'no objective: the thread stops here', children: [] }];
     case 'organisation':
       return [];
@@ -77,7 +77,7 @@ function portfolioUp(portfolio: LinkedPortfolio, plan: Plan): TraceNode[] {
   return portfolio.priorities.map((p) => ({ ...priorityUp(p), children: priorityUp(p).children }));
 }
 
-function objectiveUp(objective: LinkedObjective, plan: Plan): TraceNode[] {
+function objectiveUp(objective: LinkedObjective): TraceNode[] {
   const nodes: TraceNode[] = [];
   nodes.push(objective.owner
     ? { relation: 'is owned by', item: objective.owner, children: [] }
@@ -95,7 +95,7 @@ function objectiveUp(objective: LinkedObjective, plan: Plan): TraceNode[] {
 }
 
 function actionUp(action: LinkedAction, plan: Plan): TraceNode[] {
-  const nodes: TraceNode[] = action.objectives.map((o) => ({ relation: 'delivers objective', item: o, children: objectiveUp(o, plan) }));
+  const nodes: TraceNode[] = action.objectives.map((o) => ({ relation: 'delivers objective', item: o, children: objectiveUp(o) }));
   for (const missing of action.item.objectives.filter((id) => !action.objectives.some((o) => o.id === id))) {
     nodes.push({ relation: 'delivers objective', broken: `\`${missing}\`, which does not exist`, children: [] });
   }
@@ -106,7 +106,7 @@ function actionUp(action: LinkedAction, plan: Plan): TraceNode[] {
   return nodes;
 }
 
-function downFrom(plan: Plan, item: LinkedItem): TraceNode[] {
+function downFrom(item: LinkedItem): TraceNode[] {
   const actionLeaf = (a: LinkedAction): TraceNode => ({ relation: 'is served by action', item: a, children: [] });
   const objectiveDown = (o: LinkedObjective): TraceNode => ({
     relation: 'is served by objective', item: o,
@@ -135,7 +135,6 @@ function downFrom(plan: Plan, item: LinkedItem): TraceNode[] {
         children: c.sections.map((s) => ({ relation: s, children: [] })),
       }));
     default:
-      void plan;
       return [];
   }
 }

@@ -2,7 +2,6 @@
 // dashed and named in words, plan text escaped, the same bytes every time, and a realistic plan laid out
 // without two boxes overlapping.
 
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LinkedItem, Plan } from '../../src/link/plan-graph.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeConfiguration, compileFixture, expectPasses, findingsOf, MANIFEST, onlyFindingOf, yaml } from '../helpers/plan-fixture.js';
+import { describeConfiguration, compileFixture, expectPasses, MANIFEST, onlyFindingOf, yaml } from '../helpers/plan-fixture.js';
 
 const RULE = 'duty-covered';
 
