@@ -12,6 +12,7 @@ import { builtInTemplatesDir, TemplateError } from '../render/engine.js';
 import { renderGaps, renderSite } from '../render/site.js';
 import { stylish } from '../report/stylish.js';
 import { rules } from '../rules/index.js';
+import type { RuleSettings } from '../rules/run.js';
 import { CannotRun, EXIT_OK, EXIT_PROBLEMS, displayPath, findPlanDir, useColour, write } from './shared.js';
 import { version } from './version.js';
 
@@ -19,11 +20,12 @@ export interface BuildOptions {
   out?: string;
   quiet?: boolean;
   cache?: boolean;
+  rule?: RuleSettings;
 }
 
 export async function runBuild(dir: string | undefined, options: BuildOptions): Promise<number> {
   const planDir = findPlanDir(dir);
-  const { plan, diagnostics } = await compilePlan(planDir, { cache: options.cache ?? true });
+  const { plan, diagnostics } = await compilePlan(planDir, { cache: options.cache ?? true, ruleOverrides: options.rule ?? {} });
   const out = resolve(options.out ?? join('dist', plan?.manifest.plan.id ?? basename(planDir)));
   const shownOut = displayPath(out);
   const summary = summarise(diagnostics);

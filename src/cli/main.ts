@@ -107,6 +107,7 @@ Examples:
     .argument('[DIR]', 'the plan folder')
     .option('-o, --out <folder>', 'where to write the documents (default: dist/<plan id>)')
     .option('-q, --quiet', 'print only the path of the front page')
+    .option('--rule <rule=severity>', 'set a rule\'s severity for this build (off, warning or error); repeatable', parseRuleSetting)
     .option('--no-cache', 'parse every file again, ignoring the parse cache')
     .addHelpText('after', `
 With errors, only the gap report (gaps.md, gaps.html, gaps.json) is written, the rest of an earlier
@@ -116,7 +117,7 @@ place only when complete. It prints the path of index.html.
 Examples:
   $ plan build
   $ plan build plans/staffordshire-stoke-2023-24 --out site`)
-    .action(async (dir: string | undefined, options: { out?: string; quiet?: boolean; cache: boolean }) => {
+    .action(async (dir: string | undefined, options: { out?: string; quiet?: boolean; rule?: Record<string, SeveritySetting>; cache: boolean }) => {
       const { runBuild } = await import('./build.js');
       process.exitCode = await runBuild(dir, options);
     });

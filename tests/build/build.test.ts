@@ -171,6 +171,18 @@ describe('plan build writes atomically', () => {
     expect(readdirSync(join(out, '..')).filter((n) => n.includes('.plan-tmp-'))).toEqual([]);
   });
 
+  it('builds in full when --rule turns the failing rule into a warning, and the gap report shows it as one', async () => {
+    const plan = copyPlan(fixture('valid'));
+    const objectives = readFileSync(join(plan, 'objectives.yaml'), 'utf8');
+    writeFileSync(join(plan, 'objectives.yaml'), objectives.replace(/^(\s*)portfolio: .*$/m, ''));
+    const out = freshOut();
+    const result = await runPlan(['build', plan, '--out', out, '--rule', 'objective-has-owner=warning', '--rule', 'objective-serves-priority=warning', '--rule', 'action-traces-to-aim=warning']);
+    expect(result.code).toBe(0);
+    expect(existsSync(join(out, 'summary.html'))).toBe(true);
+    const gaps = JSON.parse(readFileSync(join(out, 'gaps.json'), 'utf8')) as { diagnostics: { rule: string; severity: string }[] };
+    expect(gaps.diagnostics.find((d) => d.rule === 'objective-has-owner')?.severity).toBe('warning');
+  });
+
   it('refuses to replace a folder of files it did not write', async () => {
     const out = freshOut();
     mkdirSync(out);
