@@ -26,17 +26,22 @@ export interface CompileOptions {
 
 export async function compilePlan(dir: string, options: CompileOptions = {}): Promise<Compilation> {
   const loaded = await loadPlan(dir, { cache: options.cache ?? true });
-  return compileParsed(loaded.files, loaded.diagnostics, options);
+  return compileParsed(loaded.files, loaded.prose, loaded.diagnostics, options);
 }
 
-/** Compiles a plan held in memory: `files` are paths relative to the plan folder with their text. */
+/**
+ * Compiles a plan held in memory: `files` are paths relative to the plan folder with their text; the
+ * Markdown files under prose/ are prose, the rest YAML sources.
+ */
 export function compileTexts(files: readonly SourceText[], options: CompileOptions = {}): Compilation {
-  return compileParsed(files.map((f) => parseSource(f.text, f.file)), [], options);
+  const isProse = (f: SourceText) => /^prose\/[^/]+\.md$/i.test(f.file);
+  const sources = files.filter((f) => !isProse(f)).map((f) => parseSource(f.text, f.file));
+  return compileParsed(sources, files.filter(isProse), [], options);
 }
 
-function compileParsed(files: ParsedSource[], loadDiagnostics: Diagnostic[], options: CompileOptions): Compilation {
+function compileParsed(files: ParsedSource[], prose: readonly SourceText[], loadDiagnostics: Diagnostic[], options: CompileOptions): Compilation {
   const diagnostics = [...loadDiagnostics];
-  const { sources, diagnostics: modelDiagnostics } = validateSources(files);
+  const { sources, diagnostics: modelDiagnostics } = validateSources(files, prose);
   diagnostics.push(...modelDiagnostics);
   const { plan, diagnostics: linkDiagnostics } = link(sources);
   diagnostics.push(...linkDiagnostics);

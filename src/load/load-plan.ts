@@ -5,12 +5,14 @@
 import type { Diagnostic } from '../diagnostic.js';
 import { openParseCache } from './parse-cache.js';
 import { parseSource, type ParsedSource } from './parse-source.js';
-import { listSourceFiles, readSource, type SourceText } from './plan-folder.js';
+import { listProseFiles, listSourceFiles, readSource, type SourceText } from './plan-folder.js';
 import { parseInWorkers, shouldUseWorkers } from './worker-pool.js';
 
 export interface LoadedPlan {
   dir: string;
   files: ParsedSource[];
+  /** Markdown files of the plan's prose/ folder. */
+  prose: SourceText[];
   diagnostics: Diagnostic[];
 }
 
@@ -26,6 +28,12 @@ export async function loadPlan(dir: string, options: LoadOptions = {}): Promise<
   for (const name of names) {
     const read = readSource(dir, name);
     if ('text' in read) texts.push(read);
+    else diagnostics.push(read);
+  }
+  const prose: SourceText[] = [];
+  for (const name of listProseFiles(dir)) {
+    const read = readSource(dir, name);
+    if ('text' in read) prose.push(read);
     else diagnostics.push(read);
   }
   const cache = openParseCache(options.cache ?? true);
@@ -44,5 +52,5 @@ export async function loadPlan(dir: string, options: LoadOptions = {}): Promise<
     cache?.set(text.file, text.text, result);
   });
   cache?.prune();
-  return { dir, files, diagnostics };
+  return { dir, files, prose, diagnostics };
 }

@@ -72,6 +72,21 @@ function isFolderLink(path: string): boolean {
   }
 }
 
+/** The folder of a plan whose Markdown files are prose for the documents: prose/introduction.md is `prose.introduction`. */
+export const PROSE_FOLDER = 'prose';
+
+/** The Markdown files in the plan's prose/ folder, by path relative to the plan folder, sorted. */
+export function listProseFiles(dir: string): string[] {
+  try {
+    return readdirSync(join(dir, PROSE_FOLDER), { withFileTypes: true })
+      .filter((e) => (e.isFile() || e.isSymbolicLink()) && /\.md$/i.test(e.name) && !e.name.startsWith('.'))
+      .map((e) => `${PROSE_FOLDER}/${e.name}`)
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
 /** Reads one source file; a file that cannot be read becomes a diagnostic, not a crash. */
 export function readSource(dir: string, file: string): SourceText | Diagnostic {
   try {

@@ -5,7 +5,7 @@
 import type * as z from 'zod/mini';
 import type { Diagnostic } from '../diagnostic.js';
 import type { ParsedSource } from '../load/parse-source.js';
-import { MANIFEST_FILE } from '../load/plan-folder.js';
+import { MANIFEST_FILE, type SourceText } from '../load/plan-folder.js';
 import { didYouMean } from '../suggest.js';
 import { childAt, locate, type FieldPath, type ItemSource, type Located } from './locate.js';
 import { planIssue } from './messages.js';
@@ -13,6 +13,7 @@ import {
   collectionNames,
   collectionSchemas,
   itemNouns,
+  idSchema,
   manifestSchema,
   type Action,
   type CollectionName,
@@ -49,7 +50,7 @@ export function emptySources(): PlanSources {
   return { manifest: undefined, priorities: [], portfolios: [], objectives: [], actions: [], metrics: [], organisations: [], duties: [], projects: [], invalid: new Map() };
 }
 
-export function validateSources(files: readonly ParsedSource[]): { sources: PlanSources; diagnostics: Diagnostic[] } {
+export function validateSources(files: readonly ParsedSource[], proseFiles: readonly SourceText[] = []): { sources: PlanSources; diagnostics: Diagnostic[] } {
   const sources = emptySources();
   const diagnostics: Diagnostic[] = [];
   if (!files.some((f) => f.file === MANIFEST_FILE)) {
@@ -67,7 +68,25 @@ export function validateSources(files: readonly ParsedSource[]): { sources: Plan
     }
     validateFile(file, sources, diagnostics);
   }
+  if (sources.manifest) addProseFiles(sources.manifest, proseFiles, diagnostics);
   return { sources, diagnostics };
+}
+
+/** prose/<name>.md becomes `prose.<name>`, as if written in plan.yaml; the same name in both is a mistake. */
+function addProseFiles(manifest: Located<Manifest>, proseFiles: readonly SourceText[], diagnostics: Diagnostic[]): void {
+  for (const prose of proseFiles) {
+    const name = prose.file.slice(prose.file.lastIndexOf('/') + 1).replace(/\.md$/i, '');
+    const at = { file: prose.file, line: 1, column: 1 };
+    if (!idSchema.safeParse(name).success) {
+      diagnostics.push(error(at, 'schema', `The prose file name \`${name}\` is not a name a template can use.`,
+        'Name prose files with letters, digits, `-` or `_`, such as prose/introduction.md.'));
+    } else if (Object.hasOwn(manifest.prose, name)) {
+      diagnostics.push(error(at, 'duplicate-id', `The prose \`${name}\` is written twice: in this file and under \`prose:\` in ${MANIFEST_FILE}.`,
+        `Keep one: delete this file, or remove \`${name}\` from \`prose:\` in ${MANIFEST_FILE}.`));
+    } else {
+      manifest.prose[name] = prose.text;
+    }
+  }
 }
 
 function validateFile(file: ParsedSource, sources: PlanSources, diagnostics: Diagnostic[]): void {
