@@ -51,6 +51,7 @@ export async function renderSite(plan: Plan, diagnostics: readonly Diagnostic[],
   const diagram = new Handlebars.SafeString(svg);
   const info = plan.manifest.plan;
   const period = `${formatDate(info.period.start)} to ${formatDate(info.period.end)}`;
+  const summary = summaryView(plan);
 
   const pages: { path: string; template: string; title: string; view: object }[] = [
     {
@@ -64,7 +65,7 @@ export async function renderSite(plan: Plan, diagnostics: readonly Diagnostic[],
         diagram,
       },
     },
-    { path: 'summary', template: 'summary', title: summaryView(plan).title, view: summaryView(plan) },
+    { path: 'summary', template: 'summary', title: summary.title, view: summary },
     { path: 'plan-on-a-page', template: 'plan-on-a-page', title: 'Plan on a page', view: { ...planOnAPageView(plan), diagram } },
     { path: 'objectives', template: 'objectives', title: 'Objectives', view: objectivesView(plan) },
     { path: 'duties', template: 'duties', title: 'Statutory duties', view: dutiesView(plan) },
