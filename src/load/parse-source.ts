@@ -162,6 +162,7 @@ class Walker {
 }
 
 function yamlErrorMessage(code: string, raw: string): string {
+  if (/call stack/i.test(raw)) return 'The YAML here is nested far too deeply to read (brackets or indentation thousands of levels deep).';
   const firstLine = raw.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? raw;
   switch (code) {
     case 'DUPLICATE_KEY':

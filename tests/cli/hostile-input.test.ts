@@ -204,3 +204,14 @@ describe('every hostile plan in other formats', () => {
     expect(report.diagnostics.map((d) => d.file)).toEqual(['objectives.yaml']);
   });
 });
+
+describe('YAML nested beyond what a parser can follow', () => {
+  it('is a located, plain message, not a crash', async () => {
+    const deep = `objectives: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`;
+    const result = await check(writePlan({ 'plan.yaml': MANIFEST, 'deep.yaml': deep }));
+    expect(result.code).toBe(1);
+    expect(hasStackTrace(result.stdout + result.stderr)).toBe(false);
+    expect(result.stdout).toContain('nested far too deeply');
+    expect(result.stdout).toMatch(/deep\.yaml\n\s+1:\d+\s+error/);
+  });
+});
