@@ -87,27 +87,34 @@ function benchEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return env;
 }
 
-function run(args: readonly string[], options: { probe?: boolean; env?: Record<string, string> } = {}): Run {
+/** The environment and arguments of a child run; with `probe`, node preloads the probe that records peak memory and CPU. */
+function prepareRun(args: readonly string[], options: { probe?: boolean; env?: Record<string, string> }): { env: NodeJS.ProcessEnv; argv: string[]; probeFile: string | undefined } {
   const env = benchEnv(options.env);
-  delete env.FORCE_COLOR;
-  let probeFile: string | undefined;
   const argv = [...args];
-  if (options.probe) {
-    probeFile = join(probeDir, 'probe.json');
-    rmSync(probeFile, { force: true });
-    env.PLAN_BENCH_PROBE_FILE = probeFile;
-    argv.unshift('--import', PROBE);
-  }
+  if (!options.probe) return { env, argv, probeFile: undefined };
+  const probeFile = join(probeDir, 'probe.json');
+  rmSync(probeFile, { force: true });
+  env.PLAN_BENCH_PROBE_FILE = probeFile;
+  argv.unshift('--import', PROBE);
+  return { env, argv, probeFile };
+}
+
+/** Adds what the probe recorded (peak memory, CPU time) to a finished run. */
+function readProbe(probeFile: string | undefined, result: Run): void {
+  if (!probeFile || !existsSync(probeFile)) return;
+  const probe = JSON.parse(readFileSync(probeFile, 'utf8')) as { maxRSS: number; user: number; system: number };
+  result.peakMB = probe.maxRSS / 1024;
+  result.cpuMs = (probe.user + probe.system) / 1000;
+}
+
+function run(args: readonly string[], options: { probe?: boolean; env?: Record<string, string> } = {}): Run {
+  const { env, argv, probeFile } = prepareRun(args, options);
   const start = performance.now();
   const child = spawnSync(NODE, argv, { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
   const wallMs = performance.now() - start;
   if (child.error) throw child.error;
   const result: Run = { wallMs, code: child.status, stdout: child.stdout, stderr: child.stderr };
-  if (probeFile && existsSync(probeFile)) {
-    const probe = JSON.parse(readFileSync(probeFile, 'utf8')) as { maxRSS: number; user: number; system: number };
-    result.peakMB = probe.maxRSS / 1024;
-    result.cpuMs = (probe.user + probe.system) / 1000;
-  }
+  readProbe(probeFile, result);
   return result;
 }
 
@@ -116,15 +123,7 @@ function run(args: readonly string[], options: { probe?: boolean; env?: Record<s
  * child's peak RSS in /proc/PID/status (VmHWM) while it runs, so a killed run still has a memory figure.
  */
 function runLimited(args: readonly string[], limitMs: number, options: { probe?: boolean; env?: Record<string, string> } = {}): Promise<Run & { timedOut: boolean; hwmMB: number | undefined }> {
-  const env = benchEnv(options.env);
-  let probeFile: string | undefined;
-  const argv = [...args];
-  if (options.probe) {
-    probeFile = join(probeDir, 'probe.json');
-    rmSync(probeFile, { force: true });
-    env.PLAN_BENCH_PROBE_FILE = probeFile;
-    argv.unshift('--import', PROBE);
-  }
+  const { env, argv, probeFile } = prepareRun(args, options);
   return new Promise((resolveRun, rejectRun) => {
     const start = performance.now();
     const child = spawn(NODE, argv, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -158,11 +157,7 @@ function runLimited(args: readonly string[], limitMs: number, options: { probe?:
       clearInterval(poller);
       clearTimeout(killer);
       const result: Run & { timedOut: boolean; hwmMB: number | undefined } = { wallMs, code, stdout, stderr, timedOut, hwmMB: hwmKB === undefined ? undefined : hwmKB / 1024 };
-      if (probeFile && existsSync(probeFile)) {
-        const probe = JSON.parse(readFileSync(probeFile, 'utf8')) as { maxRSS: number; user: number; system: number };
-        result.peakMB = probe.maxRSS / 1024;
-        result.cpuMs = (probe.user + probe.system) / 1000;
-      }
+      readProbe(probeFile, result);
       resolveRun(result);
     });
   });

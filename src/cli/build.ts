@@ -10,11 +10,9 @@ import { compilePlan } from '../pipeline.js';
 import { assetFiles } from '../render/assets.js';
 import { builtInTemplatesDir, TemplateError } from '../render/engine.js';
 import { renderGaps, renderSite } from '../render/site.js';
-import { stylish } from '../report/stylish.js';
-import { rules } from '../rules/index.js';
 import type { RuleSettings } from '../rules/run.js';
-import { CannotRun, EXIT_OK, EXIT_PROBLEMS, displayPath, findPlanDir, useColour, write } from './shared.js';
-import { version } from './version.js';
+import { printErrors } from './report-context.js';
+import { CannotRun, EXIT_OK, EXIT_PROBLEMS, displayPath, findPlanDir, write } from './shared.js';
 
 export interface BuildOptions {
   out?: string;
@@ -32,10 +30,7 @@ export async function runBuild(dir: string | undefined, options: BuildOptions): 
   try {
     checkOutputFolder(out, planDir);
     if (summary.errors > 0) {
-      const errors = diagnostics.filter((d) => d.severity === 'error');
-      await write(process.stderr, stylish(errors, summarise(errors), {
-        planDir: displayPath(planDir), displayPath: (f) => displayPath(join(planDir, f)), colour: useColour(process.stderr), rules, version,
-      }));
+      await printErrors(planDir, diagnostics);
       const files = renderGaps(plan, diagnostics, { planDir });
       // The gap report's page needs the stylesheet; an earlier build's assets are left as they are.
       if (!existsSync(join(out, 'assets'))) for (const [path, content] of assetFiles(builtInTemplatesDir())) files.set(path, content);

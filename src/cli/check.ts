@@ -1,13 +1,11 @@
 // `plan check [DIR]`: compile the plan, print every diagnostic in the chosen format, set the exit code.
 
-import { join } from 'node:path';
 import { summarise } from '../diagnostic.js';
 import { compilePlan } from '../pipeline.js';
 import { reporters } from '../report/index.js';
-import { rules } from '../rules/index.js';
 import type { RuleSettings } from '../rules/run.js';
-import { CannotRun, EXIT_OK, EXIT_PROBLEMS, displayPath, findPlanDir, useColour, write } from './shared.js';
-import { version } from './version.js';
+import { reportContext } from './report-context.js';
+import { CannotRun, EXIT_OK, EXIT_PROBLEMS, findPlanDir, write } from './shared.js';
 
 export interface CheckOptions {
   format: string;
@@ -24,13 +22,8 @@ export async function runCheck(dir: string | undefined, options: CheckOptions): 
   const compilation = await compilePlan(planDir, { ruleOverrides: options.rule ?? {}, cache: options.cache ?? true });
   const diagnostics = options.quiet ? compilation.diagnostics.filter((d) => d.severity === 'error') : compilation.diagnostics;
   const summary = summarise(compilation.diagnostics);
-  const shownPlanDir = displayPath(planDir);
   await write(process.stdout, reporter(diagnostics, summarise(diagnostics), {
-    planDir: shownPlanDir,
-    displayPath: (file) => displayPath(join(planDir, file)),
-    colour: useColour(process.stdout),
-    rules,
-    version,
+    ...reportContext(planDir, process.stdout),
     hiddenWarnings: compilation.diagnostics.length - diagnostics.length,
   }));
   if (summary.errors > 0) return EXIT_PROBLEMS;

@@ -217,7 +217,7 @@ function duplicate(location: ReturnType<typeof locate>, item: LinkedItem, other:
   };
 }
 
-export function withArticle(noun: string): string {
+function withArticle(noun: string): string {
   return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
 }
 

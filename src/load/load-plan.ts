@@ -22,20 +22,18 @@ export interface LoadOptions {
 }
 
 export async function loadPlan(dir: string, options: LoadOptions = {}): Promise<LoadedPlan> {
-  const names = listSourceFiles(dir);
-  const texts: SourceText[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const name of names) {
-    const read = readSource(dir, name);
-    if ('text' in read) texts.push(read);
-    else diagnostics.push(read);
-  }
-  const prose: SourceText[] = [];
-  for (const name of listProseFiles(dir)) {
-    const read = readSource(dir, name);
-    if ('text' in read) prose.push(read);
-    else diagnostics.push(read);
-  }
+  const readAll = (names: readonly string[]): SourceText[] => {
+    const texts: SourceText[] = [];
+    for (const name of names) {
+      const read = readSource(dir, name);
+      if ('text' in read) texts.push(read);
+      else diagnostics.push(read);
+    }
+    return texts;
+  };
+  const texts = readAll(listSourceFiles(dir));
+  const prose = readAll(listProseFiles(dir));
   const cache = openParseCache(options.cache ?? true);
   const files = new Array<ParsedSource>(texts.length);
   const missing: { index: number; text: SourceText }[] = [];

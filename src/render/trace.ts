@@ -74,7 +74,7 @@ function portfolioUp(portfolio: LinkedPortfolio, plan: Plan): TraceNode[] {
     return [{ relation: 'is an enabling workstream underpinning every priority', children: aim }];
   }
   if (portfolio.priorities.length === 0) return [{ relation: 'serves', broken: 'no system priority: the thread breaks here', children: [] }];
-  return portfolio.priorities.map((p) => ({ ...priorityUp(p), children: priorityUp(p).children }));
+  return portfolio.priorities.map(priorityUp);
 }
 
 function objectiveUp(objective: LinkedObjective): TraceNode[] {
