@@ -19,7 +19,7 @@ import { parseSource } from '../src/load/parse-source.js';
 import { listSourceFiles, readSource, type SourceText } from '../src/load/plan-folder.js';
 import { validateSources } from '../src/model/validate.js';
 import { json } from '../src/report/json.js';
-import { rules } from '../src/rules/index.js';
+import { catalogue } from '../src/cli/report-context.js';
 import { resolveSettings, runRules } from '../src/rules/run.js';
 
 export interface PhaseTiming {
@@ -98,10 +98,10 @@ export function profilePhases(dir: string): PhaseReport {
   measure(phases, 'rules', () => {
     if (!linked.plan) return;
     const { settings, diagnostics: config } = resolveSettings(linked.plan, {});
-    diagnostics.push(...config, ...runRules(linked.plan, settings));
+    for (const d of [...config, ...runRules(linked.plan, settings, linked.referenceFindings)]) diagnostics.push(d);
   });
   measure(phases, 'sort diagnostics', () => sortDiagnostics(diagnostics));
-  measure(phases, 'json report', () => json(diagnostics, summarise(diagnostics), { planDir: dir, displayPath: (f) => f, colour: false, rules, version: 'bench' }).length,
+  measure(phases, 'json report', () => json(diagnostics, summarise(diagnostics), { planDir: dir, displayPath: (f) => f, colour: false, catalogue, version: 'bench' }).length,
     `${diagnostics.length} diagnostics`);
 
   return {

@@ -1,5 +1,7 @@
 // The one Diagnostic shape that every phase produces (load, model, link, rules) and every reporter reads.
 
+import type { DiagnosticCode } from './catalogue.js';
+
 export type Severity = 'error' | 'warning';
 export type SeveritySetting = Severity | 'off';
 
@@ -16,7 +18,7 @@ export interface SourceLocation extends Position {
 
 export interface Diagnostic extends SourceLocation {
   /** The id of the rule or built-in check that made it, e.g. `objective-has-owner` or `yaml-syntax`. */
-  rule: string;
+  rule: DiagnosticCode;
   severity: Severity;
   /** What is wrong, in plain English. */
   message: string;
@@ -24,6 +26,31 @@ export interface Diagnostic extends SourceLocation {
   hint?: string;
   /** The id of the plan item concerned, when there is one. */
   subject?: string;
+  /**
+   * What follows from this one mistake elsewhere in the plan: the findings it would otherwise have
+   * caused, told under it so one mistake gives one message.
+   */
+  context?: string[];
+}
+
+/** `file:line:col`, as editors and terminals recognise it. */
+export function formatLocation(location: SourceLocation): string {
+  return `${location.file}:${location.line}:${location.column}`;
+}
+
+/** A diagnostic as JSON: the one shape of `plan check --format json` and of gaps.json (docs/cli.md). */
+export function diagnosticJson(d: Diagnostic, file: string = d.file) {
+  return {
+    rule: d.rule,
+    severity: d.severity,
+    message: d.message,
+    hint: d.hint ?? null,
+    context: d.context ?? [],
+    file,
+    line: d.line,
+    column: d.column,
+    subject: d.subject ?? null,
+  };
 }
 
 export interface DiagnosticSummary {

@@ -40,14 +40,20 @@ export function compileTexts(files: readonly SourceText[], options: CompileOptio
 }
 
 function compileParsed(files: ParsedSource[], prose: readonly SourceText[], loadDiagnostics: Diagnostic[], options: CompileOptions): Compilation {
-  const diagnostics = [...loadDiagnostics];
+  const diagnostics = loadDiagnostics.slice();
   const { sources, diagnostics: modelDiagnostics } = validateSources(files, prose);
-  diagnostics.push(...modelDiagnostics);
-  const { plan, diagnostics: linkDiagnostics } = link(sources);
-  diagnostics.push(...linkDiagnostics);
+  append(diagnostics, modelDiagnostics);
+  const { plan, diagnostics: linkDiagnostics, referenceFindings } = link(sources);
+  append(diagnostics, linkDiagnostics);
   if (plan) {
     const { settings, diagnostics: configDiagnostics } = resolveSettings(plan, options.ruleOverrides);
-    diagnostics.push(...configDiagnostics, ...runRules(plan, settings));
+    append(diagnostics, configDiagnostics);
+    append(diagnostics, runRules(plan, settings, referenceFindings));
   }
   return { plan, diagnostics: sortDiagnostics(diagnostics), fileCount: files.length };
+}
+
+/** Appends in a loop: a spread of a data-sized list into push() overflows the call stack. */
+function append<T>(into: T[], items: readonly T[]): void {
+  for (const item of items) into.push(item);
 }

@@ -11,7 +11,7 @@ import { assetFiles } from '../render/assets.js';
 import { builtInTemplatesDir, TemplateError } from '../render/engine.js';
 import { renderGaps, renderSite } from '../render/site.js';
 import type { RuleSettings } from '../rules/run.js';
-import { printErrors } from './report-context.js';
+import { catalogue, printErrors } from './report-context.js';
 import { CannotRun, EXIT_OK, EXIT_PROBLEMS, displayPath, findPlanDir, write } from './shared.js';
 
 export interface BuildOptions {
@@ -31,14 +31,14 @@ export async function runBuild(dir: string | undefined, options: BuildOptions): 
     checkOutputFolder(out, planDir);
     if (summary.errors > 0) {
       await printErrors(planDir, diagnostics);
-      const files = renderGaps(plan, diagnostics, { planDir });
+      const files = renderGaps(plan, diagnostics, { planDir, catalogue });
       // The gap report's page needs the stylesheet; an earlier build's assets are left as they are.
       if (!existsSync(join(out, 'assets'))) for (const [path, content] of assetFiles(builtInTemplatesDir())) files.set(path, content);
       updateFiles(out, files);
       await write(process.stderr, `plan: the plan has ${summary.errors} error(s), so only the gap report was written: ${displayPath(join(out, 'gaps.html'))}\n`);
       return EXIT_PROBLEMS;
     }
-    const files = await renderSite(plan!, diagnostics, { planDir });
+    const files = await renderSite(plan!, diagnostics, { planDir, catalogue });
     replaceFolder(out, files);
   } catch (error) {
     if (error instanceof EmitError || error instanceof TemplateError) throw new CannotRun(error.message, error instanceof EmitError ? error.hint : 'Check the templates in the plan\'s templates/ folder.');

@@ -5,16 +5,20 @@ import { join } from 'node:path';
 import { summarise, type Diagnostic } from '../diagnostic.js';
 import type { ReportContext } from '../report/reporter.js';
 import { stylish } from '../report/stylish.js';
-import { rules } from '../rules/index.js';
+import { builtInEntries, type CatalogueEntry } from '../catalogue.js';
+import { ruleEntries } from '../rules/index.js';
 import { displayPath, useColour, write } from './shared.js';
 import { version } from './version.js';
+
+/** Every diagnostic code: the rules in the order they are documented, then the built-in checks. */
+export const catalogue: readonly CatalogueEntry[] = [...ruleEntries, ...builtInEntries];
 
 export function reportContext(planDir: string, stream: NodeJS.WriteStream): ReportContext {
   return {
     planDir: displayPath(planDir),
     displayPath: (file) => displayPath(join(planDir, file)),
     colour: useColour(stream),
-    rules,
+    catalogue,
     version,
   };
 }

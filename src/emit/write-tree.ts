@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 
-import type { OutputFiles } from '../render/assets.js';
+import type { OutputFiles } from './output-files.js';
 
 export const MARKER_FILE = '.plan-build';
 const MARKER_TEXT = 'This folder is written by `plan build` and replaced whole by each build.\n';

@@ -1,11 +1,17 @@
-// The link phase: resolves every id reference into the Plan graph. Reports duplicate ids (at both
-// places), references to ids that do not exist (with the nearest existing id) and references to an
-// item of the wrong kind. References that a rule owns (an objective's owner) are left to that rule.
+// The link phase: resolves every id reference into the Plan graph. Reports a duplicate id once (at the
+// later place, naming the first), references to ids that do not exist (with the nearest existing id)
+// and references to an item of the wrong kind. References that a rule owns (an objective's owner, a
+// priority's aim) are left to that rule. An item with a schema error becomes a stand-in, so references
+// to it resolve and are not reported as references to nothing.
 
-import type { Diagnostic } from '../diagnostic.js';
-import { childAt, locate, type FieldPath, type ItemSource, type Located } from '../model/locate.js';
-import type { PlanSources } from '../model/validate.js';
-import { nearest } from '../suggest.js';
+import type { Diagnostic, SourceLocation } from '../diagnostic.js';
+import { formatLocation } from '../diagnostic.js';
+import { withArticle } from '../english.js';
+import { startOf } from '../load/parse-source.js';
+import { MANIFEST_FILE } from '../load/plan-folder.js';
+import { childAt, locate, type FieldPath, type ItemSource } from '../model/locate.js';
+import type { PlanSources, StandInSource } from '../model/validate.js';
+import { didYouMean } from '../suggest.js';
 import {
   describeItem,
   kindNouns,
@@ -21,81 +27,128 @@ import {
   type LinkedProject,
   type Plan,
 } from './plan-graph.js';
+import { Thread } from './thread.js';
 
-export function link(sources: PlanSources): { plan: Plan | undefined; diagnostics: Diagnostic[] } {
+export interface Linked {
+  plan: Plan | undefined;
+  diagnostics: Diagnostic[];
+  /**
+   * The first unknown-reference finding of each item's reference field, by `referenceKey`: a thread
+   * that stops at that reference is told under it.
+   */
+  referenceFindings: Map<string, Diagnostic>;
+}
+
+export function referenceKey(itemId: string, field: string): string {
+  return `${itemId}\u0000${field}`;
+}
+
+type Kind = LinkedItem['kind'];
+type OfKind<K extends Kind> = Extract<LinkedItem, { kind: K }>;
+
+interface Unresolved {
+  kind: Kind;
+  id: string;
+  from: LinkedItem;
+  path: FieldPath;
+  found: LinkedItem | undefined;
+}
+
+export function link(sources: PlanSources): Linked {
   const diagnostics: Diagnostic[] = [];
+  const referenceFindings = new Map<string, Diagnostic>();
   const manifest = sources.manifest;
-  if (!manifest) return { plan: undefined, diagnostics };
+  if (!manifest) return { plan: undefined, diagnostics, referenceFindings };
 
   const byId = new Map<string, LinkedItem>();
   const register = (item: LinkedItem): boolean => {
     const existing = byId.get(item.id);
-    if (existing) {
-      const here = locate(item.item.at, ['id']);
-      const there = locate(existing.item.at, ['id']);
-      diagnostics.push(
-        duplicate(here, item, existing, there),
-        duplicate(there, existing, item, here),
-      );
-      return false;
+    if (!existing) {
+      byId.set(item.id, item);
+      return true;
     }
-    byId.set(item.id, item);
-    return true;
+    const there = locate(existing.item.at, ['id']);
+    diagnostics.push({
+      rule: 'duplicate-id', severity: 'error', ...locate(item.item.at, ['id']), subject: item.id,
+      message: `The id \`${item.id}\` is used twice: ${describeItem(item)} here, and ${describeItem(existing)} at ${formatLocation(there)}.`,
+      hint: 'Ids must be unique across the whole plan; rename one of them and update the references to it.',
+    });
+    return false;
   };
 
   let aim: LinkedAim | undefined;
   if (manifest.collective_aim) {
     const at: ItemSource = { ...manifest.at, node: childAt(manifest.at.node, ['collective_aim']) ?? manifest.at.node };
-    aim = { kind: 'collective_aim', id: manifest.collective_aim.id, item: Object.assign(manifest.collective_aim, { at }), priorities: [] };
+    aim = { kind: 'collective_aim', id: manifest.collective_aim.id, standIn: false, item: Object.assign(manifest.collective_aim, { at }), priorities: [] };
     register(aim);
   }
 
-  // Build nodes; a duplicate keeps its first occurrence in the graph.
-  const keep = <T extends LinkedItem>(nodes: T[]): T[] => nodes.filter(register);
-  const priorities = keep(sources.priorities.map((item): LinkedPriority => ({ kind: 'priority', id: item.id, item, aim: undefined, portfolios: [], objectives: [] })));
-  const portfolios = keep(sources.portfolios.map((item): LinkedPortfolio => ({ kind: 'portfolio', id: item.id, item, priorities: [], crossCutting: false, objectives: [], actions: [], projects: [] })));
-  const objectives = keep(sources.objectives.map((item): LinkedObjective => ({ kind: 'objective', id: item.id, item, owner: undefined, priorities: [], prioritiesFrom: 'none', actions: [], metrics: [] })));
-  const actions = keep(sources.actions.map((item): LinkedAction => ({ kind: 'action', id: item.id, item, objectives: [], portfolio: undefined, owner: undefined })));
-  const metrics = keep(sources.metrics.map((item): LinkedMetric => ({ kind: 'metric', id: item.id, item, objective: undefined })));
-  const organisations = keep(sources.organisations.map((item): LinkedOrganisation => ({ kind: 'organisation', id: item.id, item, actions: [] })));
-  const duties = keep(sources.duties.map((item): LinkedDuty => ({ kind: 'duty', id: item.id, item, coverage: [] })));
-  const projects = keep(sources.projects.map((item): LinkedProject => ({ kind: 'project', id: item.id, item, portfolios: [] })));
-
-  const resolve = <K extends LinkedItem['kind']>(
-    kind: K,
-    id: string,
-    from: LinkedItem | { item: Located<unknown>; id: string | undefined },
-    path: FieldPath,
-    report = true,
-  ): Extract<LinkedItem, { kind: K }> | undefined => {
-    const found = byId.get(id);
-    if (found && found.kind === kind) return found as Extract<LinkedItem, { kind: K }>;
-    // An item left out for a schema error has been reported already; a reference to it is not a second mistake.
-    if (!report || (!found && sources.invalid.has(id))) return undefined;
-    const location = locate(from.item.at, path);
-    const subject = from.id;
-    if (found) {
-      diagnostics.push({
-        rule: 'unknown-reference', severity: 'error', ...location, ...(subject ? { subject } : {}),
-        message: `\`${id}\` is ${describeItem(found)}, but ${withArticle(kindNouns[kind])} is expected here.`,
-        hint: suggestionHint(kind, id, byId),
-      });
-    } else {
-      const suggestion = nearest(id, idsOfKind(kind, byId));
-      diagnostics.push({
-        rule: 'unknown-reference', severity: 'error', ...location, ...(subject ? { subject } : {}),
-        message: `There is no ${kindNouns[kind]} with the id \`${id}\`.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`,
-        hint: suggestionHint(kind, id, byId),
-      });
+  const priorities: LinkedPriority[] = [];
+  const portfolios: LinkedPortfolio[] = [];
+  const objectives: LinkedObjective[] = [];
+  const actions: LinkedAction[] = [];
+  const metrics: LinkedMetric[] = [];
+  const organisations: LinkedOrganisation[] = [];
+  const duties: LinkedDuty[] = [];
+  const projects: LinkedProject[] = [];
+  const nodeOf = (source: StandInSource, standIn: boolean): LinkedItem => {
+    const base = { id: source.item.id, standIn };
+    let node: LinkedItem;
+    switch (source.collection) {
+      case 'priorities':
+        node = { ...base, kind: 'priority', item: source.item, aim: undefined, portfolios: [], objectives: [] };
+        break;
+      case 'portfolios':
+        node = { ...base, kind: 'portfolio', item: source.item, priorities: [], crossCutting: false, objectives: [], actions: [], projects: [] };
+        break;
+      case 'objectives':
+        node = { ...base, kind: 'objective', item: source.item, owner: undefined, priorities: [], prioritiesFrom: 'none', actions: [], metrics: [] };
+        break;
+      case 'actions':
+        node = { ...base, kind: 'action', item: source.item, objectives: [], portfolio: undefined, owner: undefined };
+        break;
+      case 'metrics':
+        node = { ...base, kind: 'metric', item: source.item, objective: undefined };
+        break;
+      case 'organisations':
+        node = { ...base, kind: 'organisation', item: source.item, actions: [] };
+        break;
+      case 'duties':
+        node = { ...base, kind: 'duty', item: source.item, coverage: [] };
+        break;
+      case 'projects':
+        node = { ...base, kind: 'project', item: source.item, portfolios: [] };
+        break;
     }
+    return node;
+  };
+  const collections = ['priorities', 'portfolios', 'objectives', 'actions', 'metrics', 'organisations', 'duties', 'projects'] as const;
+  const valid: LinkedItem[] = [];
+  for (const collection of collections) for (const item of sources[collection]) valid.push(nodeOf({ collection, item } as StandInSource, false));
+  const standIns = sources.standIns.map((source) => nodeOf(source, true));
+  // Ids are claimed in the order the items are written (plan.yaml, then the files by path), so of two
+  // items with one id the first written is kept, whatever its kind; valid items before stand-ins, so a
+  // stand-in never takes the place of a valid item.
+  const kept = new Set<LinkedItem>();
+  for (const node of [...writtenOrder(valid), ...writtenOrder(standIns)]) if (register(node)) kept.add(node);
+  const lists = { priority: priorities, portfolio: portfolios, objective: objectives, action: actions, metric: metrics, organisation: organisations, duty: duties, project: projects } as Record<Kind, LinkedItem[]>;
+  for (const node of [...valid, ...standIns]) if (kept.has(node)) lists[node.kind]!.push(node);
+
+  // Unresolved references are reported once the graph is whole, so a hint can offer only items that
+  // reach the collective aim.
+  const unresolved: Unresolved[] = [];
+  const resolve = <K extends Kind>(kind: K, id: string, from: LinkedItem, path: FieldPath, report = true): OfKind<K> | undefined => {
+    const found = byId.get(id);
+    if (found && found.kind === kind) return found as OfKind<K>;
+    // Nothing is reported about a stand-in beyond its own schema error.
+    if (report && !from.standIn) unresolved.push({ kind, id, from, path, found });
     return undefined;
   };
 
   for (const priority of priorities) {
-    const aimId = priority.item.aim;
-    if (aimId === undefined) continue; // a priority without an aim is reported by priority-serves-aim
     // An aim that does not resolve is reported, with a did-you-mean, by the priority-serves-aim rule.
-    const target = resolve('collective_aim', aimId, priority, ['aim'], false);
+    if (priority.item.aim === undefined) continue;
+    const target = resolve('collective_aim', priority.item.aim, priority, ['aim'], false);
     if (target) {
       priority.aim = target;
       target.priorities.push(priority);
@@ -128,10 +181,10 @@ export function link(sources: PlanSources): { plan: Plan | undefined; diagnostic
       });
     } else if (objective.owner && objective.owner.priorities.length > 0) {
       objective.prioritiesFrom = 'portfolio';
-      objective.priorities.push(...objective.owner.priorities);
+      objective.priorities = objective.owner.priorities.slice();
     } else if (objective.owner?.crossCutting) {
       objective.prioritiesFrom = 'enabler';
-      objective.priorities.push(...priorities);
+      objective.priorities = priorities.slice();
     }
     for (const priority of objective.priorities) priority.objectives.push(objective);
   }
@@ -172,8 +225,7 @@ export function link(sources: PlanSources): { plan: Plan | undefined; diagnostic
   const editions = manifest.plan.editions;
   const editionIds = editions.map((e) => e.id);
   editionIds.forEach((id, index) => {
-    const first = editionIds.indexOf(id);
-    if (first === index) return;
+    if (editionIds.indexOf(id) === index) return;
     diagnostics.push({
       rule: 'duplicate-id', severity: 'error', ...locate(manifest.at, ['plan', 'editions', index, 'id']), subject: id,
       message: `The edition id \`${id}\` is used twice in \`plan.editions\`.`,
@@ -182,54 +234,80 @@ export function link(sources: PlanSources): { plan: Plan | undefined; diagnostic
   });
   for (const duty of duties) {
     for (const key of Object.keys(duty.item.coverage)) {
-      if (!editionIds.includes(key)) {
-        const suggestion = nearest(key, editionIds);
-        diagnostics.push({
-          rule: 'unknown-reference', severity: 'error', ...locate(duty.item.at, ['coverage', key], { key: true }), subject: duty.id,
-          message: `Statutory duty \`${duty.id}\` gives coverage for \`${key}\`, which is not an edition of the plan.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`,
-          hint: editionIds.length ? `The editions, listed under \`plan.editions\` in plan.yaml, are: ${editionIds.join(', ')}.` : 'List the plan\'s editions under `plan.editions` in plan.yaml.',
-        });
-      }
+      if (editionIds.includes(key)) continue;
+      diagnostics.push({
+        rule: 'unknown-reference', severity: 'error', ...locate(duty.item.at, ['coverage', key], { key: true }), subject: duty.id,
+        message: `Statutory duty \`${duty.id}\` gives coverage for \`${key}\`, which is not an edition of the plan.${didYouMean(key, editionIds)}`,
+        hint: editionIds.length ? `The editions, listed under \`plan.editions\` in plan.yaml, are: ${editionIds.join(', ')}.` : 'List the plan\'s editions under `plan.editions` in plan.yaml.',
+      });
     }
     duty.coverage = editions.map((edition) => ({ edition, sections: duty.item.coverage[edition.id] ?? [] }));
   }
 
+  const plan: Plan = { manifest, aim, editions, priorities, portfolios, objectives, actions, metrics, organisations, duties, projects, byId };
+
   if (manifest.plan.organisation !== undefined) {
     const org = byId.get(manifest.plan.organisation);
     if (!org || org.kind !== 'organisation') {
-      const suggestion = nearest(manifest.plan.organisation, idsOfKind('organisation', byId));
       diagnostics.push({
         rule: 'unknown-reference', severity: 'error', ...locate(manifest.at, ['plan', 'organisation']),
-        message: `The plan names \`${manifest.plan.organisation}\` as its organisation, but there is no organisation with that id.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`,
+        message: `The plan names \`${manifest.plan.organisation}\` as its organisation, but there is no organisation with that id.${didYouMean(manifest.plan.organisation, idsOf(organisations))}`,
       });
     }
   }
 
-  const plan: Plan = { manifest, aim, editions, priorities, portfolios, objectives, actions, metrics, organisations, duties, projects, byId, invalid: sources.invalid };
-  return { plan, diagnostics };
+  const thread = new Thread(plan);
+  const candidatesOf = new Map<Kind, Candidates>();
+  for (const reference of unresolved) {
+    let candidates = candidatesOf.get(reference.kind);
+    if (!candidates) {
+      const all = [...byId.values()].filter((item) => item.kind === reference.kind);
+      // A link is worth offering only to an item whose own thread reaches the collective aim.
+      const onThread = reference.kind === 'organisation' ? all : thread.reaching(all);
+      candidates = { all, onThread, onThreadIds: new Set(idsOf(onThread)) };
+      candidatesOf.set(reference.kind, candidates);
+    }
+    const diagnostic = unresolvedReference(reference, candidates);
+    diagnostics.push(diagnostic);
+    const key = referenceKey(reference.from.id, String(reference.path[0]));
+    if (!referenceFindings.has(key)) referenceFindings.set(key, diagnostic);
+  }
+  return { plan, diagnostics, referenceFindings };
 }
 
-function duplicate(location: ReturnType<typeof locate>, item: LinkedItem, other: LinkedItem, otherLocation: ReturnType<typeof locate>): Diagnostic {
-  return {
-    rule: 'duplicate-id', severity: 'error', ...location, subject: item.id,
-    message: `The id \`${item.id}\` is used twice: by ${describeItem(item)} here and by ${describeItem(other)} at ${otherLocation.file}:${otherLocation.line}:${otherLocation.column}.`,
-    hint: 'Ids must be unique across the whole plan; rename one of them and update the references to it.',
-  };
+interface Candidates {
+  all: LinkedItem[];
+  onThread: LinkedItem[];
+  onThreadIds: ReadonlySet<string>;
 }
 
-function withArticle(noun: string): string {
-  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+function unresolvedReference({ kind, id, from, path, found }: Unresolved, candidates: Candidates): Diagnostic {
+  const location: SourceLocation = locate(from.item.at, path);
+  const caution = (match: string): string | undefined => (candidates.onThreadIds.has(match) ? undefined : 'It does not reach the collective aim yet either.');
+  const message = found
+    ? `\`${id}\` is ${describeItem(found)}, but ${withArticle(kindNouns[kind])} is expected here.`
+    : `There is no ${kindNouns[kind]} with the id \`${id}\`.${didYouMean(id, idsOf(candidates.all), caution)}`;
+  return { rule: 'unknown-reference', severity: 'error', ...location, subject: from.id, message, hint: useExisting(kind, id, candidates.onThread, candidates.all.length) };
 }
 
-function idsOfKind(kind: LinkedItem['kind'], byId: Map<string, LinkedItem>): string[] {
-  const ids: string[] = [];
-  for (const [id, item] of byId) if (item.kind === kind) ids.push(id);
-  return ids;
+/** Items sorted as they are written: plan.yaml first, then the files by path, then by place in the file. */
+function writtenOrder(items: readonly LinkedItem[]): LinkedItem[] {
+  const fileRank = (file: string): string => (file === MANIFEST_FILE ? '' : file);
+  return [...items].sort((a, b) => {
+    const fa = fileRank(a.item.at.file);
+    const fb = fileRank(b.item.at.file);
+    return fa < fb ? -1 : fa > fb ? 1 : startOf(a.item.at.node) - startOf(b.item.at.node);
+  });
 }
 
-function suggestionHint(kind: LinkedItem['kind'], id: string, byId: Map<string, LinkedItem>): string {
-  const ids = idsOfKind(kind, byId);
-  if (ids.length === 0) return `The plan has no ${kindNouns[kind]} yet; add one with the id \`${id}\`, or remove this reference.`;
+function idsOf(items: readonly LinkedItem[]): string[] {
+  return items.map((item) => item.id);
+}
+
+function useExisting(kind: Kind, id: string, offered: readonly LinkedItem[], existing: number): string {
+  if (existing === 0) return `The plan has no ${kindNouns[kind]} yet; add one with the id \`${id}\`, or remove this reference.`;
+  if (offered.length === 0) return `No ${kindNouns[kind]} of the plan reaches the collective aim yet; fix one, or remove this reference.`;
+  const ids = idsOf(offered);
   const shown = ids.length <= 12 ? ids.join(', ') : `${ids.slice(0, 12).join(', ')} and ${ids.length - 12} more`;
   return `Use the id of an existing ${kindNouns[kind]} (${shown}).`;
 }

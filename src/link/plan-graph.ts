@@ -16,9 +16,14 @@ import type {
   StatutoryDuty,
 } from '../model/schema.js';
 
+// Every linked item has `standIn`: true for an item written with a schema error. Link keeps a stand-in
+// so references to it resolve; the rule runner drops every finding that touches one, because the item's
+// own schema error already says what to fix (as the TypeScript compiler does with its error type).
+
 export interface LinkedAim {
   kind: 'collective_aim';
   id: string;
+  standIn: boolean;
   item: Located<CollectiveAim>;
   priorities: LinkedPriority[];
 }
@@ -26,6 +31,7 @@ export interface LinkedAim {
 export interface LinkedPriority {
   kind: 'priority';
   id: string;
+  standIn: boolean;
   item: Located<Priority>;
   /** The collective aim it serves, when `aim` names the plan's aim. */
   aim: LinkedAim | undefined;
@@ -38,6 +44,7 @@ export interface LinkedPriority {
 export interface LinkedPortfolio {
   kind: 'portfolio';
   id: string;
+  standIn: boolean;
   item: Located<Portfolio>;
   priorities: LinkedPriority[];
   /** True for an enabling workstream that lists no priorities: it underpins every priority. */
@@ -53,6 +60,7 @@ export type PrioritySource = 'objective' | 'portfolio' | 'enabler' | 'none';
 export interface LinkedObjective {
   kind: 'objective';
   id: string;
+  standIn: boolean;
   item: Located<Objective>;
   owner: LinkedPortfolio | undefined;
   priorities: LinkedPriority[];
@@ -64,6 +72,7 @@ export interface LinkedObjective {
 export interface LinkedAction {
   kind: 'action';
   id: string;
+  standIn: boolean;
   item: Located<Action>;
   objectives: LinkedObjective[];
   /** The portfolio named on the action, or failing that the owner of its first objective. */
@@ -74,6 +83,7 @@ export interface LinkedAction {
 export interface LinkedMetric {
   kind: 'metric';
   id: string;
+  standIn: boolean;
   item: Located<Metric>;
   objective: LinkedObjective | undefined;
 }
@@ -81,6 +91,7 @@ export interface LinkedMetric {
 export interface LinkedOrganisation {
   kind: 'organisation';
   id: string;
+  standIn: boolean;
   item: Located<Organisation>;
   actions: LinkedAction[];
 }
@@ -93,6 +104,7 @@ export interface DutyCoverage {
 export interface LinkedDuty {
   kind: 'duty';
   id: string;
+  standIn: boolean;
   item: Located<StatutoryDuty>;
   /** One entry per edition of the plan, in edition order; `sections` is empty where the edition does not cover it. */
   coverage: DutyCoverage[];
@@ -101,6 +113,7 @@ export interface LinkedDuty {
 export interface LinkedProject {
   kind: 'project';
   id: string;
+  standIn: boolean;
   item: Located<Project>;
   portfolios: LinkedPortfolio[];
 }
@@ -130,8 +143,6 @@ export interface Plan {
   projects: LinkedProject[];
   /** Every item by id; ids are unique across the whole plan. */
   byId: Map<string, LinkedItem>;
-  /** Items left out of the plan for breaking the language (already reported), by id, as written. */
-  invalid: ReadonlyMap<string, { collection: string; value: Record<string, unknown> }>;
 }
 
 /** How an item kind is named in messages. */
@@ -151,12 +162,62 @@ export function describeItem(item: LinkedItem): string {
   return item.kind === 'collective_aim' ? `the collective aim \`${item.id}\`` : `${kindNouns[item.kind]} \`${item.id}\``;
 }
 
-/** Compares by number when both have one, then by id: national objective 2 before 10. */
-export function byNumberThenId(a: { item: { number?: number | undefined }; id: string }, b: { item: { number?: number | undefined }; id: string }): number {
+/** An item's own words: its title, name or statement. */
+export function titleOf(item: LinkedItem): string {
+  switch (item.kind) {
+    case 'collective_aim':
+      return item.item.statement;
+    case 'portfolio':
+    case 'organisation':
+    case 'metric':
+      return item.item.name;
+    default:
+      return item.item.title;
+  }
+}
+
+/** Titles in messages are cut at a word near this length, so a finding stays one readable line. */
+const NAME_LENGTH = 70;
+
+function shortTitle(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  if (oneLine.length <= NAME_LENGTH) return oneLine;
+  const cut = oneLine.slice(0, NAME_LENGTH);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > NAME_LENGTH / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/u, '')}…`;
+}
+
+/**
+ * How a finding names an item: by its number or kind, its title and its id, so a planner knows it
+ * without looking the id up: "National objective 2: Improve Category 2 ambulance response times (`no-02`)".
+ */
+export function nameOf(item: LinkedItem): string {
+  const title = shortTitle(titleOf(item));
+  const id = `\`${item.id}\``;
+  const numbered = (kind: string, number: number | undefined): string => (number !== undefined ? `${kind} ${number}: ${title} (${id})` : `${kind} "${title}" (${id})`);
+  switch (item.kind) {
+    case 'collective_aim':
+      return `The collective aim "${title}" (${id})`;
+    case 'priority':
+      return numbered('Priority', item.item.number);
+    case 'portfolio':
+      return numbered(item.item.kind === 'enabler' ? 'Enabling workstream' : 'Portfolio', undefined);
+    case 'objective':
+      return numbered(item.item.source === 'national' ? 'National objective' : 'Local objective', item.item.number);
+    default:
+      return numbered(`${kindNouns[item.kind].charAt(0).toUpperCase()}${kindNouns[item.kind].slice(1)}`, undefined);
+  }
+}
+
+/**
+ * Numbered items first, by number (national objective 2 before 10), then the rest as the plan lists
+ * them: the sort is stable, so items without numbers keep the order they are written in.
+ */
+export function byNumber(a: { item: { number?: number | undefined } }, b: { item: { number?: number | undefined } }): number {
   const na = a.item.number;
   const nb = b.item.number;
-  if (na !== undefined && nb !== undefined && na !== nb) return na - nb;
-  if (na !== undefined && nb === undefined) return -1;
-  if (na === undefined && nb !== undefined) return 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  if (na !== undefined && nb !== undefined) return na - nb;
+  if (na !== undefined) return -1;
+  if (nb !== undefined) return 1;
+  return 0;
 }

@@ -169,6 +169,7 @@ export const collectionSchemas = {
 } as const;
 
 export type CollectionName = keyof typeof collectionSchemas;
+export type CollectionItem<K extends CollectionName> = z.infer<(typeof collectionSchemas)[K]>;
 export const collectionNames = Object.keys(collectionSchemas) as CollectionName[];
 
 /** What one item of each collection is called in a message: "objective `uec-01`". */

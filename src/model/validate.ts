@@ -3,12 +3,14 @@
 // and left out of the model; every problem in every file is reported in one run.
 
 import type * as z from 'zod/mini';
+import type { DiagnosticCode } from '../catalogue.js';
 import type { Diagnostic } from '../diagnostic.js';
 import type { ParsedSource } from '../load/parse-source.js';
 import { MANIFEST_FILE, type SourceText } from '../load/plan-folder.js';
 import { didYouMean } from '../suggest.js';
 import { childAt, locate, type FieldPath, type ItemSource, type Located } from './locate.js';
 import { planIssue } from './messages.js';
+import { standInValue } from './stand-in.js';
 import {
   collectionNames,
   collectionSchemas,
@@ -16,6 +18,7 @@ import {
   idSchema,
   manifestSchema,
   type Action,
+  type CollectionItem,
   type CollectionName,
   type Manifest,
   type Metric,
@@ -40,14 +43,16 @@ export interface PlanSources {
   duties: Located<StatutoryDuty>[];
   projects: Located<Project>[];
   /**
-   * Items left out because they break the language, by id, with what was written: already reported,
-   * so references to them are not reported again as references to nothing.
+   * Items that break the language (already reported), read as well as they can be: link makes each a
+   * stand-in, so references to it resolve and nothing that follows from it is reported a second time.
    */
-  invalid: Map<string, { collection: CollectionName; value: Record<string, unknown> }>;
+  standIns: StandInSource[];
 }
 
+export type StandInSource = { [K in CollectionName]: { collection: K; item: Located<CollectionItem<K>> } }[CollectionName];
+
 export function emptySources(): PlanSources {
-  return { manifest: undefined, priorities: [], portfolios: [], objectives: [], actions: [], metrics: [], organisations: [], duties: [], projects: [], invalid: new Map() };
+  return { manifest: undefined, priorities: [], portfolios: [], objectives: [], actions: [], metrics: [], organisations: [], duties: [], projects: [], standIns: [] };
 }
 
 export function validateSources(files: readonly ParsedSource[], proseFiles: readonly SourceText[] = []): { sources: PlanSources; diagnostics: Diagnostic[] } {
@@ -136,18 +141,43 @@ function validateManifest(value: Record<string, unknown>, present: boolean, at: 
   let planValid = true;
   for (const key of manifestKeys) {
     const section = manifestSchema.shape[key as keyof typeof manifestSchema.shape] as z.ZodMiniType;
-    const result = section.safeParse(value[key], { reportInput: true });
-    if (result.success) {
+    const result = readValue(section, value[key], (issues) => {
+      const located = issues.map((issue) => ({ ...issue, path: [key, ...issue.path] }));
+      reportIssues(located as z.core.$ZodIssue[], manifestSchema, 'the plan manifest', at, diagnostics);
+    });
+    if (result.ok) {
       if (result.data !== undefined) parsed[key] = result.data;
-      continue;
+    } else if (key === 'plan') {
+      planValid = false;
     }
-    const issues = result.error.issues.map((issue) => ({ ...issue, path: [key, ...issue.path] }));
-    reportIssues(issues as z.core.$ZodIssue[], manifestSchema, 'the plan manifest', at, diagnostics);
-    if (key === 'plan') planValid = false;
   }
   if (!planValid) return;
   const manifest = manifestSchema.parse({ plan: parsed.plan, collective_aim: parsed.collective_aim, rules: parsed.rules ?? {}, prose: parsed.prose ?? {} });
   sources.manifest = Object.assign(manifest, { at });
+}
+
+/**
+ * Validates one value, reporting every issue. A value whose only faults are unknown keys is read
+ * without them (they are reported), so a typo in one key hides nothing else about the item.
+ */
+function readValue(schema: z.ZodMiniType, value: unknown, report: (issues: readonly z.core.$ZodIssue[]) => void): { ok: true; data: unknown } | { ok: false } {
+  const result = schema.safeParse(value, { reportInput: true });
+  if (result.success) return { ok: true, data: result.data };
+  report(result.error.issues);
+  if (!result.error.issues.every((issue) => issue.code === 'unrecognized_keys')) return { ok: false };
+  const again = schema.safeParse(withoutKeys(value, result.error.issues as z.core.$ZodIssueUnrecognizedKeys[]));
+  return again.success ? { ok: true, data: again.data } : { ok: false };
+}
+
+/** A copy of `value` without the unknown keys zod found (each at the path of its mapping). */
+function withoutKeys(value: unknown, issues: readonly z.core.$ZodIssueUnrecognizedKeys[]): unknown {
+  const copy = structuredClone(value);
+  for (const issue of issues) {
+    let node: unknown = copy;
+    for (const step of issue.path) node = node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[step as PropertyKey] : undefined;
+    if (node !== null && typeof node === 'object') for (const key of issue.keys) delete (node as Record<string, unknown>)[key];
+  }
+  return copy;
 }
 
 function validateCollection(name: CollectionName, value: unknown, at: ItemSource, sources: PlanSources, diagnostics: Diagnostic[]): void {
@@ -166,13 +196,13 @@ function validateCollection(name: CollectionName, value: unknown, at: ItemSource
     const id = rawId !== undefined && rawId.length <= 100 ? rawId : undefined;
     const named = rawId === undefined ? undefined : id ?? `${rawId.slice(0, 40)}…`;
     const subject = named !== undefined ? `${itemNouns[name]} \`${named}\`` : `${itemNouns[name]} number ${index + 1} in \`${name}\``;
-    const result = schema.safeParse(item, { reportInput: true });
-    if (!result.success) {
-      reportIssues(result.error.issues, schema, subject, itemAt, diagnostics, id);
-      if (id !== undefined && !sources.invalid.has(id)) sources.invalid.set(id, { collection: name, value: item as Record<string, unknown> });
+    const result = readValue(schema, item, (issues) => reportIssues(issues, schema, subject, itemAt, diagnostics, id));
+    if (result.ok) {
+      bucket.push(Object.assign(result.data as object, { at: itemAt }));
       return;
     }
-    bucket.push(Object.assign(result.data as object, { at: itemAt }));
+    const standIn = id === undefined ? undefined : standInValue(schema, item, id);
+    if (standIn !== undefined) sources.standIns.push({ collection: name, item: Object.assign(standIn as object, { at: itemAt }) } as StandInSource);
   });
 }
 
@@ -217,6 +247,6 @@ function unwrap(schema: unknown): unknown {
 }
 
 
-function error(location: { file: string; line: number; column: number }, rule: string, message: string, hint?: string): Diagnostic {
+function error(location: { file: string; line: number; column: number }, rule: DiagnosticCode, message: string, hint?: string): Diagnostic {
   return { rule, severity: 'error', ...location, message, ...(hint ? { hint } : {}) };
 }

@@ -5,9 +5,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import type { OutputFiles } from '../emit/output-files.js';
 
-/** A build's output: paths relative to the output folder (with /) and their contents. */
-export type OutputFiles = Map<string, string | Buffer>;
 
 function nhsukDist(): string {
   const require = createRequire(import.meta.url);

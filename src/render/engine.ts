@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+import { parse as parseYaml } from 'yaml';
 import { escapeForMarkdown, markdownCell, markdownInlineToHtml, markdownToHtml } from './markdown.js';
 
 export type OutputFormat = 'html' | 'md';
@@ -32,12 +33,40 @@ export function builtInTemplatesDir(): string {
 
 export class TemplateError extends Error {}
 
+/**
+ * The words both formats say (templates/words.yaml), with a plan's own words.yaml over the built-in
+ * one. Read once per build and shared by the Markdown and HTML renderers.
+ */
+export function loadWords(dirs: readonly string[]): Record<string, string> {
+  const words: Record<string, string> = {};
+  for (const dir of [...dirs].reverse()) {
+    const path = join(dir, 'words.yaml');
+    if (!existsSync(path)) continue;
+    let parsed: unknown;
+    try {
+      parsed = parseYaml(readFileSync(path, 'utf8'));
+    } catch (cause) {
+      throw new TemplateError(`The words file ${path} cannot be read: ${(cause as Error).message}`);
+    }
+    if (parsed === null || parsed === undefined) continue;
+    if (typeof parsed !== 'object' || Array.isArray(parsed)) throw new TemplateError(`The words file ${path} should be a mapping of names to words.`);
+    for (const [key, value] of Object.entries(parsed)) {
+      if (typeof value !== 'string') throw new TemplateError(`In the words file ${path}, \`${key}\` should be text.`);
+      words[key] = value;
+    }
+  }
+  return words;
+}
+
 export class DocumentRenderer {
   private readonly hb = Handlebars.create();
   private readonly compiled = new Map<string, Handlebars.TemplateDelegate>();
 
-  /** @param dirs template folders, most important first (the plan's own, then the built-in ones) */
-  constructor(readonly format: OutputFormat, private readonly dirs: readonly string[]) {
+  /**
+   * @param dirs template folders, most important first (the plan's own, then the built-in ones)
+   * @param words the words both formats say, from `loadWords`
+   */
+  constructor(readonly format: OutputFormat, private readonly dirs: readonly string[], private readonly words: Readonly<Record<string, string>> = loadWords(dirs)) {
     this.registerHelpers();
     // Built-in partials first, so a plan's partial of the same name replaces them.
     for (const dir of [...dirs].reverse()) {
@@ -84,6 +113,12 @@ export class DocumentRenderer {
     hb.registerHelper('markdownInline', (text: unknown) => {
       if (typeof text !== 'string') return '';
       return html ? new hb.SafeString(markdownInlineToHtml(text)) : text;
+    });
+    hb.registerHelper('word', (name: unknown, options: Handlebars.HelperOptions) => {
+      const text = typeof name === 'string' && Object.hasOwn(this.words, name) ? this.words[name]! : undefined;
+      if (text === undefined) throw new Error(`there is no word \`${String(name)}\` in words.yaml`);
+      const values = (options?.hash ?? {}) as Record<string, unknown>;
+      return text.replace(/\{(\w+)\}/g, (whole, key: string) => (Object.hasOwn(values, key) ? String(values[key]) : whole));
     });
     hb.registerHelper('cell', (text: unknown) => (text === undefined || text === null ? '' : markdownCell(String(text))));
     hb.registerHelper('date', (iso: unknown) => formatDate(typeof iso === 'string' ? iso : undefined));

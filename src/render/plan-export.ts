@@ -2,9 +2,8 @@
 // This shape is a public contract (docs/cli.md, "plan export"); `plan.json` in a build is the same.
 
 import type { LinkedItem, Plan } from '../link/plan-graph.js';
+import { Thread } from '../link/thread.js';
 import { locate } from '../model/locate.js';
-import { breakOf } from '../rules/action-traces-to-aim.js';
-import { assessSmart } from '../rules/objective-is-smart.js';
 
 export const EXPORT_FORMAT = 'plan-compiled/1';
 
@@ -13,10 +12,14 @@ function location(item: LinkedItem) {
   return { file, line, column };
 }
 
-const ids = (items: readonly { id: string }[]): string[] => items.map((i) => i.id);
+const ids = (items: readonly LinkedItem[]): string[] => written(items).map((i) => i.id);
+
+/** Items with a schema error are left out: they are stand-ins, not the plan as written. */
+const written = <T extends LinkedItem>(items: readonly T[]): T[] => items.filter((item) => !item.standIn);
 
 export function exportPlan(plan: Plan) {
   const info = plan.manifest.plan;
+  const thread = new Thread(plan);
   return {
     format: EXPORT_FORMAT,
     plan: {
@@ -41,7 +44,7 @@ export function exportPlan(plan: Plan) {
           location: location(plan.aim),
         }
       : null,
-    priorities: plan.priorities.map((p) => ({
+    priorities: written(plan.priorities).map((p) => ({
       id: p.id,
       number: p.item.number ?? null,
       title: p.item.title,
@@ -51,7 +54,7 @@ export function exportPlan(plan: Plan) {
       objectives: ids(p.objectives),
       location: location(p),
     })),
-    portfolios: plan.portfolios.map((p) => ({
+    portfolios: written(plan.portfolios).map((p) => ({
       id: p.id,
       name: p.item.name,
       short_name: p.item.short_name ?? null,
@@ -64,8 +67,8 @@ export function exportPlan(plan: Plan) {
       projects: ids(p.projects),
       location: location(p),
     })),
-    objectives: plan.objectives.map((o) => {
-      const smart = assessSmart(o, plan);
+    objectives: written(plan.objectives).map((o) => {
+      const smart = thread.smart(o);
       return {
         id: o.id,
         number: o.item.number ?? null,
@@ -79,11 +82,11 @@ export function exportPlan(plan: Plan) {
         description: o.item.description ?? null,
         actions: ids(o.actions),
         metrics: ids(o.metrics),
-        smart: { specific: smart.specific, measurable: smart.measurable, relevant: smart.relevant, timely: smart.timely, gaps: smart.reasons },
+        smart: { specific: smart.specific, measurable: smart.measurable, relevant: smart.relevant, timely: smart.timely, gaps: smart.failures.map((f) => `${f.letter}: ${f.reason}`) },
         location: location(o),
       };
     }),
-    actions: plan.actions.map((a) => ({
+    actions: written(plan.actions).map((a) => ({
       id: a.id,
       title: a.item.title,
       objectives: ids(a.objectives),
@@ -92,10 +95,10 @@ export function exportPlan(plan: Plan) {
       due: a.item.due ?? null,
       status: a.item.status ?? null,
       description: a.item.description ?? null,
-      reaches_aim: breakOf(a) === undefined,
+      reaches_aim: thread.reaches(a),
       location: location(a),
     })),
-    metrics: plan.metrics.map((m) => ({
+    metrics: written(plan.metrics).map((m) => ({
       id: m.id,
       name: m.item.name,
       unit: m.item.unit ?? null,
@@ -106,7 +109,7 @@ export function exportPlan(plan: Plan) {
       source: m.item.source ?? null,
       location: location(m),
     })),
-    organisations: plan.organisations.map((o) => ({
+    organisations: written(plan.organisations).map((o) => ({
       id: o.id,
       name: o.item.name,
       short_name: o.item.short_name ?? null,
@@ -114,7 +117,7 @@ export function exportPlan(plan: Plan) {
       actions: ids(o.actions),
       location: location(o),
     })),
-    duties: plan.duties.map((d) => ({
+    duties: written(plan.duties).map((d) => ({
       id: d.id,
       title: d.item.title,
       requirement: d.item.requirement ?? null,
@@ -122,7 +125,7 @@ export function exportPlan(plan: Plan) {
       covered: d.coverage.some((c) => c.sections.length > 0),
       location: location(d),
     })),
-    projects: plan.projects.map((p) => ({
+    projects: written(plan.projects).map((p) => ({
       id: p.id,
       title: p.item.title,
       description: p.item.description ?? null,

@@ -3,23 +3,29 @@
 
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
+import type { CatalogueEntry } from '../catalogue.js';
 import type { Diagnostic } from '../diagnostic.js';
+import type { OutputFiles } from '../emit/output-files.js';
 import type { LinkedItem, Plan } from '../link/plan-graph.js';
-import { assetFiles, type OutputFiles } from './assets.js';
-import { threadDiagram } from './diagram.js';
-import { DocumentRenderer, builtInTemplatesDir, formatDate, type OutputFormat } from './engine.js';
+import { Thread } from '../link/thread.js';
+import { assetFiles } from './assets.js';
+import { threadDiagram } from './diagram/svg.js';
+import { DocumentRenderer, builtInTemplatesDir, loadWords, type OutputFormat } from './engine.js';
 import { exportPlan } from './plan-export.js';
 import { dutiesView } from './views/duties.js';
-import { gapsJson, gapsView, headlines } from './views/gaps.js';
+import { gapsJson, gapsView } from './views/gaps.js';
+import { indexView } from './views/index.js';
 import { objectivesView } from './views/objectives.js';
 import { planOnAPageView } from './views/plan-on-a-page.js';
 import { portfolioIndexView, portfolioView } from './views/portfolio.js';
-import { documents, portfolioPath, rootOf, siteView } from './views/site.js';
+import { portfolioPath, rootOf, siteView } from './views/site.js';
 import { summaryView } from './views/summary.js';
 
 export interface SiteOptions {
   /** The plan folder: its own templates/ folder overrides the built-in templates. */
   planDir: string;
+  /** Every diagnostic code with its description, for the gap report. */
+  catalogue: readonly CatalogueEntry[];
 }
 
 const FORMATS: OutputFormat[] = ['md', 'html'];
@@ -47,42 +53,32 @@ function diagramHref(item: LinkedItem): string | undefined {
 export async function renderSite(plan: Plan, diagnostics: readonly Diagnostic[], options: SiteOptions): Promise<OutputFiles> {
   const files: OutputFiles = new Map();
   const dirs = templateDirs(options.planDir);
-  const svg = await threadDiagram(plan, { href: diagramHref, title: `The golden thread of ${plan.manifest.plan.title}` });
+  const thread = new Thread(plan);
+  const svg = await threadDiagram(thread, { href: diagramHref, title: `The golden thread of ${plan.manifest.plan.title}` });
   const diagram = new Handlebars.SafeString(svg);
-  const info = plan.manifest.plan;
-  const period = `${formatDate(info.period.start)} to ${formatDate(info.period.end)}`;
   const summary = summaryView(plan);
 
   const pages: { path: string; template: string; title: string; view: object }[] = [
-    {
-      path: 'index', template: 'index', title: 'Home',
-      view: {
-        period, vision: info.vision ?? null,
-        aim: plan.aim ? { statement: plan.aim.item.statement } : null,
-        documents: [...documents, { path: 'portfolios', title: 'Portfolios', description: 'One page for each portfolio and enabling workstream.' }],
-        portfolios: plan.portfolios.map((p) => ({ name: p.item.name, path: portfolioPath(p.id), enabler: p.item.kind === 'enabler' })),
-        headlines: headlines(plan),
-        diagram,
-      },
-    },
+    { path: 'index', template: 'index', title: 'Home', view: { ...indexView(plan), diagram } },
     { path: 'summary', template: 'summary', title: summary.title, view: summary },
     { path: 'plan-on-a-page', template: 'plan-on-a-page', title: 'Plan on a page', view: { ...planOnAPageView(plan), diagram } },
-    { path: 'objectives', template: 'objectives', title: 'Objectives', view: objectivesView(plan) },
+    { path: 'objectives', template: 'objectives', title: 'Objectives', view: objectivesView(thread) },
     { path: 'duties', template: 'duties', title: 'Statutory duties', view: dutiesView(plan) },
-    { path: 'gaps', template: 'gaps', title: 'Gap report', view: { ...gapsView(plan, diagnostics), buildFailed: false } },
+    { path: 'gaps', template: 'gaps', title: 'Gap report', view: { ...gapsView(plan, diagnostics, options.catalogue), buildFailed: false } },
     { path: 'portfolios', template: 'portfolios-index', title: 'Portfolios', view: portfolioIndexView(plan) },
-    ...plan.portfolios.map((p) => ({ path: portfolioPath(p.id), template: 'portfolio', title: p.item.name, view: portfolioView(plan, p, diagnostics) })),
+    ...plan.portfolios.map((p) => ({ path: portfolioPath(p.id), template: 'portfolio', title: p.item.name, view: portfolioView(thread, p, diagnostics) })),
   ];
 
+  const words = loadWords(dirs);
   for (const format of FORMATS) {
-    const renderer = new DocumentRenderer(format, dirs);
+    const renderer = new DocumentRenderer(format, dirs, words);
     for (const page of pages) {
       const context = { ...page.view, site: siteView(plan, page.path), root: rootOf(page.path), pageTitle: page.title };
       files.set(`${page.path}.${format}`, renderer.render(page.template, context));
     }
   }
   files.set('golden-thread.svg', svg);
-  files.set('gaps.json', JSON.stringify(gapsJson(plan, diagnostics), null, 2) + '\n');
+  files.set('gaps.json', JSON.stringify(gapsJson(plan, diagnostics, options.catalogue), null, 2) + '\n');
   files.set('plan.json', JSON.stringify(exportPlan(plan), null, 2) + '\n');
   for (const [path, content] of assetFiles(builtInTemplatesDir())) files.set(path, content);
   return files;
@@ -92,13 +88,13 @@ export async function renderSite(plan: Plan, diagnostics: readonly Diagnostic[],
 export function renderGaps(plan: Plan | undefined, diagnostics: readonly Diagnostic[], options: SiteOptions): OutputFiles {
   const files: OutputFiles = new Map();
   const dirs = templateDirs(options.planDir);
-  const view = { ...gapsView(plan, diagnostics), buildFailed: true };
+  const view = { ...gapsView(plan, diagnostics, options.catalogue), buildFailed: true };
   const site = plan
     ? siteView(plan, 'gaps')
     : { planId: '', title: 'Plan', system: '', organisation: undefined, published: '', nav: [] };
   for (const format of FORMATS) {
     files.set(`gaps.${format}`, new DocumentRenderer(format, dirs).render('gaps', { ...view, site, root: '', pageTitle: 'Gap report' }));
   }
-  files.set('gaps.json', JSON.stringify(gapsJson(plan, diagnostics), null, 2) + '\n');
+  files.set('gaps.json', JSON.stringify(gapsJson(plan, diagnostics, options.catalogue), null, 2) + '\n');
   return files;
 }

@@ -6,7 +6,7 @@ export const github: Reporter = (diagnostics, summary, context) => {
   const lines = diagnostics.map((d) => {
     const command = d.severity === 'error' ? 'error' : 'warning';
     const properties = `file=${escapeProperty(context.displayPath(d.file))},line=${d.line},col=${d.column},title=${escapeProperty(d.rule)}`;
-    const message = d.hint ? `${d.message} ${d.hint}` : d.message;
+    const message = [d.message, ...(d.context ?? []), ...(d.hint ? [d.hint] : [])].join(' ');
     return `::${command} ${properties}::${escapeData(message)}`;
   });
   lines.push(`plan check: ${summary.errors} error(s), ${summary.warnings} warning(s)`);

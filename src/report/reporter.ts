@@ -1,7 +1,7 @@
 // What a reporter is: a leaf that turns the one list of diagnostics into text in one format.
 
 import type { Diagnostic, DiagnosticSummary } from '../diagnostic.js';
-import type { Rule } from '../rules/rule.js';
+import type { CatalogueEntry } from '../catalogue.js';
 
 export interface ReportContext {
   /** The plan folder as the user gave it, relative to the working directory where possible. */
@@ -10,8 +10,8 @@ export interface ReportContext {
   displayPath(file: string): string;
   /** Whether to colour the output. */
   colour: boolean;
-  /** The rules that ran, for formats that describe them (SARIF). */
-  rules: readonly Rule[];
+  /** Every diagnostic code with its description, for formats that describe them (SARIF). */
+  catalogue: readonly CatalogueEntry[];
   version: string;
   /** Warnings left out by --quiet, so the summary line can still mention them. */
   hiddenWarnings?: number;

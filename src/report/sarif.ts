@@ -2,29 +2,21 @@
 
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { builtInChecks } from '../rules/index.js';
 import type { Reporter } from './reporter.js';
 
 export const sarif: Reporter = (diagnostics, _summary, context) => {
-  const ruleEntries = [
-    ...context.rules.map((rule) => ({
-      id: rule.id,
-      name: toPascal(rule.id),
-      shortDescription: { text: rule.description },
-      fullDescription: { text: rule.rationale },
-      help: { text: `${rule.description} ${rule.rationale}`, markdown: `**${rule.description}**\n\n${rule.rationale}\n\nSee docs/rules/${rule.id}.md.` },
-      helpUri: `docs/rules/${rule.id}.md`,
-      defaultConfiguration: { level: rule.defaultSeverity === 'error' ? 'error' : 'warning' },
-    })),
-    ...builtInChecks.map((check) => ({
-      id: check.id,
-      name: toPascal(check.id),
-      shortDescription: { text: check.description },
-      help: { text: check.description, markdown: `${check.description}\n\nSee docs/rules/built-in-checks.md.` },
-      helpUri: 'docs/rules/built-in-checks.md',
-      defaultConfiguration: { level: 'error' },
-    })),
-  ];
+  const ruleEntries = context.catalogue.map((entry) => ({
+    id: entry.id,
+    name: toPascal(entry.id),
+    shortDescription: { text: entry.description },
+    ...(entry.rationale ? { fullDescription: { text: entry.rationale } } : {}),
+    help: {
+      text: entry.rationale ? `${entry.description} ${entry.rationale}` : entry.description,
+      markdown: `${entry.rationale ? `**${entry.description}**\n\n${entry.rationale}` : entry.description}\n\nSee docs/${entry.docs}.`,
+    },
+    helpUri: `docs/${entry.docs}`,
+    defaultConfiguration: { level: entry.defaultSeverity === 'error' ? 'error' : 'warning' },
+  }));
   const index = new Map(ruleEntries.map((r, i) => [r.id, i]));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -36,7 +28,7 @@ export const sarif: Reporter = (diagnostics, _summary, context) => {
           ruleId: d.rule,
           ...(index.has(d.rule) ? { ruleIndex: index.get(d.rule) } : {}),
           level: d.severity === 'error' ? 'error' : 'warning',
-          message: { text: d.hint ? `${d.message} ${d.hint}` : d.message },
+          message: { text: [d.message, ...(d.context ?? []), ...(d.hint ? [d.hint] : [])].join(' ') },
           locations: [
             {
               physicalLocation: {

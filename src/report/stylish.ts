@@ -17,7 +17,8 @@ export const stylish: Reporter = (diagnostics, summary, context) => {
     const position = `${d.line}:${d.column}`.padEnd(7) + ' ';
     const severity = d.severity === 'error' ? c.red('error  ') : c.yellow('warning');
     lines.push(`  ${c.dim(position)}${severity}  ${d.message}  ${c.dim(d.rule)}`);
-    if (d.hint) lines.push(`  ${' '.repeat(8)}${' '.repeat(9)}${c.dim('→ ' + d.hint)}`);
+    for (const consequence of d.context ?? []) lines.push(`  ${' '.repeat(17)}${c.dim('↳ ' + consequence)}`);
+    if (d.hint) lines.push(`  ${' '.repeat(17)}${c.dim('→ ' + d.hint)}`);
   }
   const total = summary.errors + summary.warnings;
   const hidden = context.hiddenWarnings ?? 0;

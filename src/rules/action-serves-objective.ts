@@ -1,6 +1,6 @@
 // An action names at least one objective it delivers.
 
-import { breakOf } from './action-traces-to-aim.js';
+import { nameOf } from '../link/plan-graph.js';
 import { defineRule } from './rule.js';
 
 export const actionServesObjective = defineRule({
@@ -10,16 +10,21 @@ export const actionServesObjective = defineRule({
   rationale:
     'An action linked only to a portfolio reaches the aim through that portfolio\'s priorities, but no objective, target or deadline says what it is for. Linking it to the objective it delivers completes the golden thread.',
   messages: {
-    none: 'Action `{{id}}` names no objective it delivers{{via}}.',
+    none: '{{name}} names no objective it delivers{{via}}.',
   },
-  check(plan, report) {
+  check({ plan, thread }, report) {
     for (const action of plan.actions) {
       if (action.item.objectives.length > 0) continue;
+      const portfolio = action.item.portfolio !== undefined ? action.portfolio : undefined;
       // Only say the action reaches the aim through its portfolio when it really does.
-      const via = action.portfolio && breakOf(action) === undefined ? `; it reaches the aim only through portfolio \`${action.portfolio.id}\`` : '';
-      const candidates = action.portfolio?.objectives.map((o) => o.id) ?? [];
+      const via = portfolio && thread.reaches(action)
+        ? `; it reaches the collective aim only through ${nameOf(portfolio).replace(/^./, (c) => c.toLowerCase())}`
+        : action.item.portfolio === undefined ? ', and names no portfolio either' : '';
+      const candidates = thread.reaching(portfolio?.objectives ?? []).map((o) => o.id);
       report({
-        item: action, messageId: 'none', data: { id: action.id, via },
+        item: action, messageId: 'none', data: { name: nameOf(action), via },
+        // With no portfolio either, this is where the action's thread stops.
+        ...(action.item.portfolio === undefined ? { reports: { reason: 'action-names-nothing', item: action } } : {}),
         hint: candidates.length
           ? `Add \`objectives:\` naming what it delivers; its portfolio owns ${candidates.join(', ')}.`
           : 'Add `objectives:` naming the objective(s) it delivers, adding a local objective if none fits.',

@@ -1,5 +1,6 @@
 // Every statutory duty of the Joint Forward Plan is covered by at least one edition.
 
+import { nameOf } from '../link/plan-graph.js';
 import { defineRule } from './rule.js';
 
 export const dutyCovered = defineRule({
@@ -9,13 +10,13 @@ export const dutyCovered = defineRule({
   rationale:
     'The Health and Care Act 2022 and NHS England\'s guidance say what a Joint Forward Plan must include. A duty no edition covers is a legal gap in the plan.',
   messages: {
-    uncovered: 'Statutory duty `{{id}}` ({{title}}) is covered by no edition of the plan.',
+    uncovered: '{{name}} is covered by no edition of the plan.',
   },
-  check(plan, report) {
+  check({ plan }, report) {
     for (const duty of plan.duties) {
       if (duty.coverage.some((c) => c.sections.length > 0)) continue;
       report({
-        item: duty, path: ['coverage'], messageId: 'uncovered', data: { id: duty.id, title: duty.item.title },
+        item: duty, path: ['coverage'], messageId: 'uncovered', data: { name: nameOf(duty) },
         hint: plan.editions.length
           ? `Under \`coverage:\`, list the sections that meet it for an edition (${plan.editions.map((e) => e.id).join(', ')}).`
           : 'List the plan\'s editions under `plan.editions`, then the sections that meet this duty under `coverage:`.',

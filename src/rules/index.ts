@@ -1,5 +1,6 @@
-// The catalogue of rules, in the order they are documented, and the built-in checks that are not rules.
+// The registry of rules, in the order the catalogue lists them, and their entries in the catalogue.
 
+import { ruleIds, type CatalogueEntry, type RuleId } from '../catalogue.js';
 import { actionServesObjective } from './action-serves-objective.js';
 import { actionTracesToAim } from './action-traces-to-aim.js';
 import { dutyCovered } from './duty-covered.js';
@@ -12,31 +13,30 @@ import { portfolioServesPriority } from './portfolio-serves-priority.js';
 import { priorityServesAim } from './priority-serves-aim.js';
 import type { Rule } from './rule.js';
 
-export const rules: readonly Rule[] = [
-  objectiveHasOwner,
-  objectiveServesPriority,
-  priorityServesAim,
-  portfolioServesPriority,
-  actionTracesToAim,
-  actionServesObjective,
-  objectiveIsSmart,
-  objectiveHasAction,
-  portfolioHasObjectives,
-  dutyCovered,
-] as Rule[];
+const byId: Record<RuleId, Rule> = {
+  'objective-has-owner': objectiveHasOwner,
+  'objective-serves-priority': objectiveServesPriority,
+  'priority-serves-aim': priorityServesAim,
+  'portfolio-serves-priority': portfolioServesPriority,
+  'action-traces-to-aim': actionTracesToAim,
+  'action-serves-objective': actionServesObjective,
+  'objective-is-smart': objectiveIsSmart,
+  'objective-has-action': objectiveHasAction,
+  'portfolio-has-objectives': portfolioHasObjectives,
+  'duty-covered': dutyCovered,
+};
 
-/** Checks made while loading, modelling and linking. They are always errors and cannot be switched off. */
-export const builtInChecks: readonly { id: string; description: string }[] = [
-  { id: 'read-error', description: 'A source file cannot be read.' },
-  { id: 'yaml-syntax', description: 'A source file is not valid YAML, or repeats a key in one mapping.' },
-  { id: 'yaml-structure', description: 'A source file is not a mapping of collections.' },
-  { id: 'unknown-key', description: 'A key is not part of the plan language (usually a typo).' },
-  { id: 'schema', description: 'A value is missing or of the wrong type.' },
-  { id: 'duplicate-id', description: 'Two items share an id.' },
-  { id: 'unknown-reference', description: 'A reference names an id that does not exist, or an item of the wrong kind.' },
-  { id: 'config', description: 'The `rules:` settings name a rule or severity that does not exist.' },
-];
+export const rules: readonly Rule[] = ruleIds.map((id) => byId[id]);
 
 export function findRule(id: string): Rule | undefined {
   return rules.find((rule) => rule.id === id);
 }
+
+export const ruleEntries: readonly CatalogueEntry[] = rules.map((rule) => ({
+  id: rule.id,
+  description: rule.description,
+  rationale: rule.rationale,
+  defaultSeverity: rule.defaultSeverity,
+  configurable: true,
+  docs: `rules/${rule.id}.md`,
+}));

@@ -1,6 +1,8 @@
 // Every objective names an owning portfolio or enabling workstream that exists.
 
-import { nearest } from '../suggest.js';
+import { withArticle } from '../english.js';
+import { kindNouns, nameOf } from '../link/plan-graph.js';
+import { didYouMean } from '../suggest.js';
 import { defineRule } from './rule.js';
 
 export const objectiveHasOwner = defineRule({
@@ -10,38 +12,32 @@ export const objectiveHasOwner = defineRule({
   rationale:
     'An objective nobody owns is an objective nobody delivers. Each national and local objective is aligned to one portfolio or enabling workstream, which answers for it.',
   messages: {
-    missing: 'Objective `{{id}}` has no owning portfolio.',
-    wrongKind: 'Objective `{{id}}` names `{{portfolio}}` as its owner, but `{{portfolio}}` is a {{kind}}, not a portfolio or enabling workstream.',
-    unknown: 'Objective `{{id}}` names `{{portfolio}}` as its owner, but there is no portfolio or enabling workstream with that id.{{suggestion}}',
+    missing: '{{name}} has no owning portfolio.',
+    wrongKind: '{{name}} names `{{portfolio}}` as its owner, but `{{portfolio}}` is {{kind}}, not a portfolio or enabling workstream.',
+    unknown: '{{name}} names `{{portfolio}}` as its owner, but there is no portfolio or enabling workstream with that id.{{suggestion}}',
   },
-  check(plan, report) {
-    const portfolioIds = plan.portfolios.map((p) => p.id);
-    const choices = portfolioIds.length ? `: ${portfolioIds.join(', ')}` : '';
+  check({ plan, thread }, report) {
+    const owners = thread.reaching(plan.portfolios).map((p) => p.id);
+    const choices = owners.length ? `: ${owners.join(', ')}` : ' (no portfolio of the plan reaches the collective aim yet)';
     for (const objective of plan.objectives) {
-      if (objective.owner) continue;
+      const [gap] = thread.ownerGaps(objective);
+      if (!gap) continue;
+      const name = nameOf(objective);
       const named = objective.item.portfolio;
       if (named === undefined) {
         report({
-          item: objective, messageId: 'missing', data: { id: objective.id },
+          item: objective, reports: gap, messageId: 'missing', data: { name },
           hint: `Add \`portfolio:\` with the id of the portfolio or enabling workstream that owns it${choices}.`,
         });
-      } else if (plan.invalid.has(named)) {
-        continue; // the owner is there but broken, and its own error is reported
+        continue;
+      }
+      const other = plan.byId.get(named);
+      const hint = `Use the id of a portfolio or enabling workstream${choices}.`;
+      if (other) {
+        report({ item: objective, path: ['portfolio'], reports: gap, messageId: 'wrongKind', data: { name, portfolio: named, kind: other.kind === 'collective_aim' ? 'the collective aim' : withArticle(kindNouns[other.kind]) }, hint });
       } else {
-        const other = plan.byId.get(named);
-        if (other) {
-          report({
-            item: objective, path: ['portfolio'], messageId: 'wrongKind', data: { id: objective.id, portfolio: named, kind: other.kind.replace('_', ' ') },
-            hint: `Use the id of a portfolio or enabling workstream${choices}.`,
-          });
-          continue;
-        }
-        const match = nearest(named, portfolioIds);
-        report({
-          item: objective, path: ['portfolio'], messageId: 'unknown',
-          data: { id: objective.id, portfolio: named, suggestion: match ? ` Did you mean \`${match}\`?` : '' },
-          hint: `Use the id of a portfolio or enabling workstream${choices}.`,
-        });
+        const suggestion = didYouMean(named, plan.portfolios.map((p) => p.id), (match) => (owners.includes(match) ? undefined : 'It does not reach the collective aim yet either.'));
+        report({ item: objective, path: ['portfolio'], reports: gap, messageId: 'unknown', data: { name, portfolio: named, suggestion }, hint });
       }
     }
   },

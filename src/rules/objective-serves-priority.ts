@@ -1,5 +1,8 @@
-// Every objective serves at least one system priority, named on it or inherited from its owner.
+// Every objective serves at least one system priority that reaches the collective aim, named on it or
+// inherited from its owner.
 
+import { nameOf } from '../link/plan-graph.js';
+import { gapInWords } from '../link/thread.js';
 import { defineRule } from './rule.js';
 
 export const objectiveServesPriority = defineRule({
@@ -9,22 +12,22 @@ export const objectiveServesPriority = defineRule({
   rationale:
     'The golden thread runs from each objective to a system priority. An objective that serves no priority cannot show how it helps the collective aim.',
   messages: {
-    none: 'Objective `{{id}}` serves no system priority: {{why}}.',
+    none: '{{name}} serves no system priority that reaches the collective aim: {{why}}.',
+    noneAlso: 'serves no system priority that reaches the collective aim',
   },
-  check(plan, report) {
+  check({ plan, thread }, report) {
+    const offered = thread.reaching(plan.priorities).map((p) => p.id);
     for (const objective of plan.objectives) {
-      if (objective.priorities.length > 0) continue;
-      // An owner left out for a schema error cannot lend its priorities; its own error is reported.
-      if (!objective.owner && objective.item.portfolio !== undefined && plan.invalid.has(objective.item.portfolio)) continue;
-      let why: string;
-      const listed = objective.item.priorities ?? [];
-      if (listed.length > 0) why = 'none of the priorities it lists exists';
-      else if (!objective.owner && objective.item.portfolio !== undefined) why = `it lists no priorities, and its owner \`${objective.item.portfolio}\` does not exist to take them from`;
-      else if (!objective.owner) why = 'it lists no priorities and has no owning portfolio to take them from';
-      else why = `it lists no priorities, and its owner \`${objective.owner.id}\` lists none either`;
+      const gaps = thread.priorityGaps(objective);
+      if (gaps.length === 0) continue;
+      const listed = (objective.item.priorities ?? []).length > 0;
       report({
-        item: objective, path: (objective.item.priorities ?? []).length > 0 ? ['priorities'] : [], messageId: 'none', data: { id: objective.id, why },
-        hint: `Add \`priorities:\` to the objective${objective.owner ? ` or to portfolio \`${objective.owner.id}\`` : ''}, naming one or more of: ${plan.priorities.map((p) => p.id).join(', ') || '(no priorities defined yet)'}.`,
+        // A gap in the thread above the objective is reported where it is; this is what follows from it.
+        item: objective, path: listed ? ['priorities'] : [], because: gaps, messageId: 'none', consequenceId: 'noneAlso',
+        data: { name: nameOf(objective), why: gaps.map((gap) => gapInWords(gap, objective)).join('; ') },
+        hint: offered.length
+          ? `Add \`priorities:\` to the objective${objective.owner ? ` or to its owner \`${objective.owner.id}\`` : ''}, naming one or more of: ${offered.join(', ')}.`
+          : plan.aim ? 'No priority of the plan reaches the collective aim yet: give a priority `aim:` first.' : 'Add `collective_aim:` to plan.yaml first: no priority can reach an aim the plan does not have.',
       });
     }
   },

@@ -1,5 +1,6 @@
 // Every portfolio serves at least one system priority; a cross-cutting enabling workstream serves them all.
 
+import { nameOf } from '../link/plan-graph.js';
 import { defineRule } from './rule.js';
 
 export const portfolioServesPriority = defineRule({
@@ -9,16 +10,17 @@ export const portfolioServesPriority = defineRule({
   rationale:
     'Objectives inherit their priorities from the portfolio that owns them, so a portfolio that serves no priority leaves its objectives to name their own, and shows no link of its own to the collective aim.',
   messages: {
-    none: '{{kind}} `{{id}}` ({{name}}) serves no system priority.',
+    none: '{{name}} serves no system priority.',
   },
-  check(plan, report) {
+  check({ plan, thread }, report) {
+    const offered = thread.reaching(plan.priorities).map((p) => p.id);
     for (const portfolio of plan.portfolios) {
-      if (portfolio.crossCutting || portfolio.priorities.length > 0) continue;
-      const listed = portfolio.item.priorities ?? [];
+      const gap = thread.of(portfolio).gaps.find((g) => g.reason === 'portfolio-serves-no-priority' && g.item === portfolio);
+      if (!gap) continue;
+      const enabler = portfolio.item.kind === 'enabler';
       report({
-        item: portfolio, path: listed.length > 0 ? ['priorities'] : [], messageId: 'none',
-        data: { kind: portfolio.item.kind === 'enabler' ? 'Enabling workstream' : 'Portfolio', id: portfolio.id, name: portfolio.item.name },
-        hint: `Add \`priorities:\` naming one or more of: ${plan.priorities.map((p) => p.id).join(', ') || '(no priorities defined yet)'}${portfolio.item.kind === 'enabler' ? '; or leave `priorities:` out so the enabler underpins every priority' : ''}.`,
+        item: portfolio, reports: gap, messageId: 'none', data: { name: nameOf(portfolio) },
+        hint: `${offered.length ? `Add \`priorities:\` naming one or more of: ${offered.join(', ')}` : 'No priority of the plan reaches the collective aim yet: give a priority `aim:` first'}${enabler ? '; or leave `priorities:` out so the enabler underpins every priority' : ''}.`,
       });
     }
   },

@@ -1,6 +1,7 @@
 // Every system priority serves the plan's one collective aim.
 
-import { nearest } from '../suggest.js';
+import { nameOf } from '../link/plan-graph.js';
+import { didYouMean } from '../suggest.js';
 import { defineRule } from './rule.js';
 
 export const priorityServesAim = defineRule({
@@ -10,23 +11,30 @@ export const priorityServesAim = defineRule({
   rationale:
     'The plan has one collective aim that every part of the system contributes to; a priority that serves some other end breaks the golden thread for every objective beneath it.',
   messages: {
-    missing: 'Priority `{{id}}` does not say which aim it serves.',
-    unknown: 'Priority `{{id}}` serves `{{aim}}`, which is not the plan\'s collective aim.{{suggestion}}',
-    noAim: 'Priority `{{id}}` cannot serve the collective aim: plan.yaml defines no `collective_aim`.',
+    missing: '{{name}} does not say which aim it serves.',
+    unknown: '{{name}} serves `{{aim}}`, which is not the plan\'s collective aim.{{suggestion}}',
+    noAim: 'The plan has no collective aim, so none of its {{count}} system priorities can serve one.',
   },
-  check(plan, report) {
+  check({ plan, thread }, report) {
+    if (!plan.aim) {
+      if (plan.priorities.length === 0) return;
+      report({
+        reports: { reason: 'plan-has-no-aim', item: undefined }, messageId: 'noAim', data: { count: plan.priorities.length },
+        hint: 'Add `collective_aim:` with `id` and `statement` to plan.yaml, and name its id in each priority\'s `aim:`.',
+      });
+      return;
+    }
+    const aimId = plan.aim.id;
     for (const priority of plan.priorities) {
-      if (priority.aim) continue;
-      if (!plan.aim) {
-        report({ item: priority, messageId: 'noAim', data: { id: priority.id }, hint: 'Add `collective_aim:` with `id` and `statement` to plan.yaml.' });
-      } else if (priority.item.aim === undefined) {
-        report({ item: priority, messageId: 'missing', data: { id: priority.id }, hint: `Add \`aim: ${plan.aim.id}\` to the priority.` });
+      const [gap] = thread.of(priority).gaps;
+      if (!gap) continue;
+      if (priority.item.aim === undefined) {
+        report({ item: priority, reports: gap, messageId: 'missing', data: { name: nameOf(priority) }, hint: `Add \`aim: ${aimId}\` to the priority.` });
       } else {
-        const match = nearest(priority.item.aim, [plan.aim.id]);
         report({
-          item: priority, path: ['aim'], messageId: 'unknown',
-          data: { id: priority.id, aim: priority.item.aim, suggestion: match ? ` Did you mean \`${match}\`?` : '' },
-          hint: `Write \`aim: ${plan.aim.id}\`.`,
+          item: priority, path: ['aim'], reports: gap, messageId: 'unknown',
+          data: { name: nameOf(priority), aim: priority.item.aim, suggestion: didYouMean(priority.item.aim, [aimId]) },
+          hint: `Write \`aim: ${aimId}\`.`,
         });
       }
     }

@@ -1,14 +1,16 @@
 // What a rule is: an id, a one-line description, a default severity, message templates it owns, and a
-// check that walks the linked plan and reports findings. Rules report; they never print.
+// check that asks the golden thread about the linked plan and reports findings. Rules report; they
+// never print, and never import each other: what they share is in link/thread.ts.
 
-import type { Position, Severity } from '../diagnostic.js';
-import type { FieldPath } from '../model/locate.js';
-import { locate } from '../model/locate.js';
+import type { RuleId } from '../catalogue.js';
+import type { Severity, SourceLocation } from '../diagnostic.js';
 import type { LinkedItem, Plan } from '../link/plan-graph.js';
+import type { Gap, Thread } from '../link/thread.js';
+import { locate, type FieldPath } from '../model/locate.js';
 
 export interface Finding {
-  /** The item concerned; the finding is placed at it (or at `path` inside it). */
-  item: LinkedItem;
+  /** The item concerned; the finding is placed at it (or at `path` inside it). Absent: the plan itself, at plan.yaml. */
+  item?: LinkedItem;
   /** Where inside the item to point, e.g. ['portfolio']; the item itself when absent or not in the source. */
   path?: FieldPath;
   /** Point at the key of the last step of `path` rather than its value (useful when the value is missing). */
@@ -18,33 +20,45 @@ export interface Finding {
   /** Values for the template's {{placeholders}}. */
   data?: Record<string, string | number>;
   hint?: string;
+  /** This finding reports this gap in the thread: what follows from the gap is told under it. */
+  reports?: Gap;
+  /**
+   * This finding only follows from these gaps: it is told under the finding that reports them, and
+   * stands on its own only when nothing does (the rule that would is switched off).
+   */
+  because?: readonly Gap[];
+  /**
+   * With `because`: the message template of what follows, as told under the finding of the cause:
+   * a predicate ("does not reach the collective aim") that reads after "So it" or "So <item>".
+   */
+  consequenceId?: string;
+}
+
+/** What a rule's check may ask: the plan, and the one place that answers questions about its thread. */
+export interface RuleContext {
+  plan: Plan;
+  thread: Thread;
 }
 
 export interface Rule<Messages extends string = string> {
-  id: string;
+  id: RuleId;
   description: string;
   defaultSeverity: Severity;
   /** Rationale shown in SARIF help and the docs: why the rule exists. */
   rationale: string;
   messages: Record<Messages, string>;
-  check(plan: Plan, report: (finding: Finding & { messageId: Messages }) => void): void;
+  check(context: RuleContext, report: (finding: Finding & { messageId: Messages }) => void): void;
 }
 
 /** Fills {{name}} placeholders; a missing value is left visible rather than silently dropped. */
 export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (Object.hasOwn(data, name) ? String(data[name]) : whole));
 }
 
-export function findingLocation(finding: Finding): { file: string } & Position {
-  return locate(finding.item.item.at, finding.path ?? [], { key: finding.key ?? false });
+export function findingLocation(finding: Finding, plan: Plan): SourceLocation {
+  return locate(finding.item ? finding.item.item.at : plan.manifest.at, finding.path ?? [], { key: finding.key ?? false });
 }
 
 export function defineRule<M extends string>(rule: Rule<M>): Rule<M> {
   return rule;
-}
-
-/** Joins names as English: "a", "a and b", "a, b and c". */
-export function listInWords(names: readonly string[]): string {
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }

@@ -160,7 +160,7 @@ function builtHtmlFiles(): string[] {
     .sort();
 }
 
-function byNumberThenId(a: { id: string; number: number | null }, b: { id: string; number: number | null }): number {
+function byNumber(a: { id: string; number: number | null }, b: { id: string; number: number | null }): number {
   const an = a.number ?? Number.POSITIVE_INFINITY;
   const bn = b.number ?? Number.POSITIVE_INFINITY;
   return an !== bn ? an - bn : a.id.localeCompare(b.id);
@@ -293,7 +293,7 @@ describe('summary.html', () => {
     const objectives = new Map(plan.objectives.map((o) => [o.id, o]));
     const priorities = new Map(plan.priorities.map((p) => [p.id, p]));
     const numbers = (items: { id: string; number: number | null }[]) => {
-      const list = [...items].sort(byNumberThenId).map((i) => (i.number !== null ? String(i.number) : i.id)).join(', ');
+      const list = [...items].sort(byNumber).map((i) => (i.number !== null ? String(i.number) : i.id)).join(', ');
       return list === '' ? 'None' : list;
     };
     const expected = plan.portfolios
@@ -328,7 +328,7 @@ describe('summary.html', () => {
     );
     const dataRows = await page.evaluate(() => document.querySelectorAll('tr[data-objective]').length);
     await page.close();
-    const national = plan.objectives.filter((o) => o.source === 'national').sort(byNumberThenId);
+    const national = plan.objectives.filter((o) => o.source === 'national').sort(byNumber);
     expect(national.length).toBeGreaterThan(0);
     // One set of rows, whichever way the appendix is marked up.
     const unique = rows.filter((row, i) => rows.findIndex((r) => r.id === row.id) === i);

@@ -3,7 +3,8 @@
 
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { builtInChecks, rules } from '../../src/rules/index.js';
+import { builtInChecks } from '../../src/catalogue.js';
+import { rules } from '../../src/rules/index.js';
 import {
   copyPlan,
   fixture,
@@ -26,7 +27,8 @@ interface JsonReport {
     rule: string;
     severity: 'error' | 'warning';
     message: string;
-    hint?: string;
+    hint: string | null;
+    context: string[];
     file: string;
     line: number;
     column: number;
@@ -35,14 +37,12 @@ interface JsonReport {
   summary: { errors: number; warnings: number };
 }
 
-/** The errors broken/ is made to show, one of each kind, as `file:line:col severity rule`. */
+/** The errors broken/ is made to show, one of each kind, as `file:line:col severity rule`: one per mistake. */
 const BROKEN_FINDINGS = [
-  'broken/actions.yaml:2:9 error duplicate-id', //           `triage` here ...
   'broken/metrics.yaml:5:16 error unknown-reference', //     `ae-wait`, a misspelling of `ae-waits`
   'broken/metrics.yaml:9:15 error schema', //                `baseline: about sixty` is not a number
-  'broken/more-actions.yaml:3:9 error duplicate-id', //      ... and `triage` again here
-  'broken/objectives.yaml:12:5 error objective-has-owner', // `no-owner` names no portfolio
-  'broken/objectives.yaml:12:5 warning objective-is-smart', // ... so it is not Specific either
+  'broken/more-actions.yaml:3:9 error duplicate-id', //      `triage`, already the id of an action in actions.yaml
+  'broken/objectives.yaml:12:5 error objective-has-owner', // `no-owner` names no portfolio (so it is not Specific either)
 ];
 
 describe('plan check on a valid plan', () => {
@@ -71,27 +71,34 @@ describe('plan check on a broken plan (stylish, the default format)', () => {
     expect(result.stdout).toContain([
       'broken/metrics.yaml',
       '  5:16    error    There is no objective with the id `ae-wait`. Did you mean `ae-waits`?  unknown-reference',
-      '                   → Use the id of an existing objective (ae-waits, no-owner).',
+      '                   → Use the id of an existing objective (ae-waits).',
     ].join('\n'));
   });
 
-  it('names both places of a duplicate id', async () => {
+  it('tells what follows from a mistake under its finding, not as findings of their own', async () => {
+    const result = await runPlan(['check', 'broken'], { cwd: fixtures });
+    expect(result.stdout).toContain([
+      '  12:5    error    Local objective "Fewer falls at home" (`no-owner`) has no owning portfolio.  objective-has-owner',
+      '                   ↳ So action "A falls response team" (`falls-response`) does not reach the collective aim.',
+      '                   ↳ So it fails S of SMART (S: no owning portfolio).',
+      '                   → Add `portfolio:` with the id of the portfolio or enabling workstream that owns it: urgent-care.',
+    ].join('\n'));
+  });
+
+  it('reports a duplicate id once, at the later place, naming the first', async () => {
     const result = await runPlan(['check', 'broken'], { cwd: fixtures });
     const duplicates = stylishFindings(result.stdout).filter((f) => f.rule === 'duplicate-id').map((f) => f.message);
-    expect(duplicates).toEqual([
-      'The id `triage` is used twice: by action `triage` here and by action `triage` at more-actions.yaml:3:9.',
-      'The id `triage` is used twice: by action `triage` here and by action `triage` at actions.yaml:2:9.',
-    ]);
+    expect(duplicates).toEqual(['The id `triage` is used twice: action `triage` here, and action `triage` at actions.yaml:2:9.']);
   });
 
   it('ends with a summary line counting errors and warnings', async () => {
     const result = await runPlan(['check', 'broken'], { cwd: fixtures });
-    expect(result.stdout.endsWith('\n✖ 6 problems (5 errors, 1 warning)\n')).toBe(true);
+    expect(result.stdout.endsWith('\n✖ 4 problems (4 errors, 0 warnings)\n')).toBe(true);
   });
 
   it('prints file paths as typed from the working directory', async () => {
     const result = await runPlan(['check', 'tests/fixtures/broken']);
-    expect(stylishFindings(result.stdout)[0]?.file).toBe('tests/fixtures/broken/actions.yaml');
+    expect(stylishFindings(result.stdout)[0]?.file).toBe('tests/fixtures/broken/metrics.yaml');
   });
 
   it('reports a YAML syntax error at its line, and exits 1', async () => {
@@ -108,18 +115,22 @@ describe('plan check --format json', () => {
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as JsonReport;
     expect(Object.keys(report)).toEqual(['diagnostics', 'summary']);
-    expect(report.summary).toEqual({ errors: 5, warnings: 1 });
+    expect(report.summary).toEqual({ errors: 4, warnings: 0 });
     expect(report.diagnostics.map((d) => `broken/${d.file}:${d.line}:${d.column} ${d.severity} ${d.rule}`)).toEqual(BROKEN_FINDINGS);
   });
 
-  it('gives each diagnostic rule, severity, message, hint, file, line, column and subject', async () => {
+  it('gives each diagnostic rule, severity, message, hint, context, file, line, column and subject', async () => {
     const result = await runPlan(['check', 'tests/fixtures/broken', '--format', 'json']);
     const report = JSON.parse(result.stdout) as JsonReport;
     expect(report.diagnostics.find((d) => d.rule === 'objective-has-owner')).toEqual({
       rule: 'objective-has-owner',
       severity: 'error',
-      message: 'Objective `no-owner` has no owning portfolio.',
+      message: 'Local objective "Fewer falls at home" (`no-owner`) has no owning portfolio.',
       hint: 'Add `portfolio:` with the id of the portfolio or enabling workstream that owns it: urgent-care.',
+      context: [
+        'So action "A falls response team" (`falls-response`) does not reach the collective aim.',
+        'So it fails S of SMART (S: no owning portfolio).',
+      ],
       file: 'objectives.yaml',
       line: 12,
       column: 5,
@@ -141,26 +152,25 @@ describe('plan check --format github', () => {
     expect(result.code).toBe(1);
     const commands = result.stdout.split('\n').filter((line) => line.startsWith('::'));
     expect(commands.map((line) => line.slice(0, line.indexOf('::', 2)))).toEqual([
-      '::error file=broken/actions.yaml,line=2,col=9,title=duplicate-id',
       '::error file=broken/metrics.yaml,line=5,col=16,title=unknown-reference',
       '::error file=broken/metrics.yaml,line=9,col=15,title=schema',
       '::error file=broken/more-actions.yaml,line=3,col=9,title=duplicate-id',
       '::error file=broken/objectives.yaml,line=12,col=5,title=objective-has-owner',
-      '::warning file=broken/objectives.yaml,line=12,col=5,title=objective-is-smart',
     ]);
   });
 
-  it('puts the message and its fix after the properties', async () => {
+  it('puts the message, what follows from it and its fix after the properties', async () => {
     const result = await runPlan(['check', 'broken', '--format', 'github'], { cwd: fixtures });
     expect(result.stdout).toContain(
-      '::error file=broken/objectives.yaml,line=12,col=5,title=objective-has-owner::Objective `no-owner` has no owning portfolio. '
+      '::error file=broken/objectives.yaml,line=12,col=5,title=objective-has-owner::Local objective "Fewer falls at home" (`no-owner`) has no owning portfolio. '
+      + 'So action "A falls response team" (`falls-response`) does not reach the collective aim. So it fails S of SMART (S: no owning portfolio). '
       + 'Add `portfolio:` with the id of the portfolio or enabling workstream that owns it: urgent-care.\n',
     );
   });
 
   it('ends with a plain summary line', async () => {
     const result = await runPlan(['check', 'broken', '--format', 'github'], { cwd: fixtures });
-    expect(result.stdout.endsWith('\nplan check: 5 error(s), 1 warning(s)\n')).toBe(true);
+    expect(result.stdout.endsWith('\nplan check: 4 error(s), 0 warning(s)\n')).toBe(true);
   });
 });
 
@@ -256,7 +266,7 @@ describe('plan check options', () => {
     const result = await runPlan(['check', 'broken', '--quiet'], { cwd: fixtures });
     expect(result.code).toBe(1);
     expect(locatedRules(result.stdout)).toEqual(BROKEN_FINDINGS.filter((f) => f.includes(' error ')));
-    expect(result.stdout).toContain('✖ 5 problems (5 errors, 0 warnings)');
+    expect(result.stdout).toContain('✖ 4 problems (4 errors, 0 warnings)');
   });
 });
 
@@ -353,7 +363,7 @@ describe('plan check without DIR finds the plan', () => {
     copyPlan(fixture('broken'), join(root, 'plans', 'only-plan'));
     const result = await runPlan(['check'], { cwd: root });
     expect(result.code).toBe(1);
-    expect(stylishFindings(result.stdout)[0]?.file).toBe('plans/only-plan/actions.yaml');
+    expect(stylishFindings(result.stdout)[0]?.file).toBe('plans/only-plan/metrics.yaml');
   });
 
   it('refuses with exit 2, naming them, when there are two plans under ./plans', async () => {
@@ -381,7 +391,7 @@ describe('plan check output', () => {
   it('is coloured with FORCE_COLOR=1', async () => {
     const result = await runPlan(['check', 'tests/fixtures/broken'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
     expect(result.stdout).toContain(`${ESC}31merror`);
-    expect(result.stdout).toContain(`${ESC}4mtests/fixtures/broken/actions.yaml${ESC}24m`);
+    expect(result.stdout).toContain(`${ESC}4mtests/fixtures/broken/metrics.yaml${ESC}24m`);
   });
 
   it('has no colour when piped and neither variable is set', async () => {

@@ -19,13 +19,13 @@ describe('plan trace of an objective whose thread is whole', () => {
     const result = await runPlan(['trace', 'gp-access', 'tests/fixtures/valid']);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toBe([
-      'objective `gp-access`: More GP appointments  objectives.yaml:2:5',
+      'National objective "More GP appointments" (`gp-access`)  tests/fixtures/valid/objectives.yaml:2:5',
       'Up to the collective aim:',
-      '├─ is owned by `primary-care` Primary care',
-      '└─ serves priority (through its portfolio) `access` Improve access to care',
-      '   └─ serves the collective aim `healthier-lives` People in Tiny live longer, healthier lives. ✔',
+      '├─ is owned by portfolio "Primary care" (`primary-care`)',
+      '└─ serves (through its portfolio) priority "Improve access to care" (`access`)',
+      '   └─ serves the collective aim "People in Tiny live longer, healthier lives." (`healthier-lives`) ✔',
       'Served by:',
-      '└─ is served by action `extend-hours` Open surgeries on Saturday mornings',
+      '└─ is served by action "Open surgeries on Saturday mornings" (`extend-hours`)',
       '✔ The golden thread reaches the collective aim.',
       '',
     ].join('\n'));
@@ -34,8 +34,8 @@ describe('plan trace of an objective whose thread is whole', () => {
   it('shows every priority an objective of an enabling workstream serves', async () => {
     const result = await runPlan(['trace', 'shared-records', 'tests/fixtures/valid']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('├─ serves priority (through its enabling workstream) `prevention` Prevent ill health\n');
-    expect(result.stdout).toContain('└─ serves priority (through its enabling workstream) `access` Improve access to care\n');
+    expect(result.stdout).toContain('├─ serves (through its enabling workstream) priority "Prevent ill health" (`prevention`)\n');
+    expect(result.stdout).toContain('└─ serves (through its enabling workstream) priority "Improve access to care" (`access`)\n');
   });
 });
 
@@ -43,21 +43,21 @@ describe('plan trace of an action whose thread is broken', () => {
   it('marks where the thread breaks with ✖ and exits 1', async () => {
     const result = await runPlan(['trace', 'extend-hours', planWithBrokenThread()]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toBe([
-      'action `extend-hours`: Open surgeries on Saturday mornings  actions.yaml:2:5',
+    expect(result.stdout.split('\n').slice(1)).toEqual([
       'Up to the collective aim:',
-      '└─ delivers objective `gp-access` More GP appointments',
-      '   ├─ is owned by `primary-care` Primary care',
-      '   └─ serves priority (through its portfolio) `access` Improve access to care',
-      '      └─ serves ✖ `wealthier-lives` is not the collective aim: the thread breaks here',
+      '└─ delivers national objective "More GP appointments" (`gp-access`)',
+      '   ├─ is owned by portfolio "Primary care" (`primary-care`)',
+      '   └─ serves (through its portfolio) priority "Improve access to care" (`access`)',
+      '      └─ serves ✖ it names `wealthier-lives` as its aim, which is not the plan\'s collective aim',
       '✖ The golden thread does not reach the collective aim.',
       '',
-    ].join('\n'));
+    ]);
+    expect(result.stdout.split('\n')[0]).toMatch(/^Action "Open surgeries on Saturday mornings" \(`extend-hours`\)  \S+\/actions\.yaml:2:5$/);
   });
 
   it('says on stderr that the plan has errors, pointing to plan check', async () => {
     const result = await runPlan(['trace', 'extend-hours', planWithBrokenThread()]);
-    expect(result.stderr).toBe('plan: the plan has 2 error(s); run `plan check` to see them.\n');
+    expect(result.stderr).toBe('plan: the plan has 1 error(s); run `plan check` to see them.\n');
   });
 });
 
@@ -65,12 +65,71 @@ describe('plan trace of the collective aim', () => {
   it('lists the priorities, objectives and actions that serve it, and exits 0', async () => {
     const result = await runPlan(['trace', 'healthier-lives', 'tests/fixtures/valid']);
     expect(result.code).toBe(0);
-    expect(result.stdout.split('\n').slice(0, 4)).toEqual([
-      'the collective aim `healthier-lives`: People in Tiny live longer, healthier lives.  plan.yaml:16:3',
+    expect(result.stdout).toBe([
+      'The collective aim "People in Tiny live longer, healthier lives." (`healthier-lives`)  tests/fixtures/valid/plan.yaml:16:3',
       'Served by:',
-      '├─ is served by priority `prevention` Prevent ill health',
-      '│  ├─ is served by objective `smoking` Fewer people smoke',
-    ]);
+      '├─ is served by priority "Prevent ill health" (`prevention`)',
+      '│  └─ is served by portfolio "Public health" (`public-health`)',
+      '│     └─ owns local objective "Fewer people smoke" (`smoking`)',
+      '│        └─ is served by action "Run a stop smoking service in every town" (`stop-smoking-service`)',
+      '├─ is served by priority "Improve access to care" (`access`)',
+      '│  └─ is served by portfolio "Primary care" (`primary-care`)',
+      '│     └─ owns national objective "More GP appointments" (`gp-access`)',
+      '│        └─ is served by action "Open surgeries on Saturday mornings" (`extend-hours`)',
+      '└─ is underpinned by enabling workstream "Digital" (`digital`)',
+      '   └─ owns local objective "Every practice shares care records" (`shared-records`)',
+      '      └─ is served by action "Connect every practice to the shared care record" (`connect-practices`)',
+      '',
+    ].join('\n'));
+  });
+
+  it('marks a priority that nothing serves with ✖, as it marks an objective that no action serves', async () => {
+    const dir = copyPlan(fixture('valid'));
+    replaceOnce(join(dir, 'portfolios.yaml'), '    priorities: [prevention]', '    priorities: [access]');
+    const result = await runPlan(['trace', 'healthier-lives', dir]);
+    expect(result.stdout).toContain([
+      '├─ is served by priority "Prevent ill health" (`prevention`)',
+      '│  └─ is served by ✖ nothing: no portfolio or objective serves this priority',
+    ].join('\n'));
+  });
+});
+
+describe('plan trace of a priority', () => {
+  it('shows the aim above it, and below it the portfolios, objectives and enablers that serve it', async () => {
+    const result = await runPlan(['trace', 'access', 'tests/fixtures/valid']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe([
+      'Priority "Improve access to care" (`access`)  tests/fixtures/valid/priorities.yaml:5:5',
+      'Up to the collective aim:',
+      '└─ serves the collective aim "People in Tiny live longer, healthier lives." (`healthier-lives`) ✔',
+      'Served by:',
+      '├─ is served by portfolio "Primary care" (`primary-care`)',
+      '│  └─ owns national objective "More GP appointments" (`gp-access`)',
+      '│     └─ is served by action "Open surgeries on Saturday mornings" (`extend-hours`)',
+      '└─ is underpinned by enabling workstream "Digital" (`digital`)',
+      '✔ The golden thread reaches the collective aim.',
+      '',
+    ].join('\n'));
+  });
+});
+
+describe('plan trace of a portfolio', () => {
+  it('shows every objective it owns with what serves each, and the actions that name no objective', async () => {
+    const result = await runPlan(['trace', 'uec']);
+    expect(result.code).toBe(0);
+    const below = result.stdout.slice(result.stdout.indexOf('Served by:\n'));
+    expect(below).toContain('├─ owns national objective 1: ');
+    expect(below).toContain('│  ├─ is served by action "76% of patients seen within 4 hours in A&E" (`uec-ae-4-hours`)\n');
+    expect(below).toContain('│  └─ is served by ✖ no action\n');
+    expect(below).toContain('├─ runs (no objective named) action "Capital Investment Case" (`uec-capital-investment-case`)\n');
+  });
+});
+
+describe('plan trace of a number', () => {
+  it('finds the national objective with that number', async () => {
+    const result = await runPlan(['trace', '1']);
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n')[0]).toMatch(/^National objective 1: Improve A&E waiting times .* \(`no-01`\)  /);
   });
 });
 
@@ -79,7 +138,7 @@ describe('plan trace of a statutory duty', () => {
     const result = await runPlan(['trace', 'reduce-inequalities', 'tests/fixtures/valid']);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe([
-      'statutory duty `reduce-inequalities`: Reduce inequalities  duties.yaml:2:5',
+      'Statutory duty "Reduce inequalities" (`reduce-inequalities`)  tests/fixtures/valid/duties.yaml:2:5',
       'Served by:',
       '├─ in Joint Forward Plan',
       '│  └─ Tackling inequalities',
@@ -101,7 +160,7 @@ describe('plan trace of an enabling workstream', () => {
 describe('plan trace of an objective that nobody owns', () => {
   it('does not say ✔ the thread reaches the aim beneath a ✖, and exits 1', async () => {
     const result = await runPlan(['trace', 'no-owner', 'tests/fixtures/broken']);
-    expect(result.stdout).toContain('├─ is owned by ✖ no portfolio: nobody owns it\n');
+    expect(result.stdout).toContain('├─ is owned by ✖ nobody: it names no portfolio\n');
     expect(result.stdout).not.toContain('✔ The golden thread reaches the collective aim.');
     expect(result.code).toBe(1);
   });
@@ -112,7 +171,13 @@ describe('plan trace of an id that is not in the plan', () => {
     const result = await runPlan(['trace', 'gp-acess', 'tests/fixtures/valid']);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe('plan: There is no item with the id `gp-acess` in the plan. Did you mean `gp-access`?\n      Ids are listed by `plan export`.\n');
+    expect(result.stderr).toBe('plan: There is no item with the id `gp-acess` in the plan.\n      Close matches: `gp-access`.\n');
+  });
+
+  it('lists several close matches when several are near', async () => {
+    const result = await runPlan(['trace', 'no-0', 'plans/staffordshire-stoke-2023-24']);
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n')[1]).toBe('      Close matches: `no-01`, `no-02`, `no-03`, `no-04`, `no-05`.');
   });
 
   it('exits 2 without a suggestion when no id is near', async () => {

@@ -95,8 +95,10 @@ describe('the examples on the rule pages', () => {
 });
 
 describe('the complete example of docs/language.md', () => {
-  it('passes plan check with no problems, as the page says', async () => {
-    const language = readFileSync(join(repoRoot, 'docs', 'language.md'), 'utf8');
+  const languagePath = join(repoRoot, 'docs', 'language.md');
+
+  /** Writes the page's complete example into a fresh folder; returns the folder holding plans/riverside. */
+  function writeExample(language: string): string {
     const section = language.slice(language.indexOf('## A complete example'));
     const root = makeTempDir('plan-docs-');
     let count = 0;
@@ -106,8 +108,29 @@ describe('the complete example of docs/language.md', () => {
       count++;
     }
     expect(count).toBeGreaterThanOrEqual(4);
+    return root;
+  }
+
+  it('passes plan check with no problems, as the page says', async () => {
+    const root = writeExample(readFileSync(languagePath, 'utf8'));
     const result = await runPlan(['check', 'plans/riverside'], { cwd: root });
     expect(result.stdout).toBe('✔ No problems found in plans/riverside.\n');
     expect(result.code).toBe(0);
+  });
+
+  it('with `value: 78%` written in, prints what "How mistakes are reported" shows', async () => {
+    const language = readFileSync(languagePath, 'utf8');
+    const root = writeExample(language);
+    const file = join(root, 'plans', 'riverside', 'objectives', 'urgent-care.yaml');
+    const text = readFileSync(file, 'utf8');
+    expect(text.split('value: 78\n')).toHaveLength(2);
+    writeFileSync(file, text.replace('value: 78\n', 'value: 78%\n'));
+    const result = await runPlan(['check', 'plans/riverside'], { cwd: root });
+    const shown = `$ plan check plans/riverside\n${result.stdout}`;
+    const section = language.indexOf('## How mistakes are reported');
+    const start = language.indexOf('```text\n', section) + '```text\n'.length;
+    const end = language.indexOf('```\n', start);
+    if (process.env.UPDATE_DOCS === '1') writeFileSync(languagePath, language.slice(0, start) + shown + language.slice(end));
+    else expect(shown).toBe(language.slice(start, end));
   });
 });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostic.js';
 import type { SourceText } from '../../src/load/plan-folder.js';
 import { compileTexts, type Compilation, type CompileOptions } from '../../src/pipeline.js';
-import { builtInChecks } from '../../src/rules/index.js';
+import { builtInChecks } from '../../src/catalogue.js';
 
 /**
  * YAML written inside a test: drops the first line break and the indentation common to every line,
@@ -108,7 +108,7 @@ export function onlyFindingOf(compilation: Compilation, rule: string): Diagnosti
   return found[0]!;
 }
 
-const builtInIds = new Set(builtInChecks.map((check) => check.id));
+const builtInIds = new Set<string>(builtInChecks.map((check) => check.id));
 
 /**
  * Asserts that `rule` reported nothing, and that no built-in check did either: an item with a schema
@@ -128,16 +128,24 @@ function listDiagnostics(diagnostics: readonly Diagnostic[]): string {
 /**
  * The two configuration tests every rule has: `off` in plan.yaml's `rules:` silences it, and another
  * severity there is the one it reports at. `failing` is test.yaml text the rule reports exactly once.
+ * `otherRules` are further `rules:` settings for both tests: a rule whose finding only follows from a
+ * gap another rule reports stands on its own only with that other rule switched off.
  */
-export function describeConfiguration(rule: string, failing: string, severity: 'warning' | 'error' = 'warning'): void {
+export function describeConfiguration(
+  rule: string,
+  failing: string,
+  severity: 'warning' | 'error' = 'warning',
+  otherRules: Readonly<Record<string, 'warning' | 'error' | 'off'>> = {},
+): void {
+  const others = Object.entries(otherRules).map(([id, setting]) => `  ${id}: ${setting}\n`).join('');
   describe('configuration', () => {
     it('is silenced by `off` in plan.yaml `rules:`', () => {
-      const manifest = `${MANIFEST}rules:\n  ${rule}: off\n`;
+      const manifest = `${MANIFEST}rules:\n  ${rule}: off\n${others}`;
       expect(findingsOf(compileFixture({ manifest, test: failing }), rule)).toEqual([]);
     });
 
     it('reports at the severity plan.yaml gives it', () => {
-      const manifest = `${MANIFEST}rules:\n  ${rule}: ${severity}\n`;
+      const manifest = `${MANIFEST}rules:\n  ${rule}: ${severity}\n${others}`;
       expect(onlyFindingOf(compileFixture({ manifest, test: failing }), rule).severity).toBe(severity);
     });
   });

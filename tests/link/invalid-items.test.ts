@@ -1,11 +1,43 @@
-// An item left out of the plan for breaking the language is reported once, where it is broken: the
-// references to it, and the rules that would follow them, do not report it again as missing.
+// An item written with a schema error is reported once, where it is broken. Link keeps a stand-in for
+// it, so the references to it resolve, and the rules drop every finding that touches it: nothing that
+// only follows from the broken item is reported a second time.
 
 import { describe, expect, it } from 'vitest';
-import { compileFixture, yaml } from '../helpers/plan-fixture.js';
+import { compileFixture, onlyFindingOf, yaml } from '../helpers/plan-fixture.js';
+
+describe('an item with a schema error', () => {
+  it('becomes a stand-in in the plan, under its own id', () => {
+    const compilation = compileFixture({
+      test: yaml`
+        objectives:
+          - id: bed-occupancy
+            title: Reduce general and acute bed occupancy
+            source: nationwide
+            portfolio: urgent-care
+      `,
+    });
+    const standIn = compilation.plan?.byId.get('bed-occupancy');
+    expect(standIn).toMatchObject({ kind: 'objective', standIn: true });
+    // What is valid in it is kept, so the stand-in links like the item it stands for.
+    expect(compilation.plan?.portfolios.find((p) => p.id === 'urgent-care')?.objectives.map((o) => o.id)).toEqual(['ae-4-hours', 'bed-occupancy']);
+  });
+
+  it('is not reported again by the rules about it: only its schema error is', () => {
+    const compilation = compileFixture({
+      test: yaml`
+        objectives:
+          - id: bed-occupancy
+            title: Reduce general and acute bed occupancy
+            source: nationwide
+      `,
+    });
+    // No owner, no target, no action: each would be a finding of a sound objective.
+    expect(compilation.diagnostics.map((d) => [d.rule, d.subject])).toEqual([['schema', 'bed-occupancy']]);
+  });
+});
 
 describe('references to an item with a schema error', () => {
-  it('are not reported as references to nothing, nor as broken threads', () => {
+  it('resolve, so they are reported neither as references to nothing nor as broken threads', () => {
     const compilation = compileFixture({
       test: yaml`
         objectives:
@@ -24,23 +56,78 @@ describe('references to an item with a schema error', () => {
             objective: bed-occupancy
       `,
     });
-    expect(compilation.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.rule} ${d.subject ?? ''}`)).toEqual(['schema bed-occupancy']);
+    expect(compilation.diagnostics.map((d) => [d.rule, d.subject])).toEqual([['schema', 'bed-occupancy']]);
+    expect(compilation.plan?.actions.find((a) => a.id === 'discharge-hub')?.objectives.map((o) => o.id)).toEqual(['bed-occupancy']);
   });
 
-  it('still reports a reference to an id that exists nowhere', () => {
+  it('do not report the thread of everything beneath a broken priority as stopping there', () => {
     const compilation = compileFixture({
       test: yaml`
+        priorities:
+          - id: tackle-inequalities
+            title: Tackle inequalities in outcomes and access
+            aim: 42
+        portfolios:
+          - id: community-services
+            name: Community services
+            priorities: [tackle-inequalities]
+        objectives:
+          - id: community-response
+            title: Respond to urgent community referrals within two hours
+            source: local
+            portfolio: community-services
+            target: { measure: Referrals answered within two hours, value: 70, unit: '%', by: 2025-03-31 }
+        actions:
+          - id: two-hour-response
+            title: Staff a two-hour community response team
+            objectives: [community-response]
+      `,
+    });
+    expect(compilation.diagnostics.map((d) => [d.rule, d.subject])).toEqual([['schema', 'tackle-inequalities']]);
+  });
+
+  it('do not report an objective as owned by nothing when its portfolio has a schema error', () => {
+    const compilation = compileFixture({
+      test: yaml`
+        portfolios:
+          - id: community-services
+            name: Community services
+            priorities: prevention
+        objectives:
+          - id: community-response
+            title: Respond to urgent community referrals within two hours
+            source: local
+            portfolio: community-services
+            target: { measure: Referrals answered within two hours, value: 70, unit: '%', by: 2025-03-31 }
+        actions:
+          - id: two-hour-response
+            title: Staff a two-hour community response team
+            objectives: [community-response]
+      `,
+    });
+    expect(compilation.diagnostics.map((d) => [d.rule, d.subject])).toEqual([['schema', 'community-services']]);
+  });
+
+  it('count for the item that makes them: an objective served only by a broken action is still served', () => {
+    const compilation = compileFixture({
+      test: yaml`
+        objectives:
+          - id: bed-occupancy
+            title: Reduce general and acute bed occupancy
+            source: national
+            portfolio: urgent-care
+            target: { measure: Bed occupancy, value: 92, unit: '%', by: 2025-03-31 }
         actions:
           - id: discharge-hub
             title: Open an integrated discharge hub
-            objectives: [bed-ocupancy]
+            objectives: [bed-occupancy]
+            status: begun
       `,
     });
-    expect(compilation.diagnostics.filter((d) => d.rule === 'unknown-reference')).toHaveLength(1);
-    expect(compilation.diagnostics.filter((d) => d.rule === 'action-traces-to-aim')).toHaveLength(1);
+    expect(compilation.diagnostics.map((d) => [d.rule, d.subject])).toEqual([['schema', 'discharge-hub']]);
   });
 
-  it('does not make its owner\'s objectives look missing', () => {
+  it('do not make its owner\'s objectives look missing', () => {
     const compilation = compileFixture({
       test: yaml`
         portfolios:
@@ -54,7 +141,40 @@ describe('references to an item with a schema error', () => {
             portfolio: mental-health
       `,
     });
-    expect(compilation.diagnostics.map((d) => d.rule)).not.toContain('portfolio-has-objectives');
-    expect(compilation.diagnostics.filter((d) => d.rule === 'schema')).toHaveLength(1);
+    expect(compilation.diagnostics.map((d) => [d.rule, d.subject])).toEqual([['schema', 'talking-therapies']]);
+  });
+
+  it('still report a reference to an id that exists nowhere, once, with the broken thread as its context', () => {
+    const compilation = compileFixture({
+      test: yaml`
+        actions:
+          - id: discharge-hub
+            title: Open an integrated discharge hub
+            objectives: [bed-ocupancy]
+      `,
+    });
+    expect(compilation.diagnostics.map((d) => d.rule)).toEqual(['unknown-reference']);
+    expect(onlyFindingOf(compilation, 'unknown-reference')).toMatchObject({
+      line: 4,
+      column: 18,
+      message: 'There is no objective with the id `bed-ocupancy`.',
+      context: ['So it does not reach the collective aim.'],
+    });
+  });
+
+  it('cannot resolve to an item with no readable id: such a reference names nothing', () => {
+    const compilation = compileFixture({
+      test: yaml`
+        objectives:
+          - title: Reduce general and acute bed occupancy
+            source: national
+            portfolio: urgent-care
+        actions:
+          - id: discharge-hub
+            title: Open an integrated discharge hub
+            objectives: [bed-occupancy]
+      `,
+    });
+    expect(compilation.diagnostics.map((d) => d.rule)).toEqual(['schema', 'unknown-reference']);
   });
 });

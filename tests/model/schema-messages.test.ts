@@ -92,6 +92,46 @@ describe('unknown keys', () => {
       message: '`rules:` belongs in plan.yaml, not in a source file.',
     });
   });
+
+  it('reads an item whose only fault is an unknown key without that key, rather than as a stand-in', () => {
+    const compilation = compileFixture({
+      test: yaml`
+        actions:
+          - id: front-door-triage
+            title: Stream patients at the emergency department front door
+            objectives: [ae-4-hours]
+            lead: Jo Bloggs
+      `,
+    });
+    expect(compilation.diagnostics.map((d) => [d.rule, d.subject])).toEqual([['unknown-key', 'front-door-triage']]);
+    const action = compilation.plan?.byId.get('front-door-triage');
+    expect(action?.standIn).toBe(false);
+    expect(action?.item).not.toHaveProperty('lead');
+  });
+
+  it('reports an unknown key and a misspelt portfolio on the same objective at once, and nothing else', () => {
+    const compilation = compileFixture({
+      test: yaml`
+        objectives:
+          - id: community-response
+            title: Respond to urgent community referrals within two hours
+            source: local
+            portfolio: urgent-cars
+            owner: Jo Bloggs
+            target: { measure: Referrals answered within two hours, value: 70, unit: '%', by: 2025-03-31 }
+        actions:
+          - id: two-hour-response
+            title: Staff a two-hour community response team
+            objectives: [community-response]
+      `,
+    });
+    expect(compilation.diagnostics.map((d) => [d.rule, d.line, d.column])).toEqual([
+      ['objective-has-owner', 5, 16],
+      ['unknown-key', 6, 5],
+    ]);
+    expect(onlyFindingOf(compilation, 'objective-has-owner').message).toContain('names `urgent-cars` as its owner');
+    expect(onlyFindingOf(compilation, 'unknown-key').message).toBe('Objective `community-response` has an unknown field `owner`.');
+  });
 });
 
 describe('values of the wrong type', () => {
@@ -349,22 +389,23 @@ describe('dates, ids and choices', () => {
     });
   });
 
-  it('leaves an item with a schema error out of the plan', () => {
+  it('keeps an item with a schema error as a stand-in, so its schema error is all that is reported about it', () => {
     const compilation = compileFixture({
       test: yaml`
         actions:
           - id: front-door-triage
             title: Stream patients at the emergency department front door
-            status: in-progress
+            status: started
+            objectives: [ae-4-hours]
       `,
     });
-    expect(compilation.plan?.byId.has('front-door-triage')).toBe(false);
-    expect(findingsOf(compilation, 'action-traces-to-aim')).toEqual([]);
+    expect(compilation.diagnostics.map((d) => [d.rule, d.subject])).toEqual([['schema', 'front-door-triage']]);
+    expect(compilation.plan?.byId.get('front-door-triage')?.standIn).toBe(true);
   });
 });
 
 describe('ids and references', () => {
-  it('reports a duplicate id at both places, each pointing at the other', () => {
+  it('reports a duplicate id once, at the later place, naming the first', () => {
     const compilation = compileFixture({
       test: yaml`
         actions:
@@ -373,18 +414,30 @@ describe('ids and references', () => {
             objectives: [ae-4-hours]
       `,
     });
-    const findings = findingsOf(compilation, 'duplicate-id');
-    expect(findings.map((d) => [d.file, d.line, d.column, d.severity, d.subject])).toEqual([
-      ['system.yaml', 20, 9, 'error', 'same-day-emergency-care'],
-      ['test.yaml', 2, 9, 'error', 'same-day-emergency-care'],
-    ]);
-    expect(findings[0]?.message).toBe(
-      'The id `same-day-emergency-care` is used twice: by action `same-day-emergency-care` here and by action `same-day-emergency-care` at test.yaml:2:9.',
-    );
-    expect(findings[1]?.message).toContain('at system.yaml:20:9');
+    expect(onlyFindingOf(compilation, 'duplicate-id')).toMatchObject({
+      severity: 'error',
+      subject: 'same-day-emergency-care',
+      file: 'test.yaml',
+      line: 2,
+      column: 9,
+      message: 'The id `same-day-emergency-care` is used twice: action `same-day-emergency-care` here, and action `same-day-emergency-care` at system.yaml:20:9.',
+      hint: 'Ids must be unique across the whole plan; rename one of them and update the references to it.',
+    });
   });
 
-  it('reports an id shared by items of different kinds', () => {
+  it('reports nothing but the duplicate id for an item that repeats another\'s id', () => {
+    const compilation = compileFixture({
+      test: yaml`
+        actions:
+          - id: same-day-emergency-care
+            title: Extend same day emergency care to weekends
+            objectives: [ae-4-hours]
+      `,
+    });
+    expect(compilation.diagnostics.map((d) => d.rule)).toEqual(['duplicate-id']);
+  });
+
+  it('reports an id shared by items of different kinds once, at the later place in the plan\'s files', () => {
     const compilation = compileFixture({
       test: yaml`
         priorities:
@@ -393,10 +446,38 @@ describe('ids and references', () => {
             aim: healthier-lives
       `,
     });
-    expect(findingsOf(compilation, 'duplicate-id').map((d) => d.message)).toEqual([
-      'The id `urgent-care` is used twice: by portfolio `urgent-care` here and by priority `urgent-care` at test.yaml:2:9.',
-      'The id `urgent-care` is used twice: by priority `urgent-care` here and by portfolio `urgent-care` at system.yaml:6:9.',
-    ]);
+    expect(onlyFindingOf(compilation, 'duplicate-id')).toMatchObject({
+      file: 'test.yaml',
+      line: 2,
+      column: 9,
+      message: 'The id `urgent-care` is used twice: priority `urgent-care` here, and portfolio `urgent-care` at system.yaml:6:9.',
+    });
+  });
+
+  it('reports nothing but the duplicate id when the repeated id belongs to an item of another kind', () => {
+    const compilation = compileFixture({
+      test: yaml`
+        priorities:
+          - id: urgent-care
+            title: Urgent care
+            aim: healthier-lives
+      `,
+    });
+    expect(compilation.diagnostics.map((d) => d.rule)).toEqual(['duplicate-id']);
+  });
+
+  it('keeps the item written first, whatever its kind, so what it links stays linked', () => {
+    const compilation = compileFixture({
+      test: yaml`
+        objectives:
+          - id: same-day-emergency-care
+            title: Extend same day emergency care to weekends
+            source: local
+            portfolio: urgent-care
+            target: { measure: Sites open at weekends, value: 100, unit: '%', by: 2025-03-31 }
+      `,
+    });
+    expect(compilation.diagnostics.map((d) => d.rule)).toEqual(['duplicate-id']);
   });
 
   it('reports an unknown reference at the id, suggesting the nearest existing id of that kind', () => {
@@ -421,6 +502,25 @@ describe('ids and references', () => {
       column: 30,
       message: 'There is no objective with the id `bed-ocupancy`. Did you mean `bed-occupancy`?',
       hint: 'Use the id of an existing objective (ae-4-hours, bed-occupancy).',
+    });
+  });
+
+  it('offers in its hint only items that reach the collective aim, and says when the one it suggests does not', () => {
+    const compilation = compileFixture({
+      test: yaml`
+        objectives:
+          - id: bed-occupancy
+            title: Reduce general and acute bed occupancy
+            source: national
+        actions:
+          - id: front-door-triage
+            title: Stream patients at the emergency department front door
+            objectives: [bed-ocupancy]
+      `,
+    });
+    expect(onlyFindingOf(compilation, 'unknown-reference')).toMatchObject({
+      message: 'There is no objective with the id `bed-ocupancy`. Did you mean `bed-occupancy`? It does not reach the collective aim yet either.',
+      hint: 'Use the id of an existing objective (ae-4-hours).',
     });
   });
 

@@ -6,11 +6,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LinkedItem, Plan } from '../../src/link/plan-graph.js';
 import { compilePlan, compileTexts } from '../../src/pipeline.js';
-import { MAX_OBJECTIVE_NODES, diagramStats, spread, threadDiagram, wrapText } from '../../src/render/diagram.js';
-import { builtInChecks } from '../../src/rules/index.js';
+import { spread } from '../../src/render/diagram/layout.js';
+import { MAX_OBJECTIVE_NODES } from '../../src/render/diagram/nodes.js';
+import { diagramStats, threadDiagram } from '../../src/render/diagram/svg.js';
+import { wrapText } from '../../src/render/diagram/text.js';
+import { Thread } from '../../src/link/thread.js';
+import { builtInChecks } from '../../src/catalogue.js';
 import { MANIFEST, yaml } from '../helpers/plan-fixture.js';
 
-const builtIn = new Set(builtInChecks.map((c) => c.id));
+const builtIn = new Set<string>(builtInChecks.map((c) => c.id));
 
 /** A plan from plan.yaml and files of items; fails when the fixture itself has load, schema or link errors. */
 function planWith(manifest: string, ...items: string[]): Plan {
@@ -26,7 +30,7 @@ function planWith(manifest: string, ...items: string[]): Plan {
 const planOf = (...items: string[]): Plan => planWith(MANIFEST, ...items);
 
 const pageOf = (item: LinkedItem): string => `${item.kind}/${item.id}.html`;
-const draw = (plan: Plan, href: (item: LinkedItem) => string | undefined = pageOf): Promise<string> => threadDiagram(plan, { href });
+const draw = (plan: Plan, href: (item: LinkedItem) => string | undefined = pageOf): Promise<string> => threadDiagram(new Thread(plan), { href });
 
 /** A whole golden thread: aim, two priorities, a portfolio, an enabler that underpins everything, three objectives. */
 const WHOLE = yaml`
@@ -215,7 +219,7 @@ describe('the golden-thread diagram', () => {
   });
 
   it('is labelled by its title and described by its counts', async () => {
-    const svg = await threadDiagram(planOf(WHOLE), { href: pageOf, title: 'How our plan hangs together' });
+    const svg = await threadDiagram(new Thread(planOf(WHOLE)), { href: pageOf, title: 'How our plan hangs together' });
     expect(svg).toMatch(/^<svg [^>]*aria-labelledby="golden-thread-example-ics-2023-28-title" aria-describedby="golden-thread-example-ics-2023-28-desc"/);
     expect(svg).toContain('<title id="golden-thread-example-ics-2023-28-title">How our plan hangs together</title>');
     expect(svg).toContain(
@@ -260,7 +264,7 @@ describe('broken threads', () => {
     const orphan = nodeOf(svg, 'orphan');
     expect(orphan.classes).toEqual(['node', 'node--objective', 'node--broken']);
     expect(textOf(orphan.markup)).toContain('✖ no owner');
-    expect(titleOf(orphan.markup)).toBe('Nobody owns this (objective). Broken thread: no portfolio owns it.');
+    expect(titleOf(orphan.markup)).toBe('Nobody owns this (objective). Broken thread: it has no owner.');
     const placeholder = groupOf(svg, 'placeholder');
     expect(titleOf(placeholder)).toBe('1 objective has no owning portfolio or enabling workstream.');
     expect(textOf(placeholder)).toBe('✖ No owner');
@@ -275,7 +279,7 @@ describe('broken threads', () => {
     `));
     const node = nodeOf(svg, 'misspelt');
     expect(textOf(node.markup)).toContain('✖ no owner, no priority');
-    expect(titleOf(node.markup)).toBe('Owner misspelt (objective). Broken thread: it names `urgent-kare` as its owner, which does not exist; it serves no system priority.');
+    expect(titleOf(node.markup)).toBe('Owner misspelt (objective). Broken thread: the owner that it names, `urgent-kare`, does not exist; so it serves no system priority.');
   });
 
   it('labels a portfolio that serves no priority "✖ no priority", and the objectives it owns', async () => {
@@ -302,7 +306,7 @@ describe('broken threads', () => {
     const stray = nodeOf(svg, 'stray');
     expect(stray.classes).toContain('node--broken');
     expect(textOf(stray.markup)).toContain('✖ no aim');
-    expect(titleOf(stray.markup)).toBe("Priority 2: Serves something else. Broken thread: it names `other-aim`, which is not the plan's collective aim.");
+    expect(titleOf(stray.markup)).toBe("Priority 2: Serves something else. Broken thread: it names `other-aim` as its aim, which is not the plan's collective aim.");
     expect(nodeOf(svg, 'prevention').classes).not.toContain('node--broken');
   });
 
@@ -323,8 +327,8 @@ describe('broken threads', () => {
       objectives:
         - { id: orphan, title: Nobody owns this, source: local }
     `);
-    expect(diagramStats(plan).broken).toEqual([
-      { id: 'orphan', kind: 'objective', missing: ['no owner', 'no priority'], why: ['no portfolio owns it', 'it serves no system priority'] },
+    expect(diagramStats(new Thread(plan)).broken).toEqual([
+      { id: 'orphan', kind: 'objective', missing: ['no owner', 'no priority'], why: ['it has no owner', 'so it serves no system priority'] },
     ]);
     expect(await draw(plan)).toContain('4 objectives; 1 broken thread. Broken: objective orphan (no owner, no priority).</desc>');
   });
@@ -497,7 +501,7 @@ describe('a realistic plan', () => {
   it('lays out 4 priorities, 16 portfolios and enablers and 31 objectives in four columns with no boxes overlapping', async () => {
     const plan = planWith(REALISTIC_MANIFEST, REALISTIC_ITEMS);
     const svg = await draw(plan);
-    expect(diagramStats(plan)).toMatchObject({ priorities: 4, portfolios: 16, objectives: 31 });
+    expect(diagramStats(new Thread(plan))).toMatchObject({ priorities: 4, portfolios: 16, objectives: 31 });
     expectReadableLayout(svg, 1 + 4 + 16 + 31);
     expect(nodesOf(svg)).toHaveLength(1 + 4 + 16 + 31);
     // The columns run left to right: aim, priorities, portfolios, objectives.
@@ -516,7 +520,7 @@ describe('a realistic plan', () => {
     const { plan } = await compilePlan(embedded);
     if (!plan) throw new Error('the embedded plan did not compile');
     const svg = await draw(plan);
-    const stats = diagramStats(plan);
+    const stats = diagramStats(new Thread(plan));
     expectReadableLayout(svg, 1 + stats.priorities + stats.portfolios + stats.objectives);
     expect(nodesOf(svg)).toHaveLength((plan.aim ? 1 : 0) + stats.priorities + stats.portfolios + stats.objectives);
   });

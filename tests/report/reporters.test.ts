@@ -9,11 +9,13 @@ import { json } from '../../src/report/json.js';
 import type { ReportContext } from '../../src/report/reporter.js';
 import { sarif } from '../../src/report/sarif.js';
 import { stylish } from '../../src/report/stylish.js';
-import { builtInChecks, rules } from '../../src/rules/index.js';
+import { builtInChecks } from '../../src/catalogue.js';
+import { catalogue } from '../../src/cli/report-context.js';
+import { rules } from '../../src/rules/index.js';
 
 /** A context as `plan check plans/tiny` gives it, run from the repository root. */
 function context(overrides: Partial<ReportContext> = {}): ReportContext {
-  return { planDir: 'plans/tiny', displayPath: (file) => `plans/tiny/${file}`, colour: false, rules, version: '9.9.9', ...overrides };
+  return { planDir: 'plans/tiny', displayPath: (file) => `plans/tiny/${file}`, colour: false, catalogue, version: '9.9.9', ...overrides };
 }
 
 function diagnostic(overrides: Partial<Diagnostic> = {}): Diagnostic {
@@ -57,6 +59,15 @@ describe('stylish', () => {
       '✖ 1 problem (1 error, 0 warnings)',
       '',
     ].join('\n'));
+  });
+
+  it('prints what follows from a finding under it, before the fix', () => {
+    const text = report(stylish, [diagnostic({ hint: 'Add `portfolio: uec`.', context: ['So it serves no system priority.'] })]);
+    expect(text.split('\n').slice(1, 4)).toEqual([
+      '  12:5    error    Objective `uec-01` has no owning portfolio.  objective-has-owner',
+      '                   ↳ So it serves no system priority.',
+      '                   → Add `portfolio: uec`.',
+    ]);
   });
 
   it('groups findings by file, with a blank line between files', () => {
@@ -115,13 +126,19 @@ describe('json', () => {
         severity: 'error',
         message: 'Objective `uec-01` has no owning portfolio.',
         hint: 'Add `portfolio: uec`.',
+        context: [],
         file: 'objectives.yaml',
         line: 12,
         column: 5,
         subject: 'uec-01',
       },
     ]);
-    expect(Object.keys(out.diagnostics[0]!)).toEqual(['rule', 'severity', 'message', 'hint', 'file', 'line', 'column', 'subject']);
+    expect(Object.keys(out.diagnostics[0]!)).toEqual(['rule', 'severity', 'message', 'hint', 'context', 'file', 'line', 'column', 'subject']);
+  });
+
+  it('gives what follows from a finding as its context, in order', () => {
+    const out = parse(report(json, [diagnostic({ context: ['So it serves no system priority.', 'So action `a` does not reach the collective aim.'] })]));
+    expect(out.diagnostics[0]?.context).toEqual(['So it serves no system priority.', 'So action `a` does not reach the collective aim.']);
   });
 
   it('gives subject null when a finding is about no one item', () => {
@@ -129,9 +146,9 @@ describe('json', () => {
     expect(out.diagnostics[0]?.subject).toBeNull();
   });
 
-  it('leaves hint out when there is none', () => {
+  it('gives hint null when there is none, as subject is', () => {
     const out = parse(report(json, [diagnostic()]));
-    expect(out.diagnostics[0]).not.toHaveProperty('hint');
+    expect(out.diagnostics[0]?.hint).toBeNull();
   });
 
   it('gives the summary it is handed', () => {
@@ -150,6 +167,11 @@ describe('github', () => {
     expect(text.split('\n')[0]).toBe(
       '::error file=plans/tiny/objectives.yaml,line=12,col=5,title=objective-has-owner::Objective `uec-01` has no owning portfolio. Add `portfolio: uec`.',
     );
+  });
+
+  it('puts what follows from a finding between its message and its fix', () => {
+    const text = report(github, [diagnostic({ hint: 'Add `portfolio: uec`.', context: ['So it serves no system priority.'] })]);
+    expect(text.split('\n')[0]).toMatch(/::Objective `uec-01` has no owning portfolio\. So it serves no system priority\. Add `portfolio: uec`\.$/);
   });
 
   it('prints a warning as ::warning', () => {

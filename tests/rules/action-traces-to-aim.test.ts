@@ -1,152 +1,224 @@
 import { describe, expect, it } from 'vitest';
-import { describeConfiguration, compileFixture, expectPasses, onlyFindingOf, yaml } from '../helpers/plan-fixture.js';
+import { describeConfiguration, compileFixture, expectPasses, findingsOf, onlyFindingOf, yaml } from '../helpers/plan-fixture.js';
 
 const RULE = 'action-traces-to-aim';
 
+// Every finding of this rule follows from a gap that another check reports: it is told under that
+// finding, and stands on its own, with its full message, only when the check that owns the gap is off.
+
+/** An action with neither objectives nor a portfolio: action-serves-objective owns that gap. */
 const loose = yaml`
   actions:
     - id: front-door-triage
       title: Stream patients at the emergency department front door
 `;
 
+/** An action whose one objective serves a priority that names no aim: priority-serves-aim owns that gap. */
+const belowAimlessPriority = yaml`
+  priorities:
+    - id: grow-workforce
+      title: Grow the workforce
+  objectives:
+    - id: nurse-vacancies
+      title: Cut the nurse vacancy rate
+      source: local
+      portfolio: urgent-care
+      priorities: [grow-workforce]
+  actions:
+    - id: international-recruitment
+      title: Recruit nurses internationally
+      objectives: [nurse-vacancies]
+`;
+
+/** An action linked only to a portfolio that serves no priority: portfolio-serves-priority owns that gap. */
+const belowPrioritylessPortfolio = yaml`
+  portfolios:
+    - id: workforce
+      name: Workforce
+  actions:
+    - id: staff-passports
+      title: Introduce digital staff passports
+      portfolio: workforce
+`;
+
+const FRONT_DOOR = 'Action "Stream patients at the emergency department front door" (`front-door-triage`)';
+const RECRUITMENT = 'Action "Recruit nurses internationally" (`international-recruitment`)';
+const PASSPORTS = 'Action "Introduce digital staff passports" (`staff-passports`)';
+
 describe('action-traces-to-aim', () => {
-  it('reports an action with neither objectives nor a portfolio, at the action, as an error', () => {
-    const finding = onlyFindingOf(compileFixture({ test: loose }), RULE);
-    expect(finding).toMatchObject({
-      rule: RULE,
-      severity: 'error',
-      subject: 'front-door-triage',
-      file: 'test.yaml',
-      line: 2,
-      column: 5,
-      message: 'Action `front-door-triage` does not reach the collective aim: the thread stops at the action: it serves no objective and names no portfolio.',
+  describe('told under the finding of the gap it follows from', () => {
+    it('under action-serves-objective, for an action with neither objectives nor a portfolio', () => {
+      const compilation = compileFixture({ test: loose });
+      expect(compilation.diagnostics.map((d) => d.rule)).toEqual(['action-serves-objective']);
+      expect(onlyFindingOf(compilation, 'action-serves-objective').context).toEqual(['So it does not reach the collective aim.']);
+    });
+
+    it('under priority-serves-aim, for an action whose objective serves a priority that names no aim', () => {
+      const compilation = compileFixture({ test: belowAimlessPriority });
+      expect(findingsOf(compilation, RULE)).toEqual([]);
+      expect(onlyFindingOf(compilation, 'priority-serves-aim').context).toContain(`So ${lowerFirst(RECRUITMENT)} does not reach the collective aim.`);
+    });
+
+    it('under objective-has-owner, for an action whose objective has no owner', () => {
+      const compilation = compileFixture({
+        test: yaml`
+          objectives:
+            - id: nurse-vacancies
+              title: Cut the nurse vacancy rate
+              source: local
+          actions:
+            - id: international-recruitment
+              title: Recruit nurses internationally
+              objectives: [nurse-vacancies]
+        `,
+      });
+      expect(findingsOf(compilation, RULE)).toEqual([]);
+      expect(onlyFindingOf(compilation, 'objective-has-owner').context).toContain(`So ${lowerFirst(RECRUITMENT)} does not reach the collective aim.`);
+    });
+
+    it('under portfolio-serves-priority, for an action linked only to a portfolio that serves no priority', () => {
+      const compilation = compileFixture({ test: belowPrioritylessPortfolio });
+      expect(findingsOf(compilation, RULE)).toEqual([]);
+      expect(onlyFindingOf(compilation, 'portfolio-serves-priority').context).toEqual([`So ${lowerFirst(PASSPORTS)} does not reach the collective aim.`]);
+    });
+
+    it('under the unknown reference, as the one finding for an action whose objective is misspelt', () => {
+      const compilation = compileFixture({
+        test: yaml`
+          actions:
+            - id: front-door-triage
+              title: Stream patients at the emergency department front door
+              objectives: [ae-4-hour]
+        `,
+      });
+      expect(compilation.diagnostics.map((d) => d.rule)).toEqual(['unknown-reference']);
+      expect(onlyFindingOf(compilation, 'unknown-reference')).toMatchObject({
+        line: 4,
+        column: 18,
+        message: 'There is no objective with the id `ae-4-hour`. Did you mean `ae-4-hours`?',
+        context: ['So it does not reach the collective aim.'],
+      });
+    });
+
+    it('under the unknown reference to a misspelt portfolio, for an action that names no objective', () => {
+      const compilation = compileFixture({
+        test: yaml`
+          actions:
+            - id: front-door-triage
+              title: Stream patients at the emergency department front door
+              portfolio: urgent-cars
+        `,
+      });
+      expect(findingsOf(compilation, RULE)).toEqual([]);
+      expect(onlyFindingOf(compilation, 'unknown-reference')).toMatchObject({
+        line: 4,
+        column: 16,
+        context: ['So it does not reach the collective aim.'],
+      });
     });
   });
 
-  it('reports where the thread stops when the objective serves no priority', () => {
-    const compilation = compileFixture({
-      test: yaml`
-        portfolios:
-          - id: workforce
-            name: Workforce
-        objectives:
-          - id: nurse-vacancies
-            title: Cut the nurse vacancy rate
-            source: local
-            portfolio: workforce
-        actions:
-          - id: international-recruitment
-            title: Recruit nurses internationally
-            objectives: [nurse-vacancies]
-      `,
+  describe('on its own, when the check that owns the gap is off', () => {
+    it('reports an action with neither objectives nor a portfolio, at the action, as an error', () => {
+      const compilation = compileFixture({ test: loose }, { ruleOverrides: { 'action-serves-objective': 'off' } });
+      expect(onlyFindingOf(compilation, RULE)).toMatchObject({
+        rule: RULE,
+        severity: 'error',
+        subject: 'front-door-triage',
+        file: 'test.yaml',
+        line: 2,
+        column: 5,
+        message: `${FRONT_DOOR} does not reach the collective aim: the thread stops where it names no objective and no portfolio.`,
+        hint: 'Add `objectives:` to action `front-door-triage`, naming what it delivers.',
+      });
     });
-    expect(onlyFindingOf(compilation, RULE)).toMatchObject({
-      subject: 'international-recruitment',
-      line: 10,
-      column: 5,
-      message: 'Action `international-recruitment` does not reach the collective aim: the thread stops at objective `nurse-vacancies`, which serves no priority.',
-      hint: 'Give objective `nurse-vacancies` a priority (or an owner that has priorities).',
-    });
-  });
 
-  it('reports where the thread stops when the priority serves no aim', () => {
-    const compilation = compileFixture({
-      test: yaml`
-        priorities:
-          - id: grow-workforce
-            title: Grow the workforce
-        objectives:
-          - id: nurse-vacancies
-            title: Cut the nurse vacancy rate
-            source: local
-            portfolio: urgent-care
-            priorities: [grow-workforce]
-        actions:
-          - id: international-recruitment
-            title: Recruit nurses internationally
-            objectives: [nurse-vacancies]
-      `,
+    it('says where the thread stops when a priority above it names no aim', () => {
+      const compilation = compileFixture({ test: belowAimlessPriority }, { ruleOverrides: { 'priority-serves-aim': 'off' } });
+      expect(onlyFindingOf(compilation, RULE)).toMatchObject({
+        subject: 'international-recruitment',
+        line: 11,
+        column: 5,
+        message: `${RECRUITMENT} does not reach the collective aim: the thread stops where priority "Grow the workforce" (\`grow-workforce\`) names no collective aim.`,
+      });
     });
-    expect(onlyFindingOf(compilation, RULE)).toMatchObject({
-      line: 11,
-      message:
-        'Action `international-recruitment` does not reach the collective aim: the thread reaches objective `nurse-vacancies` and priority `grow-workforce`, but stops there: no collective aim is served.',
-      hint: 'Give priority `grow-workforce` the collective aim in `aim:`.',
-    });
-  });
 
-  it('says where each objective\'s thread stops when none of them reaches the aim', () => {
-    const compilation = compileFixture({
-      test: yaml`
-        objectives:
-          - id: nurse-vacancies
-            title: Cut the nurse vacancy rate
-            source: local
-          - id: nurse-retention
-            title: Keep more nurses in their first two years
-            source: local
-        actions:
-          - id: international-recruitment
-            title: Recruit nurses internationally
-            objectives: [nurse-vacancies, nurse-retention]
-      `,
+    it('says how to mend the thread, rather than pointing to a finding that is switched off', () => {
+      const compilation = compileFixture({ test: belowAimlessPriority }, { ruleOverrides: { 'priority-serves-aim': 'off' } });
+      const hint = onlyFindingOf(compilation, RULE).hint;
+      expect(hint).not.toContain('its own finding');
+      expect(hint).toContain('grow-workforce');
     });
-    const message = onlyFindingOf(compilation, RULE).message;
-    expect(message).toContain('objective `nurse-vacancies`, which serves no priority');
-    expect(message).toContain('objective `nurse-retention`, which serves no priority');
-  });
 
-  it('reports an action whose objectives all do not exist, beside the unknown reference', () => {
-    const compilation = compileFixture({
-      test: yaml`
-        actions:
-          - id: front-door-triage
-            title: Stream patients at the emergency department front door
-            objectives: [ae-4-hour]
-      `,
+    it('says where each objective\'s thread stops when none of them reaches the aim', () => {
+      const compilation = compileFixture({
+        test: yaml`
+          objectives:
+            - id: nurse-vacancies
+              title: Cut the nurse vacancy rate
+              source: local
+            - id: nurse-retention
+              title: Keep more nurses in their first two years
+              source: local
+          actions:
+            - id: international-recruitment
+              title: Recruit nurses internationally
+              objectives: [nurse-vacancies, nurse-retention]
+        `,
+      }, { ruleOverrides: { 'objective-has-owner': 'off' } });
+      expect(onlyFindingOf(compilation, RULE).message).toBe(
+        `${RECRUITMENT} does not reach the collective aim: the thread stops where local objective "Cut the nurse vacancy rate" (\`nurse-vacancies\`) has no owner; ` +
+          'and where local objective "Keep more nurses in their first two years" (`nurse-retention`) has no owner.',
+      );
     });
-    expect(onlyFindingOf(compilation, RULE).message).toBe(
-      'Action `front-door-triage` does not reach the collective aim: the thread stops at the action: none of the objectives it names (ae-4-hour) exists.',
-    );
-    expect(onlyFindingOf(compilation, 'unknown-reference')).toMatchObject({ line: 4, column: 18 });
-  });
 
-  it('reports an action with only a portfolio that serves no priority', () => {
-    const compilation = compileFixture({
-      test: yaml`
-        portfolios:
-          - id: workforce
-            name: Workforce
-        actions:
-          - id: staff-passports
-            title: Introduce digital staff passports
-            portfolio: workforce
-      `,
+    it('reports an action with only a portfolio that serves no priority', () => {
+      const compilation = compileFixture({ test: belowPrioritylessPortfolio }, { ruleOverrides: { 'portfolio-serves-priority': 'off' } });
+      expect(onlyFindingOf(compilation, RULE)).toMatchObject({
+        message: `${PASSPORTS} does not reach the collective aim: the thread stops where portfolio "Workforce" (\`workforce\`) serves no system priority.`,
+        hint: 'Give portfolio `workforce` `priorities:` naming the system priorities it serves.',
+      });
     });
-    expect(onlyFindingOf(compilation, RULE).message).toBe(
-      'Action `staff-passports` does not reach the collective aim: the thread stops at portfolio `workforce`: the action serves no objective, and its portfolio serves no priority.',
-    );
-  });
 
-  it('reports an action with only a portfolio whose priorities serve no aim', () => {
-    const compilation = compileFixture({
-      test: yaml`
-        priorities:
-          - id: grow-workforce
-            title: Grow the workforce
-        portfolios:
-          - id: workforce
-            name: Workforce
-            priorities: [grow-workforce]
-        actions:
-          - id: staff-passports
-            title: Introduce digital staff passports
-            portfolio: workforce
-      `,
+    it('reports an action with only a portfolio whose priorities serve no aim', () => {
+      const compilation = compileFixture({
+        test: yaml`
+          priorities:
+            - id: grow-workforce
+              title: Grow the workforce
+          portfolios:
+            - id: workforce
+              name: Workforce
+              priorities: [grow-workforce]
+          actions:
+            - id: staff-passports
+              title: Introduce digital staff passports
+              portfolio: workforce
+        `,
+      }, { ruleOverrides: { 'priority-serves-aim': 'off' } });
+      expect(onlyFindingOf(compilation, RULE).message).toBe(
+        `${PASSPORTS} does not reach the collective aim: the thread stops where priority "Grow the workforce" (\`grow-workforce\`) names no collective aim.`,
+      );
     });
-    expect(onlyFindingOf(compilation, RULE).message).toBe(
-      'Action `staff-passports` does not reach the collective aim: the thread stops at priority `grow-workforce`, which serves no collective aim.',
-    );
+
+    it('does not fall back to the portfolio when the action names objectives that do not reach the aim', () => {
+      const compilation = compileFixture({
+        test: yaml`
+          objectives:
+            - id: nurse-vacancies
+              title: Cut the nurse vacancy rate
+              source: local
+          actions:
+            - id: front-door-triage
+              title: Stream patients at the emergency department front door
+              objectives: [nurse-vacancies]
+              portfolio: urgent-care
+        `,
+      }, { ruleOverrides: { 'objective-has-owner': 'off' } });
+      expect(onlyFindingOf(compilation, RULE).message).toBe(
+        `${FRONT_DOOR} does not reach the collective aim: the thread stops where local objective "Cut the nurse vacancy rate" (\`nurse-vacancies\`) has no owner.`,
+      );
+    });
   });
 
   it('passes an action that reaches the aim through its objective', () => {
@@ -207,22 +279,10 @@ describe('action-traces-to-aim', () => {
     expectPasses(compilation, RULE);
   });
 
-  it('does not fall back to the portfolio when the action names objectives that do not reach the aim', () => {
-    const compilation = compileFixture({
-      test: yaml`
-        objectives:
-          - id: nurse-vacancies
-            title: Cut the nurse vacancy rate
-            source: local
-        actions:
-          - id: front-door-triage
-            title: Stream patients at the emergency department front door
-            objectives: [nurse-vacancies]
-            portfolio: urgent-care
-      `,
-    });
-    expect(onlyFindingOf(compilation, RULE).message).toContain('stops at objective `nurse-vacancies`');
-  });
-
-  describeConfiguration(RULE, loose, 'warning');
+  describeConfiguration(RULE, loose, 'warning', { 'action-serves-objective': 'off' });
 });
+
+/** A name as it reads mid-sentence, after "So". */
+function lowerFirst(name: string): string {
+  return name.charAt(0).toLowerCase() + name.slice(1);
+}

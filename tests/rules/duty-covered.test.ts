@@ -22,7 +22,7 @@ describe('duty-covered', () => {
       file: 'test.yaml',
       line: 2,
       column: 5,
-      message: 'Statutory duty `health-inequalities` (Reduce inequalities in access and outcomes) is covered by no edition of the plan.',
+      message: 'Statutory duty "Reduce inequalities in access and outcomes" (`health-inequalities`) is covered by no edition of the plan.',
       hint: 'Under `coverage:`, list the sections that meet it for an edition (jfp-2023, jfp-2024).',
     });
   });

@@ -21,7 +21,7 @@ describe('objective-has-action', () => {
       file: 'test.yaml',
       line: 2,
       column: 5,
-      message: 'No action serves objective `ambulance-handovers`.',
+      message: 'No action serves national objective "Hand ambulance patients over within 45 minutes" (`ambulance-handovers`).',
       hint: 'Add an action with `objectives: [ambulance-handovers]`, or add `ambulance-handovers` to an existing action\'s `objectives`.',
     });
   });

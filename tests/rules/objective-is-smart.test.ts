@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { describeConfiguration, compileFixture, expectPasses, MANIFEST, MANIFEST_LINES, onlyFindingOf, yaml } from '../helpers/plan-fixture.js';
+import { describeConfiguration, compileFixture, expectPasses, findingsOf, MANIFEST, MANIFEST_LINES, onlyFindingOf, yaml } from '../helpers/plan-fixture.js';
 
 const RULE = 'objective-is-smart';
 
-/** An objective with an owner but no target: not SMART. */
+/** An objective with an owner and a priority (its owner's) but no target: it fails M and T. */
 const notSmart = yaml`
   objectives:
     - id: bed-occupancy
@@ -13,6 +13,8 @@ const notSmart = yaml`
 `;
 
 // The plan period of the base plan runs from 2023-04-01 to 2028-03-31.
+
+const BED_OCCUPANCY = 'National objective "Reduce general and acute bed occupancy" (`bed-occupancy`)';
 
 const smart = yaml`
   objectives:
@@ -33,51 +35,26 @@ describe('objective-is-smart', () => {
   });
 
   it('reports an objective with no target, at the objective, as a warning naming the failing letters', () => {
-    const compilation = compileFixture({
-      test: yaml`
-        objectives:
-          - id: bed-occupancy
-            title: Reduce general and acute bed occupancy
-            source: national
-            portfolio: urgent-care
-      `,
-    });
-    expect(onlyFindingOf(compilation, RULE)).toMatchObject({
+    expect(onlyFindingOf(compileFixture({ test: notSmart }), RULE)).toMatchObject({
       rule: RULE,
       severity: 'warning',
       subject: 'bed-occupancy',
       file: 'test.yaml',
       line: 2,
       column: 5,
-      message:
-        'Objective `bed-occupancy` is not SMART: it fails M and T (M: missing a measure, a numeric target value and a unit; T: no deadline (`target.by`)).',
+      message: `${BED_OCCUPANCY} is not SMART: it fails M and T (M: no measure, value or unit; T: no deadline).`,
     });
   });
 
-  it('fails S alone when the objective has no owning portfolio', () => {
-    const compilation = compileFixture({
-      test: yaml`
-        objectives:
-          - id: bed-occupancy
-            title: Reduce general and acute bed occupancy
-            source: national
-            priorities: [prevention]
-            target:
-              measure: General and acute bed occupancy
-              value: 92
-              unit: '%'
-              by: 2024-03-31
-      `,
-    });
-    expect(onlyFindingOf(compilation, RULE)).toMatchObject({
-      line: 2,
-      column: 5,
-      message: 'Objective `bed-occupancy` is not SMART: it fails S (S: no owning portfolio).',
-    });
+  it('says in its hint how to mend each failing letter, for that objective and that plan period', () => {
+    expect(onlyFindingOf(compileFixture({ test: notSmart }), RULE).hint).toBe(
+      'For M, add `target.measure` (what is counted), `target.value` (the figure, as a number) and `target.unit` (such as % or minutes). ' +
+        'For T, add `target.by` with a date between 2023-04-01 and 2028-03-31.',
+    );
   });
 
-  it('fails M alone when the target has no measure', () => {
-    const compilation = compileFixture({
+  it('fails M alone when the target has no measure, and asks only for the measure', () => {
+    const finding = onlyFindingOf(compileFixture({
       test: yaml`
         objectives:
           - id: bed-occupancy
@@ -89,12 +66,13 @@ describe('objective-is-smart', () => {
               unit: '%'
               by: 2024-03-31
       `,
-    });
-    expect(onlyFindingOf(compilation, RULE).message).toBe('Objective `bed-occupancy` is not SMART: it fails M (M: missing a measure).');
+    }), RULE);
+    expect(finding.message).toBe(`${BED_OCCUPANCY} is not SMART: it fails M (M: no measure).`);
+    expect(finding.hint).toBe('For M, add `target.measure` (what is counted).');
   });
 
-  it('fails M alone when the target has no numeric value', () => {
-    const compilation = compileFixture({
+  it('fails M alone when the target has no numeric value, and asks only for the value', () => {
+    const finding = onlyFindingOf(compileFixture({
       test: yaml`
         objectives:
           - id: bed-occupancy
@@ -106,8 +84,9 @@ describe('objective-is-smart', () => {
               unit: '%'
               by: 2024-03-31
       `,
-    });
-    expect(onlyFindingOf(compilation, RULE).message).toBe('Objective `bed-occupancy` is not SMART: it fails M (M: missing a numeric target value).');
+    }), RULE);
+    expect(finding.message).toBe(`${BED_OCCUPANCY} is not SMART: it fails M (M: no value).`);
+    expect(finding.hint).toBe('For M, add `target.value` (the figure, as a number).');
   });
 
   it('counts a target value of 0 as a value', () => {
@@ -128,8 +107,8 @@ describe('objective-is-smart', () => {
     expectPasses(compilation, RULE);
   });
 
-  it('fails M alone when the target has no unit', () => {
-    const compilation = compileFixture({
+  it('fails M alone when the target has no unit, and asks only for the unit', () => {
+    const finding = onlyFindingOf(compileFixture({
       test: yaml`
         objectives:
           - id: bed-occupancy
@@ -141,32 +120,99 @@ describe('objective-is-smart', () => {
               value: 92
               by: 2024-03-31
       `,
-    });
-    expect(onlyFindingOf(compilation, RULE).message).toBe('Objective `bed-occupancy` is not SMART: it fails M (M: missing a unit).');
+    }), RULE);
+    expect(finding.message).toBe(`${BED_OCCUPANCY} is not SMART: it fails M (M: no unit).`);
+    expect(finding.hint).toBe('For M, add `target.unit` (such as % or minutes).');
   });
 
-  it('fails R alone when the objective serves no priority', () => {
+  it('names in each objective\'s hint only the letters that objective fails', () => {
     const compilation = compileFixture({
       test: yaml`
-        portfolios:
-          - id: workforce
-            name: Workforce
         objectives:
-          - id: nurse-vacancies
-            title: Cut the nurse vacancy rate
-            source: local
-            portfolio: workforce
-            target:
-              measure: Registered nurse vacancy rate
-              value: 8
-              unit: '%'
-              by: 2025-03-31
+          - id: bed-occupancy
+            title: Reduce general and acute bed occupancy
+            source: national
+            portfolio: urgent-care
+            target: { measure: General and acute bed occupancy, value: 92, by: 2024-03-31 }
+          - id: ambulance-handovers
+            title: Hand ambulance patients over within 45 minutes
+            source: national
+            portfolio: urgent-care
+            target: { measure: Handovers within 45 minutes, value: 100, unit: '%' }
       `,
     });
-    expect(onlyFindingOf(compilation, RULE)).toMatchObject({
-      line: 5,
-      column: 5,
-      message: 'Objective `nurse-vacancies` is not SMART: it fails R (R: serves no system priority).',
+    const hints = Object.fromEntries(findingsOf(compilation, RULE).map((f) => [f.subject, f.hint]));
+    expect(hints).toEqual({
+      'bed-occupancy': 'For M, add `target.unit` (such as % or minutes).',
+      'ambulance-handovers': 'For T, add `target.by` with a date between 2023-04-01 and 2028-03-31.',
+    });
+  });
+
+  describe('S and R, which fail only through a gap in the thread', () => {
+    it('leaves S of an objective with no owner to the objective-has-owner finding, as context', () => {
+      const compilation = compileFixture({
+        test: yaml`
+          objectives:
+            - id: bed-occupancy
+              title: Reduce general and acute bed occupancy
+              source: national
+              priorities: [prevention]
+              target:
+                measure: General and acute bed occupancy
+                value: 92
+                unit: '%'
+                by: 2024-03-31
+        `,
+      });
+      expect(findingsOf(compilation, RULE)).toEqual([]);
+      expect(onlyFindingOf(compilation, 'objective-has-owner').context).toEqual(['So it fails S of SMART (S: no owning portfolio).']);
+    });
+
+    it('leaves R of an objective whose owner serves no priority to the portfolio-serves-priority finding, as context', () => {
+      const compilation = compileFixture({
+        test: yaml`
+          portfolios:
+            - id: workforce
+              name: Workforce
+          objectives:
+            - id: nurse-vacancies
+              title: Cut the nurse vacancy rate
+              source: local
+              portfolio: workforce
+              target:
+                measure: Registered nurse vacancy rate
+                value: 8
+                unit: '%'
+                by: 2025-03-31
+        `,
+      });
+      expect(findingsOf(compilation, RULE)).toEqual([]);
+      expect(onlyFindingOf(compilation, 'portfolio-serves-priority').context).toContain(
+        'So local objective "Cut the nurse vacancy rate" (`nurse-vacancies`) fails R of SMART (R: no priority that reaches the collective aim).',
+      );
+    });
+
+    it('reports S on its own, with how to mend it, when objective-has-owner is off', () => {
+      const compilation = compileFixture({
+        test: yaml`
+          objectives:
+            - id: bed-occupancy
+              title: Reduce general and acute bed occupancy
+              source: national
+              priorities: [prevention]
+              target:
+                measure: General and acute bed occupancy
+                value: 92
+                unit: '%'
+                by: 2024-03-31
+        `,
+      }, { ruleOverrides: { 'objective-has-owner': 'off' } });
+      expect(onlyFindingOf(compilation, RULE)).toMatchObject({
+        line: 2,
+        column: 5,
+        message: `${BED_OCCUPANCY} is not SMART: it fails S (S: no owning portfolio).`,
+        hint: 'For S, give it an owner in `portfolio:`.',
+      });
     });
   });
 
@@ -209,7 +255,8 @@ describe('objective-is-smart', () => {
     expect(onlyFindingOf(compilation, RULE)).toMatchObject({
       line: 6,
       column: 5,
-      message: 'Objective `bed-occupancy` is not SMART: it fails T (T: no deadline (`target.by`)).',
+      message: `${BED_OCCUPANCY} is not SMART: it fails T (T: no deadline).`,
+      hint: 'For T, add `target.by` with a date between 2023-04-01 and 2028-03-31.',
     });
   });
 
@@ -231,7 +278,8 @@ describe('objective-is-smart', () => {
     expect(onlyFindingOf(compilation, RULE)).toMatchObject({
       line: 10,
       column: 11,
-      message: 'Objective `bed-occupancy` is not SMART: it fails T (T: deadline 2028-04-01 is outside the plan period 2023-04-01 to 2028-03-31).',
+      message: `${BED_OCCUPANCY} is not SMART: it fails T (T: the deadline 2028-04-01 is after the plan ends (2023-04-01 to 2028-03-31)).`,
+      hint: 'For T, set `target.by` inside the plan period, or add a milestone for this plan\'s period.',
     });
   });
 
@@ -250,7 +298,9 @@ describe('objective-is-smart', () => {
               by: 2023-03-31
       `,
     });
-    expect(onlyFindingOf(compilation, RULE).message).toContain('T: deadline 2023-03-31 is outside the plan period');
+    expect(onlyFindingOf(compilation, RULE).message).toBe(
+      `${BED_OCCUPANCY} is not SMART: it fails T (T: the deadline 2023-03-31 is before the plan starts (2023-04-01 to 2028-03-31)).`,
+    );
   });
 
   it('accepts deadlines on the first and the last day of the plan period', () => {
@@ -270,20 +320,6 @@ describe('objective-is-smart', () => {
       `,
     });
     expectPasses(compilation, RULE);
-  });
-
-  it('lists every failing letter, in SMART order, with one reason each', () => {
-    const compilation = compileFixture({
-      test: yaml`
-        objectives:
-          - id: bed-occupancy
-            title: Reduce general and acute bed occupancy
-            source: national
-      `,
-    });
-    expect(onlyFindingOf(compilation, RULE).message).toBe(
-      'Objective `bed-occupancy` is not SMART: it fails S, M, R and T (S: no owning portfolio; M: missing a measure, a numeric target value and a unit; R: serves no system priority; T: no deadline (`target.by`)).',
-    );
   });
 
   describeConfiguration(RULE, notSmart, 'error');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeConfiguration, compileFixture, expectPasses, findingsOf, onlyFindingOf, yaml } from '../helpers/plan-fixture.js';
+import { describeConfiguration, compileFixture, expectPasses, onlyFindingOf, yaml } from '../helpers/plan-fixture.js';
 
 const RULE = 'portfolio-has-objectives';
 
@@ -20,7 +20,7 @@ describe('portfolio-has-objectives', () => {
       file: 'test.yaml',
       line: 2,
       column: 5,
-      message: 'Portfolio `mental-health` (Mental health, learning disabilities and autism) owns no objective.',
+      message: 'Portfolio "Mental health, learning disabilities and autism" (`mental-health`) owns no objective.',
     });
     expect(finding.hint).toContain('`portfolio: mental-health`');
   });
@@ -72,7 +72,7 @@ describe('portfolio-has-objectives', () => {
     expect(onlyFindingOf(compilation, RULE).subject).toBe('mental-health');
   });
 
-  it('stays quiet when the objective it owns is left out for a schema error, which is reported instead', () => {
+  it('counts an objective with a schema error as owned, so only the schema error is reported', () => {
     const compilation = compileFixture({
       test: yaml`
         portfolios:
@@ -86,8 +86,8 @@ describe('portfolio-has-objectives', () => {
             portfolio: mental-health
       `,
     });
-    expect(onlyFindingOf(compilation, 'schema').subject).toBe('talking-therapies');
-    expect(findingsOf(compilation, RULE)).toEqual([]);
+    expect(compilation.diagnostics.map((d) => [d.rule, d.subject])).toEqual([['schema', 'talking-therapies']]);
+    expect(compilation.plan?.portfolios.find((p) => p.id === 'mental-health')?.objectives.map((o) => o.id)).toEqual(['talking-therapies']);
   });
 
   describeConfiguration(RULE, empty, 'error');

@@ -1,12 +1,10 @@
 // The gap report: headline figures of how well the plan hangs together, then every finding grouped
 // by rule and by portfolio, each with the source line to fix. Also the data of gaps.json.
 
-import type { Diagnostic } from '../../diagnostic.js';
-import { summarise } from '../../diagnostic.js';
+import type { CatalogueEntry } from '../../catalogue.js';
+import { diagnosticJson, formatLocation, summarise, type Diagnostic } from '../../diagnostic.js';
 import type { LinkedItem, LinkedPortfolio, Plan } from '../../link/plan-graph.js';
-import { breakOf } from '../../rules/action-traces-to-aim.js';
-import { builtInChecks, findRule } from '../../rules/index.js';
-import { assessSmart } from '../../rules/objective-is-smart.js';
+import { Thread } from '../../link/thread.js';
 
 export interface Headline {
   id: string;
@@ -23,10 +21,11 @@ function headline(id: string, label: string, count: number, total: number): Head
 
 export function headlines(plan: Plan | undefined): Headline[] {
   if (!plan) return [];
+  const thread = new Thread(plan);
   const owned = plan.objectives.filter((o) => o.owner).length;
-  const traced = plan.actions.filter((a) => breakOf(a) === undefined).length;
+  const traced = plan.actions.filter((a) => thread.reaches(a)).length;
   const covered = plan.duties.filter((d) => d.coverage.some((c) => c.sections.length > 0)).length;
-  const smart = plan.objectives.filter((o) => assessSmart(o, plan).reasons.length === 0).length;
+  const smart = plan.objectives.filter((o) => thread.smart(o).failures.length === 0).length;
   const served = plan.objectives.filter((o) => o.actions.length > 0).length;
   return [
     headline('objectives-owned', 'Objectives with an owner', owned, plan.objectives.length),
@@ -37,17 +36,7 @@ export function headlines(plan: Plan | undefined): Headline[] {
   ];
 }
 
-export interface FindingView {
-  rule: string;
-  severity: string;
-  message: string;
-  hint: string | null;
-  location: string;
-  file: string;
-  line: number;
-  column: number;
-  subject: string | null;
-}
+export type FindingView = ReturnType<typeof diagnosticJson> & { location: string };
 
 export interface FindingGroup {
   id: string;
@@ -66,10 +55,7 @@ export interface GapsView {
 }
 
 function findingView(d: Diagnostic): FindingView {
-  return {
-    rule: d.rule, severity: d.severity, message: d.message, hint: d.hint ?? null,
-    location: `${d.file}:${d.line}:${d.column}`, file: d.file, line: d.line, column: d.column, subject: d.subject ?? null,
-  };
+  return { ...diagnosticJson(d), location: formatLocation(d) };
 }
 
 function group(id: string, title: string, description: string, diagnostics: Diagnostic[]): FindingGroup {
@@ -93,17 +79,18 @@ function portfolioOf(item: LinkedItem | undefined): LinkedPortfolio | undefined 
   }
 }
 
-export function gapsView(plan: Plan | undefined, diagnostics: readonly Diagnostic[]): GapsView {
-  const ruleOrder = new Map<string, number>();
+/** @param catalogue every diagnostic code with its description, built-in checks first */
+export function gapsView(plan: Plan | undefined, diagnostics: readonly Diagnostic[], catalogue: readonly CatalogueEntry[]): GapsView {
   const byRule = new Map<string, Diagnostic[]>();
   for (const d of diagnostics) {
     if (!byRule.has(d.rule)) byRule.set(d.rule, []);
     byRule.get(d.rule)!.push(d);
   }
-  [...builtInChecks.map((c) => c.id)].forEach((id, i) => ruleOrder.set(id, i));
+  // Built-in checks (the errors that stop everything) first, then the rules, in catalogue order.
+  const ruleOrder = new Map([...catalogue].sort((a, b) => Number(a.configurable) - Number(b.configurable)).map((entry, i) => [entry.id as string, i]));
   const ruleGroups = [...byRule.entries()]
-    .sort(([a], [b]) => (ruleOrder.get(a) ?? 100) - (ruleOrder.get(b) ?? 100) || (a < b ? -1 : a > b ? 1 : 0))
-    .map(([id, list]) => group(id, id, findRule(id)?.description ?? builtInChecks.find((c) => c.id === id)?.description ?? '', list));
+    .sort(([a], [b]) => (ruleOrder.get(a) ?? ruleOrder.size) - (ruleOrder.get(b) ?? ruleOrder.size) || (a < b ? -1 : a > b ? 1 : 0))
+    .map(([id, list]) => group(id, id, catalogue.find((entry) => entry.id === id)?.description ?? '', list));
 
   const byPortfolio = new Map<string, { portfolio: LinkedPortfolio | undefined; list: Diagnostic[] }>();
   for (const d of diagnostics) {
@@ -122,16 +109,13 @@ export function gapsView(plan: Plan | undefined, diagnostics: readonly Diagnosti
 }
 
 /** gaps.json: a public contract (docs/cli.md). */
-export function gapsJson(plan: Plan | undefined, diagnostics: readonly Diagnostic[]) {
-  const view = gapsView(plan, diagnostics);
+export function gapsJson(plan: Plan | undefined, diagnostics: readonly Diagnostic[], catalogue: readonly CatalogueEntry[]) {
+  const view = gapsView(plan, diagnostics, catalogue);
   return {
     format: 'plan-gaps/1',
     plan: plan ? { id: plan.manifest.plan.id, title: plan.manifest.plan.title } : null,
     headlines: view.headlines.map(({ id, label, count, total, percent }) => ({ id, label, count, total, percent })),
     summary: view.summary,
-    diagnostics: diagnostics.map((d) => ({
-      rule: d.rule, severity: d.severity, message: d.message, ...(d.hint ? { hint: d.hint } : {}),
-      file: d.file, line: d.line, column: d.column, subject: d.subject ?? null,
-    })),
+    diagnostics: diagnostics.map((d) => diagnosticJson(d)),
   };
 }

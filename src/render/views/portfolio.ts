@@ -2,22 +2,26 @@
 // and SMART status, the actions serving them, metrics, and the findings about it.
 
 import type { Diagnostic } from '../../diagnostic.js';
-import { byNumberThenId, type LinkedPortfolio, type Plan } from '../../link/plan-graph.js';
+import { byNumber, type LinkedPortfolio, type Plan } from '../../link/plan-graph.js';
+import type { Thread } from '../../link/thread.js';
+import { formatLocation } from '../../diagnostic.js';
 import { formatDate } from '../engine.js';
 import { objectiveRow } from './shared.js';
 import { portfolioPath } from './site.js';
 
-export function portfolioView(plan: Plan, portfolio: LinkedPortfolio, diagnostics: readonly Diagnostic[]) {
+export function portfolioView(thread: Thread, portfolio: LinkedPortfolio, diagnostics: readonly Diagnostic[]) {
   const subjects = new Set<string>([portfolio.id, ...portfolio.objectives.map((o) => o.id), ...portfolio.actions.map((a) => a.id)]);
   return {
     id: portfolio.id,
     title: portfolio.item.name,
     kind: portfolio.item.kind === 'enabler' ? 'Enabling workstream' : 'Portfolio',
+    /** The kind in running text: "This portfolio owns…", not "This Portfolio owns…". */
+    kindLower: portfolio.item.kind === 'enabler' ? 'enabling workstream' : 'portfolio',
     description: portfolio.item.description ?? null,
     focus: portfolio.item.focus,
     crossCutting: portfolio.crossCutting,
-    priorities: [...portfolio.priorities].sort(byNumberThenId).map((p) => ({ id: p.id, number: p.item.number ?? null, title: p.item.title })),
-    objectives: [...portfolio.objectives].sort(byNumberThenId).map((o) => objectiveRow(o, plan)),
+    priorities: [...portfolio.priorities].sort(byNumber).map((p) => ({ id: p.id, number: p.item.number ?? null, title: p.item.title })),
+    objectives: [...portfolio.objectives].sort(byNumber).map((o) => objectiveRow(o, thread)),
     actions: portfolio.actions.map((a) => ({
       id: a.id,
       title: a.item.title,
@@ -31,7 +35,7 @@ export function portfolioView(plan: Plan, portfolio: LinkedPortfolio, diagnostic
     })),
     projects: portfolio.projects.map((p) => ({ id: p.id, title: p.item.title })),
     findings: diagnostics.filter((d) => d.subject !== undefined && subjects.has(d.subject)).map((d) => ({
-      severity: d.severity, rule: d.rule, message: d.message, location: `${d.file}:${d.line}:${d.column}`,
+      severity: d.severity, rule: d.rule, message: d.message, location: formatLocation(d),
     })),
   };
 }

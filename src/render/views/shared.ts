@@ -1,7 +1,7 @@
 // Small view pieces that several documents show the same way: an objective's row, a target in words.
 
-import type { LinkedObjective, Plan } from '../../link/plan-graph.js';
-import { assessSmart } from '../../rules/objective-is-smart.js';
+import type { LinkedObjective } from '../../link/plan-graph.js';
+import type { Thread } from '../../link/thread.js';
 import type { Target } from '../../model/schema.js';
 import { formatDate } from '../engine.js';
 import { portfolioPath } from './site.js';
@@ -40,10 +40,10 @@ export interface ObjectiveRow {
   metrics: { id: string; name: string }[];
 }
 
-export function objectiveRow(objective: LinkedObjective, plan: Plan): ObjectiveRow {
-  const smart = assessSmart(objective, plan);
+export function objectiveRow(objective: LinkedObjective, thread: Thread): ObjectiveRow {
+  const { failures } = thread.smart(objective);
   // The letters that fail, in SMART order, e.g. "M, T".
-  const letters = smart.reasons.map((r) => r.charAt(0)).join(', ');
+  const letters = failures.map((f) => f.letter).join(', ');
   return {
     id: objective.id,
     number: objective.item.number ?? null,
@@ -56,7 +56,7 @@ export function objectiveRow(objective: LinkedObjective, plan: Plan): ObjectiveR
     prioritiesFrom: objective.prioritiesFrom === 'portfolio' ? 'through its portfolio' : objective.prioritiesFrom === 'enabler' ? 'as an enabling workstream' : '',
     target: targetText(objective.item.target),
     deadline: formatDate(objective.item.target?.by),
-    smart: { letters, passes: smart.reasons.length === 0, gaps: smart.reasons },
+    smart: { letters, passes: failures.length === 0, gaps: failures.map((f) => `${f.letter}: ${f.reason}`) },
     actions: objective.actions.map((a) => ({ id: a.id, title: a.item.title })),
     metrics: objective.metrics.map((m) => ({ id: m.id, name: m.item.name })),
   };

@@ -1,13 +1,13 @@
 // The published summary (the structure of the Operational Plan Summary): introduction, our system,
 // purpose, priorities and collective aim, pathway redesign, the portfolio table, next steps, Appendix one.
 
-import { byNumberThenId, type Plan } from '../../link/plan-graph.js';
+import { byNumber, type Plan } from '../../link/plan-graph.js';
 import { numberList } from './shared.js';
 import { portfolioPath } from './site.js';
 
 export function summaryView(plan: Plan) {
   const prose = plan.manifest.prose;
-  const national = plan.objectives.filter((o) => o.item.source === 'national').sort(byNumberThenId);
+  const national = plan.objectives.filter((o) => o.item.source === 'national').sort(byNumber);
   return {
     title: `${plan.manifest.plan.title} Summary`,
     // The vision is shown on its own unless the purpose prose already quotes it.
@@ -22,15 +22,15 @@ export function summaryView(plan: Plan) {
       summary_and_next_steps: prose.summary_and_next_steps ?? null,
     },
     aim: plan.aim ? { statement: plan.aim.item.statement, measure: plan.aim.item.measure ?? null } : null,
-    priorities: [...plan.priorities].sort(byNumberThenId).map((p) => ({ id: p.id, number: p.item.number ?? null, title: p.item.title, description: p.item.description ?? null })),
+    priorities: [...plan.priorities].sort(byNumber).map((p) => ({ id: p.id, number: p.item.number ?? null, title: p.item.title, description: p.item.description ?? null })),
     projects: plan.projects.map((p) => ({ id: p.id, title: p.item.title, description: p.item.description ?? null, workstreams: p.item.workstreams })),
     portfolios: plan.portfolios.filter((p) => p.item.kind === 'portfolio').map((p) => ({
       id: p.id,
       name: p.item.name,
       path: portfolioPath(p.id),
       focus: p.item.focus,
-      objectives: numberList([...p.objectives].filter((o) => o.item.source === 'national').sort(byNumberThenId)),
-      priorities: numberList([...p.priorities].sort(byNumberThenId)),
+      objectives: numberList([...p.objectives].filter((o) => o.item.source === 'national').sort(byNumber)),
+      priorities: numberList([...p.priorities].sort(byNumber)),
       deliverables: p.actions.map((a) => a.item.title),
     })),
     enablers: plan.portfolios.filter((p) => p.item.kind === 'enabler').map((p) => ({ id: p.id, name: p.item.name, path: portfolioPath(p.id) })),
