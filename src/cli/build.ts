@@ -11,8 +11,9 @@ import { assetFiles } from '../render/assets.js';
 import { builtInTemplatesDir, TemplateError } from '../render/engine.js';
 import { renderGaps, renderSite } from '../render/site.js';
 import type { RuleSettings } from '../rules/run.js';
+import { write } from './output.js';
 import { printErrors } from './report-context.js';
-import { CannotRun, EXIT_OK, EXIT_PROBLEMS, displayPath, findPlanDir, write } from './shared.js';
+import { CannotRun, EXIT_OK, EXIT_PROBLEMS, displayPath, findPlanDir } from './shared.js';
 
 export interface BuildOptions {
   out?: string;

@@ -4,8 +4,9 @@ import { summarise } from '../diagnostic.js';
 import { compilePlan } from '../pipeline.js';
 import { reporters } from '../report/index.js';
 import type { RuleSettings } from '../rules/run.js';
+import { write } from './output.js';
 import { reportContext } from './report-context.js';
-import { CannotRun, EXIT_OK, EXIT_PROBLEMS, findPlanDir, write } from './shared.js';
+import { CannotRun, EXIT_OK, EXIT_PROBLEMS, findPlanDir } from './shared.js';
 
 export interface CheckOptions {
   format: string;
@@ -28,9 +29,8 @@ export async function runCheck(dir: string | undefined, options: CheckOptions): 
   }));
   if (summary.errors > 0) return EXIT_PROBLEMS;
   if (options.maxWarnings !== undefined && summary.warnings > options.maxWarnings) {
-    if (options.format === 'stylish') {
-      await write(process.stderr, `plan: ${summary.warnings} warnings is more than --max-warnings ${options.maxWarnings}.\n`);
-    }
+    // Said whatever the format, as ESLint does: a CI job that fails must say why.
+    await write(process.stderr, `plan: ${summary.warnings} warnings is more than --max-warnings ${options.maxWarnings}.\n`);
     return EXIT_PROBLEMS;
   }
   return EXIT_OK;

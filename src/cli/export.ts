@@ -3,8 +3,9 @@
 import { summarise } from '../diagnostic.js';
 import { compilePlan } from '../pipeline.js';
 import { exportPlan } from '../render/plan-export.js';
+import { write } from './output.js';
 import { printErrors } from './report-context.js';
-import { CannotRun, EXIT_OK, EXIT_PROBLEMS, findPlanDir, write } from './shared.js';
+import { CannotRun, EXIT_OK, EXIT_PROBLEMS, findPlanDir } from './shared.js';
 
 export async function runExport(dir: string | undefined, options: { cache?: boolean } = {}): Promise<number> {
   const planDir = findPlanDir(dir);

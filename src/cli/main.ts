@@ -6,6 +6,7 @@ import type { SeveritySetting } from '../diagnostic.js';
 import { PlanFolderError } from '../load/plan-folder.js';
 import { formatNames } from '../report/index.js';
 import { rules } from '../rules/index.js';
+import { endQuietlyWhenTheReaderGoes } from './output.js';
 import { CannotRun, EXIT_CANNOT_RUN } from './shared.js';
 import { version } from './version.js';
 
@@ -126,6 +127,7 @@ Examples:
 }
 
 export async function main(argv: string[]): Promise<void> {
+  endQuietlyWhenTheReaderGoes();
   const program = buildProgram();
   try {
     await program.parseAsync(argv);

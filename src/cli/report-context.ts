@@ -6,7 +6,8 @@ import { summarise, type Diagnostic } from '../diagnostic.js';
 import type { ReportContext } from '../report/reporter.js';
 import { stylish } from '../report/stylish.js';
 import { rules } from '../rules/index.js';
-import { displayPath, useColour, write } from './shared.js';
+import { useColour, write } from './output.js';
+import { displayPath } from './shared.js';
 import { version } from './version.js';
 
 export function reportContext(planDir: string, stream: NodeJS.WriteStream): ReportContext {

@@ -49,17 +49,3 @@ export function displayPath(path: string, cwd = process.cwd()): string {
   const shown = rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? path : rel;
   return shown.split(sep).join('/');
 }
-
-export function useColour(stream: NodeJS.WriteStream): boolean {
-  if ('NO_COLOR' in process.env && process.env.NO_COLOR !== '') return false;
-  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0') return true;
-  return stream.isTTY === true;
-}
-
-/** Writes text and resolves once it has been handed to the OS, so a piped big output is not cut by exit. */
-export function write(stream: NodeJS.WriteStream, text: string): Promise<void> {
-  return new Promise((resolveWrite) => {
-    if (stream.write(text)) resolveWrite();
-    else stream.once('drain', () => resolveWrite());
-  });
-}

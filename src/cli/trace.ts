@@ -5,7 +5,8 @@ import { summarise } from '../diagnostic.js';
 import { compilePlan } from '../pipeline.js';
 import { formatTrace, traceItem } from '../render/trace.js';
 import { nearest } from '../suggest.js';
-import { CannotRun, EXIT_OK, EXIT_PROBLEMS, findPlanDir, useColour, write } from './shared.js';
+import { useColour, write } from './output.js';
+import { CannotRun, EXIT_OK, EXIT_PROBLEMS, findPlanDir } from './shared.js';
 
 export async function runTrace(id: string, dir: string | undefined, options: { cache?: boolean } = {}): Promise<number> {
   const planDir = findPlanDir(dir);

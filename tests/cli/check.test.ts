@@ -3,6 +3,7 @@
 
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { formatNames } from '../../src/report/index.js';
 import { builtInChecks, rules } from '../../src/rules/index.js';
 import {
   copyPlan,
@@ -223,6 +224,14 @@ describe('plan check options', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('plan: 2 warnings is more than --max-warnings 1.\n');
   });
+
+  for (const format of formatNames) {
+    it(`--max-warnings says why it failed on stderr with --format ${format} too, and exits 1`, async () => {
+      const result = await runPlan(['check', 'warnings-only', '--format', format, '--max-warnings', '1'], { cwd: fixtures });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe('plan: 2 warnings is more than --max-warnings 1.\n');
+    });
+  }
 
   it('without --max-warnings, warnings alone exit 0', async () => {
     const result = await runPlan(['check', 'warnings-only'], { cwd: fixtures });
