@@ -2,10 +2,11 @@
 // to an exit code (0 ok, 1 problems found, 2 could not run). Bad input never produces a stack trace.
 
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import type { SeveritySetting } from '../diagnostic.js';
+import { severityOf, type SeveritySetting } from '../diagnostic.js';
 import { PlanFolderError } from '../load/plan-folder.js';
 import { formatNames } from '../report/index.js';
-import { rules } from '../rules/index.js';
+import { builtInChecks, rules } from '../rules/index.js';
+import { didYouMean } from '../suggest.js';
 import { endQuietlyWhenTheReaderGoes } from './output.js';
 import { CannotRun, EXIT_CANNOT_RUN } from './shared.js';
 import { version } from './version.js';
@@ -15,12 +16,19 @@ function parseCount(value: string): number {
   return Number(value);
 }
 
+/** `--rule id=severity`, with the severity in plan's words or ESLint's (`warn`, 0, 1, 2). */
 function parseRuleSetting(value: string, previous: Record<string, SeveritySetting> = {}): Record<string, SeveritySetting> {
-  const match = value.match(/^([a-z0-9-]+)=(off|warning|error)$/);
+  const match = value.match(/^([^=]+)=(.*)$/);
   if (!match) throw new InvalidArgumentError('write it as RULE=SEVERITY, such as objective-is-smart=off.');
-  const [, id, severity] = match;
-  if (!rules.some((r) => r.id === id)) throw new InvalidArgumentError(`there is no rule ${id}; the rules are ${rules.map((r) => r.id).join(', ')}.`);
-  return { ...previous, [id!]: severity as SeveritySetting };
+  const [, id, spelling] = match as unknown as [string, string, string];
+  const ruleIds = rules.map((r) => r.id);
+  if (builtInChecks.some((c) => c.id === id)) throw new InvalidArgumentError(`\`${id}\` is a built-in check and is always an error; it cannot be configured.`);
+  if (!ruleIds.includes(id)) throw new InvalidArgumentError(`there is no rule \`${id}\`.${didYouMean(id, ruleIds)} The rules are ${ruleIds.join(', ')}.`);
+  const severity = severityOf(spelling);
+  if (!severity) {
+    throw new InvalidArgumentError(`\`${spelling}\` is not a severity: write off, warning or error (or warn, 0, 1, 2).${didYouMean(spelling, ['off', 'warning', 'error'])}`);
+  }
+  return { ...previous, [id]: severity };
 }
 
 export function buildProgram(): Command {
@@ -54,7 +62,7 @@ Documentation: docs/cli.md, docs/language.md and docs/rules/.`);
     .argument('[DIR]', 'the plan folder (default: this folder if it has plan.yaml, else the one plan under ./plans)')
     .addOption(new Option('-f, --format <format>', 'how to print the findings').choices(formatNames).default('stylish'))
     .option('--max-warnings <n>', 'also fail (exit 1) when there are more than n warnings', parseCount)
-    .option('--rule <rule=severity>', 'set a rule\'s severity for this run (off, warning or error); repeatable', parseRuleSetting)
+    .option('--rule <rule=severity>', 'set a rule\'s severity for this run: off, warning or error (or warn, 0, 1, 2); repeatable', parseRuleSetting)
     .option('-q, --quiet', 'print errors only')
     .option('--no-cache', 'parse every file again, ignoring the parse cache')
     .addHelpText('after', `
@@ -108,7 +116,7 @@ Examples:
     .argument('[DIR]', 'the plan folder')
     .option('-o, --out <folder>', 'where to write the documents (default: dist/<plan id>)')
     .option('-q, --quiet', 'print only the path of the front page')
-    .option('--rule <rule=severity>', 'set a rule\'s severity for this build (off, warning or error); repeatable', parseRuleSetting)
+    .option('--rule <rule=severity>', 'set a rule\'s severity for this build, as for check; repeatable', parseRuleSetting)
     .option('--no-cache', 'parse every file again, ignoring the parse cache')
     .addHelpText('after', `
 With errors, only the gap report (gaps.md, gaps.html, gaps.json) is written, the rest of an earlier

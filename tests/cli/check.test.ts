@@ -253,6 +253,20 @@ describe('plan check options', () => {
     ]);
   });
 
+  it('--rule takes ESLint\'s spellings: warn, and 0, 1, 2 for off, warning, error', async () => {
+    const result = await runPlan(
+      ['check', 'warnings-only', '--rule', 'objective-is-smart=0', '--rule', 'objective-has-action=2'],
+      { cwd: fixtures },
+    );
+    expect(result.code).toBe(1);
+    expect(locatedRules(result.stdout)).toEqual(['warnings-only/objectives.yaml:2:5 error objective-has-action']);
+    const warned = await runPlan(['check', 'warnings-only', '--rule', 'objective-has-action=warn', '--rule', 'objective-is-smart=1'], { cwd: fixtures });
+    expect(locatedRules(warned.stdout)).toEqual([
+      'warnings-only/objectives.yaml:2:5 warning objective-has-action',
+      'warnings-only/objectives.yaml:2:5 warning objective-is-smart',
+    ]);
+  });
+
   it('--rule can be given more than once', async () => {
     const result = await runPlan(
       ['check', 'warnings-only', '--rule', 'objective-is-smart=off', '--rule', 'objective-has-action=off'],
@@ -327,15 +341,27 @@ describe('plan check when it cannot run: exit 2 and one plain line', () => {
     expect(result.code).toBe(2);
   });
 
-  it('explains an unknown rule in --rule, listing the rules', async () => {
+  it('explains an unknown rule in --rule with the nearest rule id, listing the rules', async () => {
     const result = await runPlan(['check', 'tests/fixtures/valid', '--rule', 'objective-is-smrt=off']);
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
-    expectPlainRefusal(result.stderr, /there is no rule objective-is-smrt; the rules are objective-has-owner, .*duty-covered\.$/);
+    expectPlainRefusal(result.stderr, /there is no rule `objective-is-smrt`\. Did you mean `objective-is-smart`\? The rules are objective-has-owner, .*duty-covered\.$/);
   });
 
   it('exits 2 for an unknown rule in --rule', async () => {
     const result = await runPlan(['check', 'tests/fixtures/valid', '--rule', 'objective-is-smrt=off']);
     expect(result.code).toBe(2);
+  });
+
+  it('refuses a built-in check in --rule: it is always an error', async () => {
+    const result = await runPlan(['check', 'tests/fixtures/valid', '--rule', 'schema=off']);
+    expect(result.code).toBe(2);
+    expectPlainRefusal(result.stderr, /`schema` is a built-in check and is always an error; it cannot be configured\.$/);
+  });
+
+  it('refuses a severity that is not one, with the nearest', async () => {
+    const result = await runPlan(['check', 'tests/fixtures/valid', '--rule', 'objective-is-smart=warnin']);
+    expect(result.code).toBe(2);
+    expectPlainRefusal(result.stderr, /`warnin` is not a severity: write off, warning or error \(or warn, 0, 1, 2\)\. Did you mean `warning`\?$/);
   });
 
   it('exits 2 for --max-warnings that is not a number', async () => {
