@@ -49,6 +49,6 @@ export async function runBuild(dir: string | undefined, options: BuildOptions): 
     const warnings = summary.warnings > 0 ? ` The plan has ${summary.warnings} warning(s): see ${displayPath(join(out, 'gaps.html'))}.` : '';
     await write(process.stderr, `plan: built ${shownOut}.${warnings}\n`);
   }
-  await write(process.stdout, `${join(out, 'index.html')}\n`);
+  await write(process.stdout, `${displayPath(join(out, 'index.html'))}\n`);
   return EXIT_OK;
 }

@@ -4,8 +4,8 @@ import { summarise } from '../diagnostic.js';
 import { compilePlan } from '../pipeline.js';
 import { reporters } from '../report/index.js';
 import type { RuleSettings } from '../rules/run.js';
-import { write } from './output.js';
-import { reportContext } from './report-context.js';
+import { useColour, write } from './output.js';
+import { planFindings, reportContext } from './report-context.js';
 import { CannotRun, EXIT_OK, EXIT_PROBLEMS, findPlanDir } from './shared.js';
 
 export interface CheckOptions {
@@ -21,12 +21,9 @@ export async function runCheck(dir: string | undefined, options: CheckOptions): 
   if (!reporter) throw new CannotRun(`Unknown format ${options.format}.`, `Use one of: ${Object.keys(reporters).join(', ')}.`);
   const planDir = findPlanDir(dir);
   const compilation = await compilePlan(planDir, { ruleOverrides: options.rule ?? {}, cache: options.cache ?? true });
-  const diagnostics = options.quiet ? compilation.diagnostics.filter((d) => d.severity === 'error') : compilation.diagnostics;
+  const shown = options.quiet ? compilation.diagnostics.filter((d) => d.severity === 'error') : compilation.diagnostics;
   const summary = summarise(compilation.diagnostics);
-  await write(process.stdout, reporter(diagnostics, summarise(diagnostics), {
-    ...reportContext(planDir, process.stdout),
-    hiddenWarnings: compilation.diagnostics.length - diagnostics.length,
-  }));
+  await write(process.stdout, reporter([planFindings(planDir, shown, compilation.diagnostics)], reportContext(useColour(process.stdout))));
   if (summary.errors > 0) return EXIT_PROBLEMS;
   if (options.maxWarnings !== undefined && summary.warnings > options.maxWarnings) {
     // Said whatever the format, as ESLint does: a CI job that fails must say why.

@@ -43,9 +43,10 @@ export function findPlanDir(dir: string | undefined, cwd = process.cwd()): strin
   throw new CannotRun(`No plan folder found: ${MANIFEST_FILE} is not in this folder and there is no plan under ./plans.`, 'Give the plan folder, for example: plan check plans/my-plan');
 }
 
-/** A path as the user would type it from the working directory. */
+/** A path as the user would type it from the working folder: relative to it, or absolute when outside it; with `/`. */
 export function displayPath(path: string, cwd = process.cwd()): string {
   const rel = relative(cwd, path);
-  const shown = rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+  const outside = rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+  const shown = rel === '' ? '.' : outside ? path : rel;
   return shown.split(sep).join('/');
 }

@@ -1,12 +1,13 @@
 // `plan trace ID [DIR]`: the golden thread of one item, up to the collective aim and down to what serves it.
 
+import { join } from 'node:path';
 import { Chalk } from 'chalk';
 import { summarise } from '../diagnostic.js';
 import { compilePlan } from '../pipeline.js';
 import { formatTrace, traceItem } from '../render/trace.js';
 import { nearest } from '../suggest.js';
 import { useColour, write } from './output.js';
-import { CannotRun, EXIT_OK, EXIT_PROBLEMS, findPlanDir } from './shared.js';
+import { CannotRun, EXIT_OK, EXIT_PROBLEMS, displayPath, findPlanDir } from './shared.js';
 
 export async function runTrace(id: string, dir: string | undefined, options: { cache?: boolean } = {}): Promise<number> {
   const planDir = findPlanDir(dir);
@@ -19,7 +20,10 @@ export async function runTrace(id: string, dir: string | undefined, options: { c
   }
   const c = new Chalk({ level: useColour(process.stdout) ? 1 : 0 });
   const trace = traceItem(plan, item);
-  await write(process.stdout, formatTrace(trace, { colour: (kind, text) => (kind === 'broken' ? c.red(text) : kind === 'ok' ? c.green(text) : c.dim(text)) }));
+  await write(process.stdout, formatTrace(trace, {
+    colour: (kind, text) => (kind === 'broken' ? c.red(text) : kind === 'ok' ? c.green(text) : c.dim(text)),
+    shownFile: (file) => displayPath(join(planDir, file)),
+  }));
   const { errors } = summarise(diagnostics);
   if (errors > 0) await write(process.stderr, `plan: the plan has ${errors} error(s); run \`plan check\` to see them.\n`);
   return trace.reachesAim || item.kind === 'organisation' || item.kind === 'duty' ? EXIT_OK : EXIT_PROBLEMS;

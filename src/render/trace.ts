@@ -139,12 +139,18 @@ function downFrom(item: LinkedItem): TraceNode[] {
   }
 }
 
+export interface TraceFormat {
+  colour?: (kind: 'broken' | 'ok' | 'dim', text: string) => string;
+  /** A source file (relative to the plan folder) as the reader should see it; as it is by default. */
+  shownFile?: (file: string) => string;
+}
+
 /** Renders a trace as an indented tree of plain text, one item a line. */
-export function formatTrace(trace: Trace, options: { colour?: (kind: 'broken' | 'ok' | 'dim', text: string) => string } = {}): string {
+export function formatTrace(trace: Trace, options: TraceFormat = {}): string {
   const paint = options.colour ?? ((_kind, text) => text);
   const lines: string[] = [];
   const root = trace.root;
-  lines.push(`${label(root)}  ${paint('dim', where(root))}`);
+  lines.push(`${label(root)}  ${paint('dim', where(root, options.shownFile ?? ((file) => file)))}`);
   const section = (title: string, nodes: TraceNode[]) => {
     if (nodes.length === 0) return;
     lines.push(`${title}`);
@@ -193,7 +199,7 @@ function titleOf(item: LinkedItem): string {
   }
 }
 
-function where(item: LinkedItem): string {
+function where(item: LinkedItem, shownFile: (file: string) => string): string {
   const l = locate(item.item.at);
-  return `${l.file}:${l.line}:${l.column}`;
+  return `${shownFile(l.file)}:${l.line}:${l.column}`;
 }

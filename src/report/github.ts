@@ -1,11 +1,14 @@
 // GitHub Actions workflow commands: each finding becomes an annotation on its file and line in a pull request.
 
-import type { Reporter } from './reporter.js';
+import { summarise } from '../diagnostic.js';
+import { findingsOf, type Reporter } from './reporter.js';
 
-export const github: Reporter = (diagnostics, summary, context) => {
+export const github: Reporter = (plans) => {
+  const diagnostics = findingsOf(plans);
+  const summary = summarise(diagnostics);
   const lines = diagnostics.map((d) => {
     const command = d.severity === 'error' ? 'error' : 'warning';
-    const properties = `file=${escapeProperty(context.displayPath(d.file))},line=${d.line},col=${d.column},title=${escapeProperty(d.rule)}`;
+    const properties = `file=${escapeProperty(d.file)},line=${d.line},col=${d.column},title=${escapeProperty(d.rule)}`;
     const message = d.hint ? `${d.message} ${d.hint}` : d.message;
     return `::${command} ${properties}::${escapeData(message)}`;
   });

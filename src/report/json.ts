@@ -1,11 +1,14 @@
-// Machine-readable diagnostics: {"diagnostics":[…],"summary":{"errors":N,"warnings":N}}.
-// `file` is relative to the plan folder; the shape is a public contract (docs/cli.md).
+// Machine-readable diagnostics: {"plans":[…],"diagnostics":[…],"summary":{"errors":N,"warnings":N}}.
+// Every path is from the working folder; the shape is a public contract (docs/cli.md).
 
-import type { Reporter } from './reporter.js';
+import { summarise } from '../diagnostic.js';
+import { findingsOf, type Reporter } from './reporter.js';
 
-export const json: Reporter = (diagnostics, summary) =>
-  JSON.stringify(
+export const json: Reporter = (plans) => {
+  const diagnostics = findingsOf(plans);
+  return JSON.stringify(
     {
+      plans: plans.map((plan) => plan.dir),
       diagnostics: diagnostics.map((d) => ({
         rule: d.rule,
         severity: d.severity,
@@ -16,8 +19,9 @@ export const json: Reporter = (diagnostics, summary) =>
         column: d.column,
         subject: d.subject ?? null,
       })),
-      summary,
+      summary: summarise(diagnostics),
     },
     null,
     2,
   ) + '\n';
+};

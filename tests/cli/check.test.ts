@@ -1,7 +1,9 @@
 // `plan check` run as a planner or a CI job runs it: the built bin/plan as a child process, on the
 // fixtures under tests/fixtures. Exit codes: 0 no errors, 1 problems found, 2 could not run.
 
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatNames } from '../../src/report/index.js';
 import { builtInChecks, rules } from '../../src/rules/index.js';
@@ -23,6 +25,7 @@ const ESC = '\u001b[';
 
 /** The `--format json` document, as docs/cli.md specifies it. */
 interface JsonReport {
+  plans: string[];
   diagnostics: {
     rule: string;
     severity: 'error' | 'warning';
@@ -56,7 +59,7 @@ describe('plan check on a valid plan', () => {
   it('gives a JSON report with no diagnostics and a zero summary', async () => {
     const result = await runPlan(['check', 'tests/fixtures/valid', '--format', 'json']);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toEqual({ diagnostics: [], summary: { errors: 0, warnings: 0 } });
+    expect(JSON.parse(result.stdout)).toEqual({ plans: ['tests/fixtures/valid'], diagnostics: [], summary: { errors: 0, warnings: 0 } });
   });
 });
 
@@ -104,13 +107,21 @@ describe('plan check on a broken plan (stylish, the default format)', () => {
 });
 
 describe('plan check --format json', () => {
-  it('prints the documented shape, with files relative to the plan folder', async () => {
-    const result = await runPlan(['check', 'tests/fixtures/broken', '--format', 'json']);
+  it('prints the documented shape: the plan folder, then the diagnostics with files from the working folder, then the summary', async () => {
+    const result = await runPlan(['check', 'broken', '--format', 'json'], { cwd: fixtures });
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as JsonReport;
-    expect(Object.keys(report)).toEqual(['diagnostics', 'summary']);
+    expect(Object.keys(report)).toEqual(['plans', 'diagnostics', 'summary']);
+    expect(report.plans).toEqual(['broken']);
     expect(report.summary).toEqual({ errors: 5, warnings: 1 });
-    expect(report.diagnostics.map((d) => `broken/${d.file}:${d.line}:${d.column} ${d.severity} ${d.rule}`)).toEqual(BROKEN_FINDINGS);
+    expect(report.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.rule}`)).toEqual(BROKEN_FINDINGS);
+  });
+
+  it('gives files relative to the plan folder when run inside it', async () => {
+    const result = await runPlan(['check', '--format', 'json'], { cwd: fixture('broken') });
+    const report = JSON.parse(result.stdout) as JsonReport;
+    expect(report.plans).toEqual(['.']);
+    expect(report.diagnostics[0]?.file).toBe('actions.yaml');
   });
 
   it('gives each diagnostic rule, severity, message, hint, file, line, column and subject', async () => {
@@ -121,7 +132,7 @@ describe('plan check --format json', () => {
       severity: 'error',
       message: 'Objective `no-owner` has no owning portfolio.',
       hint: 'Add `portfolio:` with the id of the portfolio or enabling workstream that owns it: urgent-care.',
-      file: 'objectives.yaml',
+      file: 'tests/fixtures/broken/objectives.yaml',
       line: 12,
       column: 5,
       subject: 'no-owner',
@@ -132,7 +143,7 @@ describe('plan check --format json', () => {
     const result = await runPlan(['check', 'syntax-error', '--format', 'json'], { cwd: fixtures });
     const report = JSON.parse(result.stdout) as JsonReport;
     expect(report.diagnostics).toHaveLength(1);
-    expect(report.diagnostics[0]).toMatchObject({ rule: 'yaml-syntax', file: 'objectives.yaml', line: 5, column: 1, subject: null });
+    expect(report.diagnostics[0]).toMatchObject({ rule: 'yaml-syntax', file: 'syntax-error/objectives.yaml', line: 5, column: 1, subject: null });
   });
 });
 
@@ -170,11 +181,13 @@ describe('plan check --format sarif', () => {
     version: string;
     runs: {
       tool: { driver: { name: string; version: string; rules: { id: string; help: { text: string } }[] } };
+      originalUriBaseIds: Record<string, { uri: string }>;
       results: {
         ruleId: string;
         ruleIndex?: number;
         level: string;
         message: { text: string };
+        partialFingerprints: Record<string, string>;
         locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[];
       }[];
     }[];
@@ -198,6 +211,26 @@ describe('plan check --format sarif', () => {
     const described = log.runs[0]!.tool.driver.rules;
     expect(described.map((r) => r.id)).toEqual([...rules.map((r) => r.id), ...builtInChecks.map((c) => c.id)]);
     for (const rule of described) expect(rule.help.text.length, rule.id).toBeGreaterThan(20);
+  });
+
+  it('bases relative paths on the working folder, %SRCROOT%, as a file: URI', async () => {
+    const log = await sarifOf();
+    expect(log.runs[0]?.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: `${pathToFileURL(fixtures).href.replace(/\/?$/, '/')}` } });
+  });
+
+  it('gives every result a fingerprint that stays when the lines above it change', async () => {
+    const dir = copyPlan(fixture('broken'));
+    const before = await runPlan(['check', '--format', 'sarif'], { cwd: dir });
+    for (const file of ['actions.yaml', 'metrics.yaml', 'more-actions.yaml', 'objectives.yaml']) {
+      writeFileSync(join(dir, file), `# a comment added at the top\n\n${readFileSync(join(dir, file), 'utf8')}`);
+    }
+    const after = await runPlan(['check', '--format', 'sarif'], { cwd: dir });
+    const fingerprints = (stdout: string) => (JSON.parse(stdout) as SarifLog).runs[0]!.results.map((r) => r.partialFingerprints['planFinding/v1']);
+    const lines = (stdout: string) => (JSON.parse(stdout) as SarifLog).runs[0]!.results.map((r) => r.locations[0]!.physicalLocation.region.startLine);
+    expect(lines(after.stdout)).toEqual(lines(before.stdout).map((line) => line + 2));
+    expect(fingerprints(before.stdout).every((f) => /^[0-9a-f]{32}:\d+$/.test(f ?? ''))).toBe(true);
+    expect(new Set(fingerprints(before.stdout)).size).toBe(6);
+    expect(fingerprints(after.stdout)).toEqual(fingerprints(before.stdout));
   });
 
   it('gives each finding a result at its file and line, pointing at its rule entry', async () => {

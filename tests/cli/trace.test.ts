@@ -19,7 +19,7 @@ describe('plan trace of an objective whose thread is whole', () => {
     const result = await runPlan(['trace', 'gp-access', 'tests/fixtures/valid']);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toBe([
-      'objective `gp-access`: More GP appointments  objectives.yaml:2:5',
+      'objective `gp-access`: More GP appointments  tests/fixtures/valid/objectives.yaml:2:5',
       'Up to the collective aim:',
       '├─ is owned by `primary-care` Primary care',
       '└─ serves priority (through its portfolio) `access` Improve access to care',
@@ -41,7 +41,8 @@ describe('plan trace of an objective whose thread is whole', () => {
 
 describe('plan trace of an action whose thread is broken', () => {
   it('marks where the thread breaks with ✖ and exits 1', async () => {
-    const result = await runPlan(['trace', 'extend-hours', planWithBrokenThread()]);
+    // Run inside the plan folder, where its location is given from there.
+    const result = await runPlan(['trace', 'extend-hours'], { cwd: planWithBrokenThread() });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe([
       'action `extend-hours`: Open surgeries on Saturday mornings  actions.yaml:2:5',
@@ -61,12 +62,25 @@ describe('plan trace of an action whose thread is broken', () => {
   });
 });
 
+describe('plan trace locations', () => {
+  it('are paths from the working folder, as in every other output', async () => {
+    const fromFixtures = await runPlan(['trace', 'gp-access', 'valid'], { cwd: fixture('.') });
+    expect(fromFixtures.stdout.split('\n')[0]).toBe('objective `gp-access`: More GP appointments  valid/objectives.yaml:2:5');
+  });
+
+  it('are absolute for a plan outside the working folder', async () => {
+    const dir = copyPlan(fixture('valid'));
+    const result = await runPlan(['trace', 'gp-access', dir]);
+    expect(result.stdout.split('\n')[0]).toBe(`objective \`gp-access\`: More GP appointments  ${dir}/objectives.yaml:2:5`);
+  });
+});
+
 describe('plan trace of the collective aim', () => {
   it('lists the priorities, objectives and actions that serve it, and exits 0', async () => {
     const result = await runPlan(['trace', 'healthier-lives', 'tests/fixtures/valid']);
     expect(result.code).toBe(0);
     expect(result.stdout.split('\n').slice(0, 4)).toEqual([
-      'the collective aim `healthier-lives`: People in Tiny live longer, healthier lives.  plan.yaml:16:3',
+      'the collective aim `healthier-lives`: People in Tiny live longer, healthier lives.  tests/fixtures/valid/plan.yaml:16:3',
       'Served by:',
       '├─ is served by priority `prevention` Prevent ill health',
       '│  ├─ is served by objective `smoking` Fewer people smoke',
@@ -79,7 +93,7 @@ describe('plan trace of a statutory duty', () => {
     const result = await runPlan(['trace', 'reduce-inequalities', 'tests/fixtures/valid']);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe([
-      'statutory duty `reduce-inequalities`: Reduce inequalities  duties.yaml:2:5',
+      'statutory duty `reduce-inequalities`: Reduce inequalities  tests/fixtures/valid/duties.yaml:2:5',
       'Served by:',
       '├─ in Joint Forward Plan',
       '│  └─ Tackling inequalities',
