@@ -48,7 +48,7 @@ export function buildProgram(): Command {
     .configureHelp({ sortSubcommands: false })
     .addHelpText('after', `
 Examples:
-  $ plan check                                  check the plan here, or the one plan under ./plans
+  $ plan check                                  check the plan this folder is in, or every plan below it
   $ plan check plans/staffordshire-stoke-2023-24 --format github
   $ plan trace no-01                            show the golden thread of national objective 1
   $ plan build --out site                       write the documents to ./site
@@ -59,7 +59,7 @@ Documentation: docs/cli.md, docs/language.md and docs/rules/.`);
   program
     .command('check')
     .description('check the plan: schema, references, the golden thread, SMART objectives, duty coverage')
-    .argument('[DIR]', 'the plan folder (default: this folder if it has plan.yaml, else the one plan under ./plans)')
+    .argument('[DIR...]', 'plan folders, or folders above plans (default: the plan this folder is in, else every plan below it)')
     .addOption(new Option('-f, --format <format>', 'how to print the findings').choices(formatNames).default('stylish'))
     .option('--max-warnings <n>', 'also fail (exit 1) when there are more than n warnings', parseCount)
     .option('--rule <rule=severity>', 'set a rule\'s severity for this run: off, warning or error (or warn, 0, 1, 2); repeatable', parseRuleSetting)
@@ -68,20 +68,21 @@ Documentation: docs/cli.md, docs/language.md and docs/rules/.`);
     .addHelpText('after', `
 Examples:
   $ plan check plans/staffordshire-stoke-2023-24
+  $ plan check plans/*                                 several plans; the exit code is the worst
   $ plan check --format json > findings.json
   $ plan check --format github --max-warnings 0        in a GitHub Actions workflow
   $ plan check --format sarif > plan.sarif              for code scanning
   $ plan check --rule objective-is-smart=off`)
-    .action(async (dir: string | undefined, options: { format: string; maxWarnings?: number; rule?: Record<string, SeveritySetting>; quiet?: boolean; cache: boolean }) => {
+    .action(async (dirs: string[], options: { format: string; maxWarnings?: number; rule?: Record<string, SeveritySetting>; quiet?: boolean; cache: boolean }) => {
       const { runCheck } = await import('./check.js');
-      process.exitCode = await runCheck(dir, options);
+      process.exitCode = await runCheck(dirs, options);
     });
 
   program
     .command('trace')
     .description('show the golden thread of one item: up to the collective aim and down to what serves it')
     .argument('<ID>', 'the id of any item: the aim, a priority, portfolio, objective, action, metric, ...')
-    .argument('[DIR]', 'the plan folder')
+    .argument('[DIR]', 'the plan folder (default: the plan this folder is in, else the one plan below it)')
     .option('--no-cache', 'parse every file again, ignoring the parse cache')
     .addHelpText('after', `
 Exit code 0 when the thread reaches the collective aim, 1 when it breaks, 2 when the id is unknown.
@@ -97,7 +98,7 @@ Examples:
   program
     .command('export')
     .description('print the compiled plan as JSON: every item with its resolved links and source location')
-    .argument('[DIR]', 'the plan folder')
+    .argument('[DIR]', 'the plan folder (default: the plan this folder is in, else the one plan below it)')
     .option('--no-cache', 'parse every file again, ignoring the parse cache')
     .addHelpText('after', `
 Exit code 1 (with the JSON still printed) when the plan has errors; they are listed on stderr.
@@ -113,7 +114,7 @@ Examples:
   program
     .command('build')
     .description('check the plan, then write its documents (Markdown and HTML), diagram, plan.json and gap report')
-    .argument('[DIR]', 'the plan folder')
+    .argument('[DIR...]', 'plan folders, found as for check; each is built into dist/<plan id>')
     .option('-o, --out <folder>', 'where to write the documents (default: dist/<plan id>)')
     .option('-q, --quiet', 'print only the path of the front page')
     .option('--rule <rule=severity>', 'set a rule\'s severity for this build, as for check; repeatable', parseRuleSetting)
@@ -124,11 +125,11 @@ build is left as it was, and the exit code is 1. Output is written to a temporar
 place only when complete. It prints the path of index.html.
 
 Examples:
-  $ plan build
+  $ plan build                                         every plan found, each into dist/<plan id>
   $ plan build plans/staffordshire-stoke-2023-24 --out site`)
-    .action(async (dir: string | undefined, options: { out?: string; quiet?: boolean; rule?: Record<string, SeveritySetting>; cache: boolean }) => {
+    .action(async (dirs: string[], options: { out?: string; quiet?: boolean; rule?: Record<string, SeveritySetting>; cache: boolean }) => {
       const { runBuild } = await import('./build.js');
-      process.exitCode = await runBuild(dir, options);
+      process.exitCode = await runBuild(dirs, options);
     });
 
   return program;

@@ -331,16 +331,22 @@ describe('plan check when it cannot run: exit 2 and one plain line', () => {
     expectPlainRefusal(result.stderr, 'plan: There is no folder no-such-plan.');
   });
 
-  it('for a folder without plan.yaml', async () => {
-    const result = await runPlan(['check', 'tests/fixtures']);
+  it('for a folder with no plan in it, above it or below it', async () => {
+    const empty = makeTempDir();
+    const result = await runPlan(['check', empty]);
     expect(result.code).toBe(2);
-    expectPlainRefusal(result.stderr, 'plan: tests/fixtures is not a plan folder: it has no plan.yaml.');
+    expectPlainRefusal(result.stderr, `plan: ${empty} is not a plan folder: it has no plan.yaml, and there is no plan above or below it.`);
   });
 
   it('for a file given instead of a folder', async () => {
-    const result = await runPlan(['check', 'tests/fixtures/valid/plan.yaml']);
+    const result = await runPlan(['check', 'tests/fixtures/valid/objectives.yaml']);
     expect(result.code).toBe(2);
-    expectPlainRefusal(result.stderr, 'plan: tests/fixtures/valid/plan.yaml is a file; give the folder that holds plan.yaml.');
+    expectPlainRefusal(result.stderr, 'plan: tests/fixtures/valid/objectives.yaml is a file; give the folder that holds plan.yaml.');
+  });
+
+  it('takes plan.yaml given as a path for its folder', async () => {
+    const result = await runPlan(['check', 'tests/fixtures/valid/plan.yaml']);
+    expect(result).toMatchObject({ code: 0, stdout: '✔ No problems found in tests/fixtures/valid.\n' });
   });
 
   it('for an unknown command', async () => {
@@ -424,19 +430,20 @@ describe('plan check without DIR finds the plan', () => {
     expect(stylishFindings(result.stdout)[0]?.file).toBe('plans/only-plan/actions.yaml');
   });
 
-  it('refuses with exit 2, naming them, when there are two plans under ./plans', async () => {
+  it('checks every plan under ./plans when there are several', async () => {
     const root = makeTempDir();
     copyPlan(fixture('valid'), join(root, 'plans', 'north'));
-    copyPlan(fixture('valid'), join(root, 'plans', 'south'));
+    copyPlan(fixture('broken'), join(root, 'plans', 'south'));
     const result = await runPlan(['check'], { cwd: root });
-    expect(result.code).toBe(2);
-    expect(result.stderr).toBe('plan: There are 2 plans under ./plans (north, south); say which one.\n      For example: plan check plans/north\n');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('✔ No problems found in plans/north.\n');
+    expect(stylishFindings(result.stdout)[0]?.file).toBe('plans/south/actions.yaml');
   });
 
-  it('refuses with exit 2 when there is no plan here or under ./plans', async () => {
+  it('refuses with exit 2 when there is no plan here, above or below', async () => {
     const result = await runPlan(['check'], { cwd: makeTempDir() });
     expect(result.code).toBe(2);
-    expect(result.stderr.split('\n')[0]).toBe('plan: No plan folder found: plan.yaml is not in this folder and there is no plan under ./plans.');
+    expect(result.stderr.split('\n')[0]).toBe('plan: No plan folder found: plan.yaml is not in this folder or a folder above it, and there is no plan below it.');
   });
 });
 

@@ -100,6 +100,29 @@ describe('stylish', () => {
     expect(text.endsWith('\n⚠ 2 problems (0 errors, 2 warnings)\n')).toBe(true);
   });
 
+  it('with several plans, follows each plan\'s findings with its counts, and ends with one summary of all', () => {
+    const text = stylish([
+      plan([diagnostic()], 'plans/north'),
+      plan([], 'plans/south'),
+    ], context());
+    expect(text).toBe([
+      'plans/north/objectives.yaml',
+      '  12:5    error    Objective `uec-01` has no owning portfolio.  objective-has-owner',
+      '',
+      '✖ 1 problem in plans/north (1 error, 0 warnings)',
+      '',
+      '✔ No problems found in plans/south.',
+      '',
+      '✖ 1 problem in 2 plans (1 error, 0 warnings)',
+      '',
+    ].join('\n'));
+  });
+
+  it('with several plans and nothing to report, says so for each and for all', () => {
+    const text = stylish([plan([], 'plans/north'), plan([], 'plans/south')], context());
+    expect(text).toBe('✔ No problems found in plans/north.\n\n✔ No problems found in plans/south.\n\n✔ No problems found in 2 plans.\n');
+  });
+
   it('has no escape codes without colour, and colours severity and file with it', () => {
     expect(report(stylish, [diagnostic()])).not.toContain(ESC);
     const coloured = report(stylish, [diagnostic()], context({ colour: true }));
