@@ -69,6 +69,7 @@ Documentation: docs/cli.md, docs/language.md and docs/rules/.`);
 Examples:
   $ plan check plans/staffordshire-stoke-2023-24
   $ plan check plans/*                                 several plans; the exit code is the worst
+  $ plan check --format compact                        one line per finding, for editors' problem matchers
   $ plan check --format json > findings.json
   $ plan check --format github --max-warnings 0        in a GitHub Actions workflow
   $ plan check --format sarif > plan.sarif              for code scanning

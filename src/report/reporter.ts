@@ -34,3 +34,8 @@ export function fromWorkingFolder(plan: PlanFindings, file: string): string {
 export function findingsOf(plans: readonly PlanFindings[]): Diagnostic[] {
   return plans.flatMap((plan) => plan.diagnostics.map((d) => ({ ...d, file: fromWorkingFolder(plan, d.file) })));
 }
+
+/** `1 error`, `2 warnings`: a count and its noun. */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

@@ -4,7 +4,7 @@
 
 import { Chalk, type ChalkInstance } from 'chalk';
 import { summarise } from '../diagnostic.js';
-import { findingsOf, type PlanFindings, type Reporter } from './reporter.js';
+import { findingsOf, plural, type PlanFindings, type Reporter } from './reporter.js';
 
 export const stylish: Reporter = (plans, context) => {
   const c = new Chalk({ level: context.colour ? 1 : 0 });
@@ -45,14 +45,10 @@ function summaryLine(plans: readonly PlanFindings[], where: string, named: boole
   const total = summary.errors + summary.warnings;
   if (total === 0 && hidden > 0) return c.green(`✔ No errors in ${where} (${plural(hidden, 'warning')} not shown).`);
   if (total === 0) return c.green(`✔ No problems found in ${where}.`);
-  const text = `${summary.errors > 0 ? '✖' : '⚠'} ${total} ${total === 1 ? 'problem' : 'problems'}${named ? ` in ${where}` : ''} (${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')})`;
+  const text = `${summary.errors > 0 ? '✖' : '⚠'} ${plural(total, 'problem')}${named ? ` in ${where}` : ''} (${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')})`;
   return summary.errors > 0 ? c.red.bold(text) : c.yellow.bold(text);
 }
 
 function nameOf(plan: PlanFindings): string {
   return plan.dir === '.' ? 'this plan' : plan.dir;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -147,6 +147,25 @@ describe('plan check --format json', () => {
   });
 });
 
+describe('plan check --format compact', () => {
+  it('prints one line per finding, file:line:col: severity message [rule], then the counts', async () => {
+    const result = await runPlan(['check', 'broken', '--format', 'compact'], { cwd: fixtures });
+    expect(result.code).toBe(1);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines.slice(0, -1).map((line) => {
+      const [, location, severity, rule] = /^(\S+:\d+:\d+): (error|warning) .* \[([a-z-]+)\]$/.exec(line) ?? [];
+      return `${location} ${severity} ${rule}`;
+    })).toEqual(BROKEN_FINDINGS);
+    expect(lines.at(-1)).toBe('6 problems (5 errors, 1 warning)');
+  });
+
+  it('gives the message and its fix on the finding\'s line', async () => {
+    const result = await runPlan(['check', 'broken', '--format', 'compact'], { cwd: fixtures });
+    expect(result.stdout).toContain('broken/metrics.yaml:5:16: error There is no objective with the id `ae-wait`. Did you mean `ae-waits`? '
+      + 'Use the id of an existing objective (ae-waits, no-owner). [unknown-reference]\n');
+  });
+});
+
 describe('plan check --format github', () => {
   it('prints one workflow command per finding, with the path from the working directory', async () => {
     const result = await runPlan(['check', 'broken', '--format', 'github'], { cwd: fixtures });
@@ -359,7 +378,7 @@ describe('plan check when it cannot run: exit 2 and one plain line', () => {
     const result = await runPlan(['check', 'tests/fixtures/valid', '--format', 'xml']);
     expect(result.stdout).toBe('');
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
-    expectPlainRefusal(result.stderr, /argument 'xml' is invalid\. Allowed choices are stylish, json, github, sarif\.$/);
+    expectPlainRefusal(result.stderr, /argument 'xml' is invalid\. Allowed choices are stylish, compact, json, github, sarif\.$/);
   });
 
   // Commander copies exitOverride() and configureOutput() to a subcommand only when the subcommand is
@@ -465,7 +484,7 @@ describe('plan check output', () => {
   });
 
   it('is the same on every run', async () => {
-    for (const format of ['stylish', 'json', 'github', 'sarif']) {
+    for (const format of formatNames) {
       const first = await runPlan(['check', 'broken', '--format', format], { cwd: fixtures });
       const second = await runPlan(['check', 'broken', '--format', format], { cwd: fixtures });
       expect(second.stdout, format).toBe(first.stdout);

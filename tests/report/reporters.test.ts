@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostic.js';
+import { compact } from '../../src/report/compact.js';
 import { github } from '../../src/report/github.js';
 import { formatNames, reporters } from '../../src/report/index.js';
 import { json } from '../../src/report/json.js';
@@ -41,8 +42,8 @@ function report(reporter: typeof stylish, diagnostics: Diagnostic[], ctx = conte
 const ESC = '\u001b[';
 
 describe('the reporter registry', () => {
-  it('offers stylish, json, github and sarif', () => {
-    expect(formatNames).toEqual(['stylish', 'json', 'github', 'sarif']);
+  it('offers stylish, compact, json, github and sarif', () => {
+    expect(formatNames).toEqual(['stylish', 'compact', 'json', 'github', 'sarif']);
     expect(reporters.json).toBe(json);
   });
 });
@@ -128,6 +129,32 @@ describe('stylish', () => {
     const coloured = report(stylish, [diagnostic()], context({ colour: true }));
     expect(coloured).toContain(`${ESC}31merror  ${ESC}39m`);
     expect(coloured).toContain(`${ESC}4mplans/tiny/objectives.yaml${ESC}24m`);
+  });
+});
+
+describe('compact', () => {
+  it('prints a finding on one line: file:line:col: severity message hint [rule]', () => {
+    const text = report(compact, [diagnostic({ hint: 'Add `portfolio: uec`.' })]);
+    expect(text.split('\n')[0]).toBe('plans/tiny/objectives.yaml:12:5: error Objective `uec-01` has no owning portfolio. Add `portfolio: uec`. [objective-has-owner]');
+  });
+
+  it('prints a warning as `warning`, and a finding without a hint without one', () => {
+    const text = report(compact, [diagnostic({ severity: 'warning' })]);
+    expect(text.split('\n')[0]).toBe('plans/tiny/objectives.yaml:12:5: warning Objective `uec-01` has no owning portfolio. [objective-has-owner]');
+  });
+
+  it('ends with a summary line, in the singular or plural', () => {
+    expect(report(compact, [diagnostic(), diagnostic({ line: 20, severity: 'warning' })]).endsWith('\n2 problems (1 error, 1 warning)\n')).toBe(true);
+    expect(report(compact, [])).toBe('0 problems (0 errors, 0 warnings)\n');
+  });
+
+  it('prints the findings of several plans, each from the working folder, and one summary', () => {
+    const text = compact([plan([diagnostic()], 'plans/north'), plan([diagnostic()], '/elsewhere/south')], context());
+    expect(text.split('\n').map((line) => line.split(':')[0])).toEqual(['plans/north/objectives.yaml', '/elsewhere/south/objectives.yaml', '2 problems (2 errors, 0 warnings)', '']);
+  });
+
+  it('has no colour, even when the context allows it', () => {
+    expect(report(compact, [diagnostic()], context({ colour: true }))).not.toContain(ESC);
   });
 });
 

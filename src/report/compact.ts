@@ -1,0 +1,16 @@
+// One line per finding, `file:line:col: severity message [rule]`, as compilers print them: what editors'
+// problem matchers and `grep` read best. Then one summary line, which no matcher mistakes for a finding.
+
+import { summarise } from '../diagnostic.js';
+import { findingsOf, plural, type Reporter } from './reporter.js';
+
+export const compact: Reporter = (plans) => {
+  const diagnostics = findingsOf(plans);
+  const lines = diagnostics.map((d) => {
+    const message = d.hint ? `${d.message} ${d.hint}` : d.message;
+    return `${d.file}:${d.line}:${d.column}: ${d.severity} ${message} [${d.rule}]`;
+  });
+  const { errors, warnings } = summarise(diagnostics);
+  lines.push(`${plural(errors + warnings, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`);
+  return lines.join('\n') + '\n';
+};
