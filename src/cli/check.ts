@@ -6,12 +6,14 @@ import { compilePlan } from '../pipeline.js';
 import { reporters } from '../report/index.js';
 import type { PlanFindings } from '../report/reporter.js';
 import type { RuleSettings } from '../rules/run.js';
-import { useColour, write } from './output.js';
+import { useColour, write, writeReportFile } from './output.js';
 import { planFindings, reportContext } from './report-context.js';
 import { CannotRun, EXIT_OK, EXIT_PROBLEMS, findPlanDirs } from './shared.js';
 
 export interface CheckOptions {
   format: string;
+  /** Write the report to this file instead of stdout. */
+  outputFile?: string;
   maxWarnings?: number;
   rule?: RuleSettings;
   quiet?: boolean;
@@ -24,14 +26,17 @@ export async function runCheck(dirs: readonly string[], options: CheckOptions): 
   const plans: PlanFindings[] = [];
   let errors = 0;
   let warnings = 0;
-  for (const planDir of findPlanDirs(dirs)) {
+  const planDirs = findPlanDirs(dirs);
+  for (const planDir of planDirs) {
     const { diagnostics } = await compilePlan(planDir, { ruleOverrides: options.rule ?? {}, cache: options.cache ?? true });
     const summary = summarise(diagnostics);
     errors += summary.errors;
     warnings += summary.warnings;
     plans.push(planFindings(planDir, options.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics, diagnostics));
   }
-  await write(process.stdout, reporter(plans, reportContext(useColour(process.stdout))));
+  // A file is never coloured: it is read later, by a person or a tool, not by this terminal.
+  if (options.outputFile !== undefined) writeReportFile(options.outputFile, reporter(plans, reportContext(false)), planDirs);
+  else await write(process.stdout, reporter(plans, reportContext(useColour(process.stdout))));
   if (errors > 0) return EXIT_PROBLEMS;
   // As ESLint counts them: the warnings of every plan checked, together.
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {

@@ -61,6 +61,7 @@ Documentation: docs/cli.md, docs/language.md and docs/rules/.`);
     .description('check the plan: schema, references, the golden thread, SMART objectives, duty coverage')
     .argument('[DIR...]', 'plan folders, or folders above plans (default: the plan this folder is in, else every plan below it)')
     .addOption(new Option('-f, --format <format>', 'how to print the findings').choices(formatNames).default('stylish'))
+    .option('-o, --output-file <file>', 'write the report to this file (whole, or not at all) instead of stdout')
     .option('--max-warnings <n>', 'also fail (exit 1) when there are more than n warnings', parseCount)
     .option('--rule <rule=severity>', 'set a rule\'s severity for this run: off, warning or error (or warn, 0, 1, 2); repeatable', parseRuleSetting)
     .option('-q, --quiet', 'print errors only')
@@ -72,9 +73,9 @@ Examples:
   $ plan check --format compact                        one line per finding, for editors' problem matchers
   $ plan check --format json > findings.json
   $ plan check --format github --max-warnings 0        in a GitHub Actions workflow
-  $ plan check --format sarif > plan.sarif              for code scanning
+  $ plan check --format sarif -o plan.sarif            for code scanning
   $ plan check --rule objective-is-smart=off`)
-    .action(async (dirs: string[], options: { format: string; maxWarnings?: number; rule?: Record<string, SeveritySetting>; quiet?: boolean; cache: boolean }) => {
+    .action(async (dirs: string[], options: { format: string; outputFile?: string; maxWarnings?: number; rule?: Record<string, SeveritySetting>; quiet?: boolean; cache: boolean }) => {
       const { runCheck } = await import('./check.js');
       process.exitCode = await runCheck(dirs, options);
     });
