@@ -5,6 +5,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { severityOf, type SeveritySetting } from '../diagnostic.js';
 import { PlanFolderError } from '../load/plan-folder.js';
 import { formatNames } from '../report/index.js';
+import { terminalText } from '../report/terminal-text.js';
 import { builtInChecks, rules } from '../rules/index.js';
 import { didYouMean } from '../suggest.js';
 import { endQuietlyWhenTheReaderGoes } from './output.js';
@@ -152,15 +153,16 @@ function exitCodeFor(error: unknown): number {
     // --help and --version end through here too, with exit code 0.
     return error.exitCode === 0 ? 0 : EXIT_CANNOT_RUN;
   }
+  // Messages quote paths, ids and titles, so they are made safe for the terminal like all plan text.
   if (error instanceof CannotRun) {
-    process.stderr.write(`plan: ${error.message}\n${error.hint ? `      ${error.hint}\n` : ''}`);
+    process.stderr.write(`plan: ${terminalText(error.message)}\n${error.hint ? `      ${terminalText(error.hint)}\n` : ''}`);
     return EXIT_CANNOT_RUN;
   }
   if (error instanceof PlanFolderError) {
-    process.stderr.write(`plan: ${error.message}\n`);
+    process.stderr.write(`plan: ${terminalText(error.message)}\n`);
     return EXIT_CANNOT_RUN;
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = terminalText(error instanceof Error ? error.message : String(error));
   process.stderr.write(`plan: internal error: ${message}\n      This is a bug in plan, not in your plan; please report it with the command you ran.\n`);
   if (process.env.PLAN_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
   return EXIT_CANNOT_RUN;

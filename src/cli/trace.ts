@@ -5,6 +5,7 @@ import { Chalk } from 'chalk';
 import { summarise } from '../diagnostic.js';
 import { compilePlan } from '../pipeline.js';
 import { formatTrace, traceItem } from '../render/trace.js';
+import { terminalText } from '../report/terminal-text.js';
 import { nearest } from '../suggest.js';
 import { useColour, write } from './output.js';
 import { CannotRun, EXIT_OK, EXIT_PROBLEMS, displayPath, findPlanDir } from './shared.js';
@@ -23,6 +24,7 @@ export async function runTrace(id: string, dir: string | undefined, options: { c
   await write(process.stdout, formatTrace(trace, {
     colour: (kind, text) => (kind === 'broken' ? c.red(text) : kind === 'ok' ? c.green(text) : c.dim(text)),
     shownFile: (file) => displayPath(join(planDir, file)),
+    planText: terminalText,
   }));
   const { errors } = summarise(diagnostics);
   if (errors > 0) await write(process.stderr, `plan: the plan has ${errors} error(s); run \`plan check\` to see them.\n`);

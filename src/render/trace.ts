@@ -143,14 +143,18 @@ export interface TraceFormat {
   colour?: (kind: 'broken' | 'ok' | 'dim', text: string) => string;
   /** A source file (relative to the plan folder) as the reader should see it; as it is by default. */
   shownFile?: (file: string) => string;
+  /** Makes plan text (titles, ids, sections, the path) safe where it is printed; as it is by default. */
+  planText?: (text: string) => string;
 }
 
 /** Renders a trace as an indented tree of plain text, one item a line. */
 export function formatTrace(trace: Trace, options: TraceFormat = {}): string {
   const paint = options.colour ?? ((_kind, text) => text);
+  // Applied to each piece of plan text before colour is added, so that colour is the only escape code.
+  const safe = options.planText ?? ((text) => text);
   const lines: string[] = [];
   const root = trace.root;
-  lines.push(`${label(root)}  ${paint('dim', where(root, options.shownFile ?? ((file) => file)))}`);
+  lines.push(`${safe(label(root))}  ${paint('dim', safe(where(root, options.shownFile ?? ((file) => file))))}`);
   const section = (title: string, nodes: TraceNode[]) => {
     if (nodes.length === 0) return;
     lines.push(`${title}`);
@@ -158,11 +162,12 @@ export function formatTrace(trace: Trace, options: TraceFormat = {}): string {
   };
   const emit = (node: TraceNode, prefix: string, last: boolean) => {
     const branch = last ? '└─ ' : '├─ ';
+    const relation = safe(node.relation);
     const text = node.broken !== undefined
-      ? `${node.relation} ${paint('broken', `✖ ${node.broken}`)}`
+      ? `${relation} ${paint('broken', `✖ ${safe(node.broken)}`)}`
       : node.item
-        ? `${node.relation} ${itemText(node.item)}${node.item.kind === 'collective_aim' ? ` ${paint('ok', '✔')}` : ''}`
-        : node.relation;
+        ? `${relation} ${safe(itemText(node.item))}${node.item.kind === 'collective_aim' ? ` ${paint('ok', '✔')}` : ''}`
+        : relation;
     lines.push(`${prefix}${branch}${text}`);
     const childPrefix = prefix + (last ? '   ' : '│  ');
     node.children.forEach((c, i) => emit(c, childPrefix, i === node.children.length - 1));

@@ -1,10 +1,11 @@
 // The default terminal format: findings grouped by file, each with line:col, severity, message, the fix
 // and the rule id, then a summary line; with several plans, a summary line for each plan and one for all.
-// Colour only when the context allows it.
+// Colour only when the context allows it; plan text never brings its own (terminal-text.ts).
 
 import { Chalk, type ChalkInstance } from 'chalk';
 import { summarise } from '../diagnostic.js';
 import { findingsOf, plural, type PlanFindings, type Reporter } from './reporter.js';
+import { terminalFinding, terminalText } from './terminal-text.js';
 
 export const stylish: Reporter = (plans, context) => {
   const c = new Chalk({ level: context.colour ? 1 : 0 });
@@ -24,7 +25,7 @@ export const stylish: Reporter = (plans, context) => {
 function findingLines(plan: PlanFindings, c: ChalkInstance): string[] {
   const lines: string[] = [];
   let currentFile: string | undefined;
-  for (const d of findingsOf([plan])) {
+  for (const d of findingsOf([plan]).map(terminalFinding)) {
     if (d.file !== currentFile) {
       if (currentFile !== undefined) lines.push('');
       currentFile = d.file;
@@ -50,5 +51,5 @@ function summaryLine(plans: readonly PlanFindings[], where: string, named: boole
 }
 
 function nameOf(plan: PlanFindings): string {
-  return plan.dir === '.' ? 'this plan' : plan.dir;
+  return plan.dir === '.' ? 'this plan' : terminalText(plan.dir);
 }
