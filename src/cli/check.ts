@@ -6,8 +6,9 @@ import { compilePlan } from '../pipeline.js';
 import { reporters } from '../report/index.js';
 import type { PlanFindings } from '../report/reporter.js';
 import type { RuleSettings } from '../rules/run.js';
-import { useColour, write, writeReportFile } from './output.js';
+import { useColour, write } from './output.js';
 import { planFindings, reportContext } from './report-context.js';
+import { writeReportFile } from './report-file.js';
 import { CannotRun, EXIT_OK, EXIT_PROBLEMS, findPlanDirs } from './shared.js';
 
 export interface CheckOptions {
