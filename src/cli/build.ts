@@ -13,7 +13,7 @@ import { renderGaps, renderSite } from '../render/site.js';
 import type { RuleSettings } from '../rules/run.js';
 import { write } from './output.js';
 import { printErrors } from './report-context.js';
-import { CannotRun, EXIT_OK, EXIT_PROBLEMS, displayPath, findPlanDirs } from './shared.js';
+import { CannotRun, EXIT_OK, EXIT_PROBLEMS, displayPath, findPlanDirs, isWithin } from './shared.js';
 
 export interface BuildOptions {
   out?: string;
@@ -32,7 +32,7 @@ export async function runBuild(dirs: readonly string[], options: BuildOptions): 
   const builds: PlanBuild[] = [];
   for (const planDir of planDirs) {
     const compilation = await compilePlan(planDir, { cache: options.cache ?? true, ruleOverrides: options.rule ?? {} });
-    const out = resolve(options.out ?? join('dist', compilation.plan?.manifest.plan.id ?? basename(planDir)));
+    const out = resolve(options.out ?? join(defaultOutBase(planDir), 'dist', compilation.plan?.manifest.plan.id ?? basename(planDir)));
     const same = builds.find((build) => build.out === out);
     if (same) {
       throw new CannotRun(`${displayPath(same.planDir)} and ${displayPath(planDir)} would both be built into ${displayPath(out)}: they have the same plan id.`,
@@ -43,6 +43,11 @@ export async function runBuild(dirs: readonly string[], options: BuildOptions): 
   let code = EXIT_OK;
   for (const build of builds) code = Math.max(code, await buildPlan(build, options));
   return code;
+}
+
+/** Where dist/ goes: the current folder, or the plan folder when run from inside it (not in its prose/). */
+function defaultOutBase(planDir: string): string {
+  return isWithin(process.cwd(), planDir) ? planDir : process.cwd();
 }
 
 interface PlanBuild extends Compilation {

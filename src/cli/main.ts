@@ -21,7 +21,7 @@ function parseCount(value: string): number {
 function parseRuleSetting(value: string, previous: Record<string, SeveritySetting> = {}): Record<string, SeveritySetting> {
   const match = value.match(/^([^=]+)=(.*)$/);
   if (!match) throw new InvalidArgumentError('write it as RULE=SEVERITY, such as objective-is-smart=off.');
-  const [, id, spelling] = match as unknown as [string, string, string];
+  const [, id = '', spelling = ''] = match;
   const ruleIds = rules.map((r) => r.id);
   if (builtInChecks.some((c) => c.id === id)) throw new InvalidArgumentError(`\`${id}\` is a built-in check and is always an error; it cannot be configured.`);
   if (!ruleIds.includes(id)) throw new InvalidArgumentError(`there is no rule \`${id}\`.${didYouMean(id, ruleIds)} The rules are ${ruleIds.join(', ')}.`);

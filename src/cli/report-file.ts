@@ -3,8 +3,8 @@
 
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { CannotRun, displayPath } from './shared.js';
+import { basename, dirname, join, resolve } from 'node:path';
+import { CannotRun, displayPath, isWithin } from './shared.js';
 
 /** Report files with these endings would be read back as part of a plan if written inside its folder. */
 const READ_AS_PLAN = /\.(ya?ml|md)$/i;
@@ -20,7 +20,7 @@ export function writeReportFile(file: string, text: string, planDirs: readonly s
   const existing = statOf(given);
   if (existing?.isDirectory()) throw new CannotRun(`${file} is a folder; give the name of a file to write the report to.`, 'For example: --output-file findings.json');
   const target = existing ? realpathSync(given) : given;
-  const plan = planDirs.find((dir) => [given, target].some((path) => isInside(path, dir) && READ_AS_PLAN.test(path)));
+  const plan = planDirs.find((dir) => [given, target].some((path) => isWithin(path, dir) && READ_AS_PLAN.test(path)));
   if (plan) {
     const folder = displayPath(plan) === '.' ? 'this plan folder' : `the plan folder ${displayPath(plan)}`;
     throw new CannotRun(`${file} is inside ${folder}, which would read it back as part of the plan.`,
@@ -45,11 +45,6 @@ function removeQuietly(path: string): void {
   } catch {
     // nothing was written there
   }
-}
-
-function isInside(path: string, dir: string): boolean {
-  const rel = relative(dir, path);
-  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }
 
 function statOf(path: string): Stats | undefined {

@@ -33,7 +33,7 @@ export function findPlanDirs(paths: readonly string[], cwd = process.cwd()): str
  * findPlanDirs, and refused, naming them, when there are several. `usage` starts the example in the
  * refusal, e.g. `plan trace ID`.
  */
-export function findPlanDir(dir: string | undefined, usage = 'plan check', cwd = process.cwd()): string {
+export function findPlanDir(dir: string | undefined, usage: string, cwd = process.cwd()): string {
   const plans = plansAt(dir, cwd);
   if (plans.length > 1) {
     const shown = plans.map((plan) => displayPath(plan, cwd));
@@ -70,7 +70,12 @@ function plansAt(dir: string | undefined, cwd: string): string[] {
 /** A path as the user would type it from the working folder: relative to it, or absolute when outside it; with `/`. */
 export function displayPath(path: string, cwd = process.cwd()): string {
   const rel = relative(cwd, path);
-  const outside = rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
-  const shown = rel === '' ? '.' : outside ? path : rel;
+  const shown = rel === '' ? '.' : isWithin(path, cwd) ? rel : path;
   return shown.split(sep).join('/');
+}
+
+/** Whether `path` is the folder `dir` or anywhere inside it. */
+export function isWithin(path: string, dir: string): boolean {
+  const rel = relative(dir, path);
+  return rel === '' || !(rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel));
 }

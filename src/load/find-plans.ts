@@ -50,14 +50,16 @@ export function findPlans(start: string, cwd = process.cwd()): PlanSearch {
   }
   for (let folder = path; ; folder = dirname(folder)) {
     const manifest = statOf(join(folder, MANIFEST_FILE));
-    if (manifest) return manifest.isFile() ? { kind: 'found', plans: [folder] } : { kind: 'manifest-not-a-file', path: folder };
+    if (manifest?.isFile()) return { kind: 'found', plans: [folder] };
+    // Said of the folder given; a folder named plan.yaml further up is no plan, and the search goes on.
+    if (manifest && folder === path) return { kind: 'manifest-not-a-file', path: folder };
     if (statOf(join(folder, '.git')) || dirname(folder) === folder) break;
   }
   const budget = { folders: SEARCH_FOLDERS };
   const plansFolder = join(path, PLANS_FOLDER);
   for (const root of statOf(plansFolder)?.isDirectory() ? [plansFolder, path] : [path]) {
     const plans: string[] = [];
-    searchBelow(root, 0, plans, new Set(), budget);
+    searchBelow(root, 0, plans, new Set([realPathOf(root)]), budget);
     if (budget.folders < 0) return { kind: 'too-many-folders', path };
     if (plans.length > 0) return { kind: 'found', plans: plans.sort((a, b) => compareText(relative(path, a).split(sep).join('/'), relative(path, b).split(sep).join('/'))) };
   }

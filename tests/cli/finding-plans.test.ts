@@ -132,6 +132,14 @@ describe('plan build of several plans', () => {
     expect(existsSync(join(root, 'dist', 'warnings-only', 'index.html'))).toBe(true);
   });
 
+  it('from a subfolder of a plan, builds into dist/ in the plan folder, not in the subfolder', async () => {
+    const root = repository();
+    const result = await runPlan(['build'], { cwd: join(root, 'plans', 'north', 'prose') });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(`${join(root, 'plans', 'north', 'dist', 'tiny-ics', 'index.html')}\n`);
+    expect(existsSync(join(root, 'plans', 'north', 'prose', 'dist'))).toBe(false);
+  });
+
   it('exits 1 when one of them has errors, still building the others', async () => {
     const root = repository();
     const result = await runPlan(['build'], { cwd: root });
