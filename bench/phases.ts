@@ -13,7 +13,7 @@
 
 import { performance } from 'node:perf_hooks';
 import { LineCounter, parseDocument } from 'yaml';
-import { sortDiagnostics, summarise, type Diagnostic } from '../src/diagnostic.js';
+import { sortDiagnostics, type Diagnostic } from '../src/diagnostic.js';
 import { link } from '../src/link/link.js';
 import { parseSource } from '../src/load/parse-source.js';
 import { listSourceFiles, readSource, type SourceText } from '../src/load/plan-folder.js';
@@ -101,7 +101,7 @@ export function profilePhases(dir: string): PhaseReport {
     for (const d of [...config, ...runRules(linked.plan, settings, linked.referenceFindings)]) diagnostics.push(d);
   });
   measure(phases, 'sort diagnostics', () => sortDiagnostics(diagnostics));
-  measure(phases, 'json report', () => json(diagnostics, summarise(diagnostics), { planDir: dir, displayPath: (f) => f, colour: false, catalogue, version: 'bench' }).length,
+  measure(phases, 'json report', () => json([{ dir, diagnostics, hiddenWarnings: 0 }], { colour: false, catalogue, version: 'bench', workingFolderUri: 'file:///' }).length,
     `${diagnostics.length} diagnostics`);
 
   return {

@@ -5,6 +5,32 @@ import type { DiagnosticCode } from './catalogue.js';
 export type Severity = 'error' | 'warning';
 export type SeveritySetting = Severity | 'off';
 
+/**
+ * The ways a severity may be written, in plan.yaml's `rules:` and in `--rule`: plan's own words, and
+ * ESLint's (`warn`, and 0, 1, 2 for off, warning, error), since many who write plans know ESLint's.
+ */
+export const severitySpellings = ['off', 'warning', 'error', 'warn', 0, 1, 2] as const;
+
+export type SeveritySpelling = (typeof severitySpellings)[number];
+
+/** The severity a spelling means; undefined for a word that is not one. */
+export function severityOf(spelling: string | number): SeveritySetting | undefined {
+  switch (String(spelling)) {
+    case 'off':
+    case '0':
+      return 'off';
+    case 'warning':
+    case 'warn':
+    case '1':
+      return 'warning';
+    case 'error':
+    case '2':
+      return 'error';
+    default:
+      return undefined;
+  }
+}
+
 /** A place in a source file: 1-based line and column. */
 export interface Position {
   line: number;

@@ -1,18 +1,19 @@
-// `plan build [DIR] [--out OUT]`: check the plan, then write every document (Markdown and HTML), the
+// `plan build [DIR...] [--out OUT]`: check the plan, then write every document (Markdown and HTML), the
 // diagram, plan.json and the gap report. With errors, only the gap report is written and OUT keeps
-// the rest of its earlier build.
+// the rest of its earlier build. Several plans are each built into dist/<plan id>.
 
 import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { summarise } from '../diagnostic.js';
 import { EmitError, checkOutputFolder, replaceFolder, updateFiles } from '../emit/write-tree.js';
-import { compilePlan } from '../pipeline.js';
+import { compilePlan, type Compilation } from '../pipeline.js';
 import { assetFiles } from '../render/assets.js';
 import { builtInTemplatesDir, TemplateError } from '../render/engine.js';
 import { renderGaps, renderSite } from '../render/site.js';
 import type { RuleSettings } from '../rules/run.js';
+import { write } from './output.js';
 import { catalogue, printErrors } from './report-context.js';
-import { CannotRun, EXIT_OK, EXIT_PROBLEMS, displayPath, findPlanDir, write } from './shared.js';
+import { CannotRun, EXIT_OK, EXIT_PROBLEMS, displayPath, findPlanDirs, isWithin } from './shared.js';
 
 export interface BuildOptions {
   out?: string;
@@ -21,10 +22,41 @@ export interface BuildOptions {
   rule?: RuleSettings;
 }
 
-export async function runBuild(dir: string | undefined, options: BuildOptions): Promise<number> {
-  const planDir = findPlanDir(dir);
-  const { plan, diagnostics } = await compilePlan(planDir, { cache: options.cache ?? true, ruleOverrides: options.rule ?? {} });
-  const out = resolve(options.out ?? join('dist', plan?.manifest.plan.id ?? basename(planDir)));
+export async function runBuild(dirs: readonly string[], options: BuildOptions): Promise<number> {
+  const planDirs = findPlanDirs(dirs);
+  if (planDirs.length > 1 && options.out !== undefined) {
+    throw new CannotRun(`--out names one folder, but there are ${planDirs.length} plans (${planDirs.map((dir) => displayPath(dir)).join(', ')}).`,
+      'Leave out --out to build each plan into dist/<plan id>, or build one plan at a time.');
+  }
+  // Every plan is compiled before any is written, so that two plans with one id are refused before either is built.
+  const builds: PlanBuild[] = [];
+  for (const planDir of planDirs) {
+    const compilation = await compilePlan(planDir, { cache: options.cache ?? true, ruleOverrides: options.rule ?? {} });
+    const out = resolve(options.out ?? join(defaultOutBase(planDir), 'dist', compilation.plan?.manifest.plan.id ?? basename(planDir)));
+    const same = builds.find((build) => build.out === out);
+    if (same) {
+      throw new CannotRun(`${displayPath(same.planDir)} and ${displayPath(planDir)} would both be built into ${displayPath(out)}: they have the same plan id.`,
+        'Give each plan its own `id:` in plan.yaml, or build them one at a time with --out.');
+    }
+    builds.push({ planDir, out, ...compilation });
+  }
+  let code = EXIT_OK;
+  for (const build of builds) code = Math.max(code, await buildPlan(build, options));
+  return code;
+}
+
+/** Where dist/ goes: the current folder, or the plan folder when run from inside it (not in its prose/). */
+function defaultOutBase(planDir: string): string {
+  return isWithin(process.cwd(), planDir) ? planDir : process.cwd();
+}
+
+interface PlanBuild extends Compilation {
+  planDir: string;
+  /** The output folder, absolute. */
+  out: string;
+}
+
+async function buildPlan({ planDir, out, plan, diagnostics }: PlanBuild, options: BuildOptions): Promise<number> {
   const shownOut = displayPath(out);
   const summary = summarise(diagnostics);
   try {
@@ -48,6 +80,6 @@ export async function runBuild(dir: string | undefined, options: BuildOptions): 
     const warnings = summary.warnings > 0 ? ` The plan has ${summary.warnings} warning(s): see ${displayPath(join(out, 'gaps.html'))}.` : '';
     await write(process.stderr, `plan: built ${shownOut}.${warnings}\n`);
   }
-  await write(process.stdout, `${join(out, 'index.html')}\n`);
+  await write(process.stdout, `${displayPath(join(out, 'index.html'))}\n`);
   return EXIT_OK;
 }

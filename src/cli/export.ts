@@ -3,11 +3,12 @@
 import { summarise } from '../diagnostic.js';
 import { compilePlan } from '../pipeline.js';
 import { exportPlan } from '../render/plan-export.js';
+import { write } from './output.js';
 import { printErrors } from './report-context.js';
-import { CannotRun, EXIT_OK, EXIT_PROBLEMS, findPlanDir, write } from './shared.js';
+import { CannotRun, EXIT_OK, EXIT_PROBLEMS, findPlanDir } from './shared.js';
 
 export async function runExport(dir: string | undefined, options: { cache?: boolean } = {}): Promise<number> {
-  const planDir = findPlanDir(dir);
+  const planDir = findPlanDir(dir, 'plan export');
   const { plan, diagnostics } = await compilePlan(planDir, { cache: options.cache ?? true });
   await printErrors(planDir, diagnostics);
   if (!plan) throw new CannotRun('The plan cannot be read well enough to export it.');

@@ -2,10 +2,13 @@
 // to an exit code (0 ok, 1 problems found, 2 could not run). Bad input never produces a stack trace.
 
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import type { SeveritySetting } from '../diagnostic.js';
+import { severityOf, type SeveritySetting } from '../diagnostic.js';
 import { PlanFolderError } from '../load/plan-folder.js';
 import { formatNames } from '../report/index.js';
-import { rules } from '../rules/index.js';
+import { terminalText } from '../report/terminal-text.js';
+import { isBuiltInCheck, ruleIds } from '../catalogue.js';
+import { didYouMean } from '../suggest.js';
+import { endQuietlyWhenTheReaderGoes } from './output.js';
 import { CannotRun, EXIT_CANNOT_RUN } from './shared.js';
 import { version } from './version.js';
 
@@ -14,12 +17,18 @@ function parseCount(value: string): number {
   return Number(value);
 }
 
+/** `--rule id=severity`, with the severity in plan's words or ESLint's (`warn`, 0, 1, 2). */
 function parseRuleSetting(value: string, previous: Record<string, SeveritySetting> = {}): Record<string, SeveritySetting> {
-  const match = value.match(/^([a-z0-9-]+)=(off|warning|error)$/);
+  const match = value.match(/^([^=]+)=(.*)$/);
   if (!match) throw new InvalidArgumentError('write it as RULE=SEVERITY, such as objective-is-smart=off.');
-  const [, id, severity] = match;
-  if (!rules.some((r) => r.id === id)) throw new InvalidArgumentError(`there is no rule ${id}; the rules are ${rules.map((r) => r.id).join(', ')}.`);
-  return { ...previous, [id!]: severity as SeveritySetting };
+  const [, id = '', spelling = ''] = match;
+  if (isBuiltInCheck(id)) throw new InvalidArgumentError(`\`${id}\` is a built-in check and is always an error; it cannot be configured.`);
+  if (!(ruleIds as readonly string[]).includes(id)) throw new InvalidArgumentError(`there is no rule \`${id}\`.${didYouMean(id, ruleIds)} The rules are ${ruleIds.join(', ')}.`);
+  const severity = severityOf(spelling);
+  if (!severity) {
+    throw new InvalidArgumentError(`\`${spelling}\` is not a severity: write off, warning or error (or warn, 0, 1, 2).${didYouMean(spelling, ['off', 'warning', 'error'])}`);
+  }
+  return { ...previous, [id]: severity };
 }
 
 export function buildProgram(): Command {
@@ -39,7 +48,7 @@ export function buildProgram(): Command {
     .configureHelp({ sortSubcommands: false })
     .addHelpText('after', `
 Examples:
-  $ plan check                                  check the plan here, or the one plan under ./plans
+  $ plan check                                  check the plan this folder is in, or every plan below it
   $ plan check plans/staffordshire-stoke-2023-24 --format github
   $ plan trace no-01                            show the golden thread of national objective 1
   $ plan build --out site                       write the documents to ./site
@@ -50,29 +59,32 @@ Documentation: docs/cli.md, docs/language.md and docs/rules/.`);
   program
     .command('check')
     .description('check the plan: schema, references, the golden thread, SMART objectives, duty coverage')
-    .argument('[DIR]', 'the plan folder (default: this folder if it has plan.yaml, else the one plan under ./plans)')
+    .argument('[DIR...]', 'plan folders, or folders above plans (default: the plan this folder is in, else every plan below it)')
     .addOption(new Option('-f, --format <format>', 'how to print the findings').choices(formatNames).default('stylish'))
+    .option('-o, --output-file <file>', 'write the report to this file (whole, or not at all) instead of stdout')
     .option('--max-warnings <n>', 'also fail (exit 1) when there are more than n warnings', parseCount)
-    .option('--rule <rule=severity>', 'set a rule\'s severity for this run (off, warning or error); repeatable', parseRuleSetting)
+    .option('--rule <rule=severity>', 'set a rule\'s severity for this run: off, warning or error (or warn, 0, 1, 2); repeatable', parseRuleSetting)
     .option('-q, --quiet', 'print errors only')
     .option('--no-cache', 'parse every file again, ignoring the parse cache')
     .addHelpText('after', `
 Examples:
   $ plan check plans/staffordshire-stoke-2023-24
+  $ plan check plans/*                                 several plans; the exit code is the worst
+  $ plan check --format compact                        one line per finding, for editors' problem matchers
   $ plan check --format json > findings.json
   $ plan check --format github --max-warnings 0        in a GitHub Actions workflow
-  $ plan check --format sarif > plan.sarif              for code scanning
+  $ plan check --format sarif -o plan.sarif            for code scanning
   $ plan check --rule objective-is-smart=off`)
-    .action(async (dir: string | undefined, options: { format: string; maxWarnings?: number; rule?: Record<string, SeveritySetting>; quiet?: boolean; cache: boolean }) => {
+    .action(async (dirs: string[], options: { format: string; outputFile?: string; maxWarnings?: number; rule?: Record<string, SeveritySetting>; quiet?: boolean; cache: boolean }) => {
       const { runCheck } = await import('./check.js');
-      process.exitCode = await runCheck(dir, options);
+      process.exitCode = await runCheck(dirs, options);
     });
 
   program
     .command('trace')
     .description('show the golden thread of one item: up to the collective aim and down to what serves it')
     .argument('<ID>', 'the id of any item: the aim, a priority, portfolio, objective, action, metric, ...')
-    .argument('[DIR]', 'the plan folder')
+    .argument('[DIR]', 'the plan folder (default: the plan this folder is in, else the one plan below it)')
     .option('--no-cache', 'parse every file again, ignoring the parse cache')
     .addHelpText('after', `
 Exit code 0 when the thread reaches the collective aim, 1 when it breaks, 2 when the id is unknown.
@@ -88,7 +100,7 @@ Examples:
   program
     .command('export')
     .description('print the compiled plan as JSON: every item with its resolved links and source location')
-    .argument('[DIR]', 'the plan folder')
+    .argument('[DIR]', 'the plan folder (default: the plan this folder is in, else the one plan below it)')
     .option('--no-cache', 'parse every file again, ignoring the parse cache')
     .addHelpText('after', `
 Exit code 1 (with the JSON still printed) when the plan has errors; they are listed on stderr.
@@ -104,10 +116,10 @@ Examples:
   program
     .command('build')
     .description('check the plan, then write its documents (Markdown and HTML), diagram, plan.json and gap report')
-    .argument('[DIR]', 'the plan folder')
+    .argument('[DIR...]', 'plan folders, found as for check; each is built into dist/<plan id>')
     .option('-o, --out <folder>', 'where to write the documents (default: dist/<plan id>)')
     .option('-q, --quiet', 'print only the path of the front page')
-    .option('--rule <rule=severity>', 'set a rule\'s severity for this build (off, warning or error); repeatable', parseRuleSetting)
+    .option('--rule <rule=severity>', 'set a rule\'s severity for this build, as for check; repeatable', parseRuleSetting)
     .option('--no-cache', 'parse every file again, ignoring the parse cache')
     .addHelpText('after', `
 With errors, only the gap report (gaps.md, gaps.html, gaps.json) is written, the rest of an earlier
@@ -115,17 +127,18 @@ build is left as it was, and the exit code is 1. Output is written to a temporar
 place only when complete. It prints the path of index.html.
 
 Examples:
-  $ plan build
+  $ plan build                                         every plan found, each into dist/<plan id>
   $ plan build plans/staffordshire-stoke-2023-24 --out site`)
-    .action(async (dir: string | undefined, options: { out?: string; quiet?: boolean; rule?: Record<string, SeveritySetting>; cache: boolean }) => {
+    .action(async (dirs: string[], options: { out?: string; quiet?: boolean; rule?: Record<string, SeveritySetting>; cache: boolean }) => {
       const { runBuild } = await import('./build.js');
-      process.exitCode = await runBuild(dir, options);
+      process.exitCode = await runBuild(dirs, options);
     });
 
   return program;
 }
 
 export async function main(argv: string[]): Promise<void> {
+  endQuietlyWhenTheReaderGoes();
   const program = buildProgram();
   try {
     await program.parseAsync(argv);
@@ -139,15 +152,16 @@ function exitCodeFor(error: unknown): number {
     // --help and --version end through here too, with exit code 0.
     return error.exitCode === 0 ? 0 : EXIT_CANNOT_RUN;
   }
+  // Messages quote paths, ids and titles, so they are made safe for the terminal like all plan text.
   if (error instanceof CannotRun) {
-    process.stderr.write(`plan: ${error.message}\n${error.hint ? `      ${error.hint}\n` : ''}`);
+    process.stderr.write(`plan: ${terminalText(error.message)}\n${error.hint ? `      ${terminalText(error.hint)}\n` : ''}`);
     return EXIT_CANNOT_RUN;
   }
   if (error instanceof PlanFolderError) {
-    process.stderr.write(`plan: ${error.message}\n`);
+    process.stderr.write(`plan: ${terminalText(error.message)}\n`);
     return EXIT_CANNOT_RUN;
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = terminalText(error instanceof Error ? error.message : String(error));
   process.stderr.write(`plan: internal error: ${message}\n      This is a bug in plan, not in your plan; please report it with the command you ran.\n`);
   if (process.env.PLAN_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
   return EXIT_CANNOT_RUN;

@@ -1,30 +1,31 @@
-// How commands hand diagnostics to a reporter: paths shown from the working folder, colour when the
-// stream allows it; and the errors-only listing that `export` and `build` print on stderr.
+// How commands hand diagnostics to a reporter: each plan folder named from the working folder, colour
+// when the stream allows it; and the errors-only listing that `export` and `build` print on stderr.
 
-import { join } from 'node:path';
-import { summarise, type Diagnostic } from '../diagnostic.js';
-import type { ReportContext } from '../report/reporter.js';
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic } from '../diagnostic.js';
+import type { PlanFindings, ReportContext } from '../report/reporter.js';
 import { stylish } from '../report/stylish.js';
 import { builtInEntries, type CatalogueEntry } from '../catalogue.js';
 import { ruleEntries } from '../rules/index.js';
-import { displayPath, useColour, write } from './shared.js';
+import { useColour, write } from './output.js';
+import { displayPath } from './shared.js';
 import { version } from './version.js';
 
 /** Every diagnostic code: the rules in the order they are documented, then the built-in checks. */
 export const catalogue: readonly CatalogueEntry[] = [...ruleEntries, ...builtInEntries];
 
-export function reportContext(planDir: string, stream: NodeJS.WriteStream): ReportContext {
-  return {
-    planDir: displayPath(planDir),
-    displayPath: (file) => displayPath(join(planDir, file)),
-    colour: useColour(stream),
-    catalogue,
-    version,
-  };
+export function reportContext(colour: boolean): ReportContext {
+  const cwd = pathToFileURL(process.cwd()).href;
+  return { colour, catalogue, version, workingFolderUri: cwd.endsWith('/') ? cwd : `${cwd}/` };
+}
+
+/** One plan's findings for a reporter: `shown` of `all`, the rest counted as hidden warnings. */
+export function planFindings(planDir: string, shown: readonly Diagnostic[], all: readonly Diagnostic[] = shown): PlanFindings {
+  return { dir: displayPath(planDir), diagnostics: shown, hiddenWarnings: all.length - shown.length };
 }
 
 /** Lists the errors among `diagnostics` on stderr, in the stylish format; prints nothing when there are none. */
 export async function printErrors(planDir: string, diagnostics: readonly Diagnostic[]): Promise<void> {
   const errors = diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) await write(process.stderr, stylish(errors, summarise(errors), reportContext(planDir, process.stderr)));
+  if (errors.length > 0) await write(process.stderr, stylish([planFindings(planDir, errors)], reportContext(useColour(process.stderr))));
 }

@@ -1,7 +1,7 @@
 // What every command shares: finding the plan folder, exit codes, and turning failures into plain messages.
 
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { findPlans, PLANS_FOLDER, SEARCH_FOLDERS } from '../load/find-plans.js';
 import { MANIFEST_FILE } from '../load/plan-folder.js';
 
 /** Exit codes, a public contract (docs/cli.md). */
@@ -17,49 +17,65 @@ export class CannotRun extends Error {
 }
 
 /**
- * The plan folder: DIR when given; else the working directory if it holds plan.yaml; else the single
- * plan folder under ./plans.
+ * The plan folders a command is about: for each path given, or for the working folder when none is,
+ * the plans find-plans finds there (the nearest plan.yaml up, else the plans below); each plan once.
  */
-export function findPlanDir(dir: string | undefined, cwd = process.cwd()): string {
-  if (dir !== undefined) {
-    const full = resolve(cwd, dir);
-    if (!existsSync(full)) throw new CannotRun(`There is no folder ${dir}.`, 'Check the path, or run the command from inside the plan folder.');
-    if (!statSync(full).isDirectory()) throw new CannotRun(`${dir} is a file; give the folder that holds ${MANIFEST_FILE}.`);
-    if (existsSync(join(full, MANIFEST_FILE)) && !statSync(join(full, MANIFEST_FILE)).isFile()) {
-      throw new CannotRun(`${dir}/${MANIFEST_FILE} is a folder; the manifest must be a file.`);
-    }
-    if (!existsSync(join(full, MANIFEST_FILE))) throw new CannotRun(`${dir} is not a plan folder: it has no ${MANIFEST_FILE}.`, `A plan folder holds ${MANIFEST_FILE} and the plan's other .yaml files.`);
-    return full;
+export function findPlanDirs(paths: readonly string[], cwd = process.cwd()): string[] {
+  const found: string[] = [];
+  for (const path of paths.length > 0 ? paths : [undefined]) {
+    for (const plan of plansAt(path, cwd)) if (!found.includes(plan)) found.push(plan);
   }
-  if (existsSync(join(cwd, MANIFEST_FILE))) return cwd;
-  const plans = join(cwd, 'plans');
-  const candidates = existsSync(plans) && statSync(plans).isDirectory()
-    ? readdirSync(plans, { withFileTypes: true }).filter((e) => e.isDirectory() && existsSync(join(plans, e.name, MANIFEST_FILE))).map((e) => e.name).sort()
-    : [];
-  if (candidates.length === 1) return join(plans, candidates[0]!);
-  if (candidates.length > 1) {
-    throw new CannotRun(`There are ${candidates.length} plans under ./plans (${candidates.join(', ')}); say which one.`, `For example: plan check plans/${candidates[0]}`);
-  }
-  throw new CannotRun(`No plan folder found: ${MANIFEST_FILE} is not in this folder and there is no plan under ./plans.`, 'Give the plan folder, for example: plan check plans/my-plan');
+  return found;
 }
 
-/** A path as the user would type it from the working directory. */
+/**
+ * The one plan folder of a command that works on one plan (`trace`, `export`): found as for
+ * findPlanDirs, and refused, naming them, when there are several. `usage` starts the example in the
+ * refusal, e.g. `plan trace ID`.
+ */
+export function findPlanDir(dir: string | undefined, usage: string, cwd = process.cwd()): string {
+  const plans = plansAt(dir, cwd);
+  if (plans.length > 1) {
+    const shown = plans.map((plan) => displayPath(plan, cwd));
+    throw new CannotRun(`There are ${plans.length} plans ${dir === undefined ? 'here' : `in ${dir}`} (${shown.join(', ')}); say which one.`, `For example: ${usage} ${shown[0]}`);
+  }
+  return plans[0]!;
+}
+
+function plansAt(dir: string | undefined, cwd: string): string[] {
+  const search = findPlans(dir ?? '.', cwd);
+  const giveTheFolder = `Give the plan folder, for example: plan check ${PLANS_FOLDER}/my-plan`;
+  switch (search.kind) {
+    case 'found':
+      return search.plans;
+    case 'missing':
+      throw new CannotRun(`There is no folder ${dir ?? '.'}.`, 'Check the path, or run the command from inside the plan folder.');
+    case 'file':
+      throw new CannotRun(`${dir} is a file; give the folder that holds ${MANIFEST_FILE}.`);
+    case 'manifest-not-a-file': {
+      // The folder as it was typed, when it is the one given.
+      const where = dir !== undefined && resolve(cwd, dir) === search.path ? `${dir}/${MANIFEST_FILE}` : displayPath(join(search.path, MANIFEST_FILE), cwd);
+      throw new CannotRun(`${where} is a folder; the manifest must be a file.`);
+    }
+    case 'too-many-folders':
+      throw new CannotRun(`There are too many folders below ${dir ?? 'this folder'} to look through for plans (more than ${SEARCH_FOLDERS}).`, giveTheFolder);
+    case 'none':
+      if (dir === undefined) {
+        throw new CannotRun(`No plan folder found: ${MANIFEST_FILE} is not in this folder or a folder above it, and there is no plan below it.`, giveTheFolder);
+      }
+      throw new CannotRun(`${dir} is not a plan folder: it has no ${MANIFEST_FILE}, and there is no plan above or below it.`, `A plan folder holds ${MANIFEST_FILE} and the plan's other .yaml files.`);
+  }
+}
+
+/** A path as the user would type it from the working folder: relative to it, or absolute when outside it; with `/`. */
 export function displayPath(path: string, cwd = process.cwd()): string {
   const rel = relative(cwd, path);
-  const shown = rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+  const shown = rel === '' ? '.' : isWithin(path, cwd) ? rel : path;
   return shown.split(sep).join('/');
 }
 
-export function useColour(stream: NodeJS.WriteStream): boolean {
-  if ('NO_COLOR' in process.env && process.env.NO_COLOR !== '') return false;
-  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0') return true;
-  return stream.isTTY === true;
-}
-
-/** Writes text and resolves once it has been handed to the OS, so a piped big output is not cut by exit. */
-export function write(stream: NodeJS.WriteStream, text: string): Promise<void> {
-  return new Promise((resolveWrite) => {
-    if (stream.write(text)) resolveWrite();
-    else stream.once('drain', () => resolveWrite());
-  });
+/** Whether `path` is the folder `dir` or anywhere inside it. */
+export function isWithin(path: string, dir: string): boolean {
+  const rel = relative(dir, path);
+  return rel === '' || !(rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel));
 }

@@ -4,6 +4,7 @@
 // is what a command that runs for a fraction of a second pays for at every start.
 
 import * as z from 'zod/mini';
+import { severityOf, severitySpellings, type SeveritySpelling } from '../diagnostic.js';
 
 // zod's JIT builds a validator function per schema with `new Function`; for a command that runs for a
 // fraction of a second that costs more than it saves (measured: first validation 12 -> 8 ms, and faster at
@@ -27,7 +28,8 @@ const text = z.string().check(z.trim(), z.minLength(1, { error: 'must not be emp
 const markdown = z.string();
 const positiveWhole = z.int().check(z.positive());
 
-export const severitySettingSchema = z.enum(['off', 'warning', 'error']);
+/** A rule's severity in `rules:`: `off`, `warning` or `error`, or as ESLint writes it (`warn`, 0, 1, 2). */
+export const severitySettingSchema = z.pipe(z.literal(severitySpellings), z.transform((spelling: SeveritySpelling) => severityOf(spelling)!));
 
 export const editionSchema = z.strictObject({
   id: idSchema,

@@ -1,20 +1,41 @@
-// What a reporter is: a leaf that turns the one list of diagnostics into text in one format.
+// What a reporter is: a leaf that turns the findings of the plans checked into text in one format.
 
-import type { Diagnostic, DiagnosticSummary } from '../diagnostic.js';
 import type { CatalogueEntry } from '../catalogue.js';
+import type { Diagnostic } from '../diagnostic.js';
+
+/** The findings of one plan folder. */
+export interface PlanFindings {
+  /** The plan folder as a path from the working folder, with `/`: `.` for the working folder itself, absolute when outside it. */
+  dir: string;
+  /** Its findings, sorted; each `file` is relative to the plan folder. */
+  diagnostics: readonly Diagnostic[];
+  /** Warnings left out by --quiet, so a summary line can still mention them. */
+  hiddenWarnings: number;
+}
 
 export interface ReportContext {
-  /** The plan folder as the user gave it, relative to the working directory where possible. */
-  planDir: string;
-  /** A diagnostic's file as a path from the working directory, for terminals and CI annotations. */
-  displayPath(file: string): string;
   /** Whether to colour the output. */
   colour: boolean;
   /** Every diagnostic code with its description, for formats that describe them (SARIF). */
   catalogue: readonly CatalogueEntry[];
   version: string;
-  /** Warnings left out by --quiet, so the summary line can still mention them. */
-  hiddenWarnings?: number;
+  /** The working folder as a file: URI ending in `/`, the base of every relative path (SARIF's %SRCROOT%). */
+  workingFolderUri: string;
 }
 
-export type Reporter = (diagnostics: readonly Diagnostic[], summary: DiagnosticSummary, context: ReportContext) => string;
+export type Reporter = (plans: readonly PlanFindings[], context: ReportContext) => string;
+
+/** A plan's file as a path from the working folder: what every format prints. */
+export function fromWorkingFolder(plan: PlanFindings, file: string): string {
+  return plan.dir === '.' ? file : `${plan.dir.replace(/\/$/, '')}/${file}`;
+}
+
+/** Every finding of the plans, in order, each with its `file` given from the working folder. */
+export function findingsOf(plans: readonly PlanFindings[]): Diagnostic[] {
+  return plans.flatMap((plan) => plan.diagnostics.map((d) => ({ ...d, file: fromWorkingFolder(plan, d.file) })));
+}
+
+/** `1 error`, `2 warnings`: a count and its noun. */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

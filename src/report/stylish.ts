@@ -1,18 +1,38 @@
 // The default terminal format: findings grouped by file, each with line:col, severity, message, the fix
-// and the rule id, then a summary line. Colour only when the context allows it.
+// and the rule id, then a summary line; with several plans, a summary line for each plan and one for all.
+// Colour only when the context allows it; plan text never brings its own (terminal-text.ts).
 
-import { Chalk } from 'chalk';
-import type { Reporter } from './reporter.js';
+import { Chalk, type ChalkInstance } from 'chalk';
+import { summarise } from '../diagnostic.js';
+import { findingsOf, plural, type PlanFindings, type Reporter } from './reporter.js';
+import { terminalFinding, terminalText } from './terminal-text.js';
 
-export const stylish: Reporter = (diagnostics, summary, context) => {
+export const stylish: Reporter = (plans, context) => {
   const c = new Chalk({ level: context.colour ? 1 : 0 });
   const lines: string[] = [];
+  for (const plan of plans) {
+    const found = findingLines(plan, c);
+    if (found.length > 0) {
+      for (const line of found) lines.push(line);
+      lines.push('');
+    }
+    if (plans.length > 1) lines.push(summaryLine([plan], nameOf(plan), true, c), '');
+  }
+  // With one plan the findings' paths already say where they are; with several, each count names its plans.
+  if (plans.length > 1) lines.push(summaryLine(plans, `${plans.length} plans`, true, c));
+  else lines.push(summaryLine(plans, plans[0] ? nameOf(plans[0]) : 'this plan', false, c));
+  return lines.join('\n') + '\n';
+};
+
+/** One plan's findings, grouped by file with a blank line between files. */
+function findingLines(plan: PlanFindings, c: ChalkInstance): string[] {
+  const lines: string[] = [];
   let currentFile: string | undefined;
-  for (const d of diagnostics) {
+  for (const d of findingsOf([plan]).map(terminalFinding)) {
     if (d.file !== currentFile) {
       if (currentFile !== undefined) lines.push('');
       currentFile = d.file;
-      lines.push(c.underline(context.displayPath(d.file)));
+      lines.push(c.underline(d.file));
     }
     const position = `${d.line}:${d.column}`.padEnd(7) + ' ';
     const severity = d.severity === 'error' ? c.red('error  ') : c.yellow('warning');
@@ -20,21 +40,20 @@ export const stylish: Reporter = (diagnostics, summary, context) => {
     for (const consequence of d.context ?? []) lines.push(`  ${' '.repeat(17)}${c.dim('↳ ' + consequence)}`);
     if (d.hint) lines.push(`  ${' '.repeat(17)}${c.dim('→ ' + d.hint)}`);
   }
-  const total = summary.errors + summary.warnings;
-  const hidden = context.hiddenWarnings ?? 0;
-  const where = context.planDir === '.' ? 'this plan' : context.planDir;
-  if (total === 0 && hidden > 0) {
-    lines.push(c.green(`✔ No errors in ${where} (${plural(hidden, 'warning')} not shown).`));
-  } else if (total === 0) {
-    lines.push(c.green(`✔ No problems found in ${where}.`));
-  } else {
-    if (lines.length) lines.push('');
-    const text = `${summary.errors > 0 ? '✖' : '⚠'} ${total} ${total === 1 ? 'problem' : 'problems'} (${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')})`;
-    lines.push(summary.errors > 0 ? c.red.bold(text) : c.yellow.bold(text));
-  }
-  return lines.join('\n') + '\n';
-};
+  return lines;
+}
 
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+/** The counts of these plans; `where` names them, said beside the counts too when `named`. */
+function summaryLine(plans: readonly PlanFindings[], where: string, named: boolean, c: ChalkInstance): string {
+  const summary = summarise(plans.flatMap((plan) => plan.diagnostics));
+  const hidden = plans.reduce((sum, plan) => sum + plan.hiddenWarnings, 0);
+  const total = summary.errors + summary.warnings;
+  if (total === 0 && hidden > 0) return c.green(`✔ No errors in ${where} (${plural(hidden, 'warning')} not shown).`);
+  if (total === 0) return c.green(`✔ No problems found in ${where}.`);
+  const text = `${summary.errors > 0 ? '✖' : '⚠'} ${plural(total, 'problem')}${named ? ` in ${where}` : ''} (${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')})`;
+  return summary.errors > 0 ? c.red.bold(text) : c.yellow.bold(text);
+}
+
+function nameOf(plan: PlanFindings): string {
+  return plan.dir === '.' ? 'this plan' : terminalText(plan.dir);
 }

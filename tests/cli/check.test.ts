@@ -1,9 +1,12 @@
 // `plan check` run as a planner or a CI job runs it: the built bin/plan as a child process, on the
 // fixtures under tests/fixtures. Exit codes: 0 no errors, 1 problems found, 2 could not run.
 
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { builtInChecks } from '../../src/catalogue.js';
+import { formatNames } from '../../src/report/index.js';
 import { rules } from '../../src/rules/index.js';
 import {
   copyPlan,
@@ -23,6 +26,7 @@ const ESC = '\u001b[';
 
 /** The `--format json` document, as docs/cli.md specifies it. */
 interface JsonReport {
+  plans: string[];
   diagnostics: {
     rule: string;
     severity: 'error' | 'warning';
@@ -55,7 +59,7 @@ describe('plan check on a valid plan', () => {
   it('gives a JSON report with no diagnostics and a zero summary', async () => {
     const result = await runPlan(['check', 'tests/fixtures/valid', '--format', 'json']);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toEqual({ diagnostics: [], summary: { errors: 0, warnings: 0 } });
+    expect(JSON.parse(result.stdout)).toEqual({ plans: ['tests/fixtures/valid'], diagnostics: [], summary: { errors: 0, warnings: 0 } });
   });
 });
 
@@ -110,13 +114,21 @@ describe('plan check on a broken plan (stylish, the default format)', () => {
 });
 
 describe('plan check --format json', () => {
-  it('prints the documented shape, with files relative to the plan folder', async () => {
-    const result = await runPlan(['check', 'tests/fixtures/broken', '--format', 'json']);
+  it('prints the documented shape: the plan folder, then the diagnostics with files from the working folder, then the summary', async () => {
+    const result = await runPlan(['check', 'broken', '--format', 'json'], { cwd: fixtures });
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as JsonReport;
-    expect(Object.keys(report)).toEqual(['diagnostics', 'summary']);
+    expect(Object.keys(report)).toEqual(['plans', 'diagnostics', 'summary']);
+    expect(report.plans).toEqual(['broken']);
     expect(report.summary).toEqual({ errors: 4, warnings: 0 });
-    expect(report.diagnostics.map((d) => `broken/${d.file}:${d.line}:${d.column} ${d.severity} ${d.rule}`)).toEqual(BROKEN_FINDINGS);
+    expect(report.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.rule}`)).toEqual(BROKEN_FINDINGS);
+  });
+
+  it('gives files relative to the plan folder when run inside it', async () => {
+    const result = await runPlan(['check', '--format', 'json'], { cwd: fixture('broken') });
+    const report = JSON.parse(result.stdout) as JsonReport;
+    expect(report.plans).toEqual(['.']);
+    expect(report.diagnostics[0]?.file).toBe('metrics.yaml');
   });
 
   it('gives each diagnostic rule, severity, message, hint, context, file, line, column and subject', async () => {
@@ -131,7 +143,7 @@ describe('plan check --format json', () => {
         'So action "A falls response team" (`falls-response`) does not reach the collective aim.',
         'So it fails S of SMART (S: no owning portfolio).',
       ],
-      file: 'objectives.yaml',
+      file: 'tests/fixtures/broken/objectives.yaml',
       line: 12,
       column: 5,
       subject: 'no-owner',
@@ -142,7 +154,26 @@ describe('plan check --format json', () => {
     const result = await runPlan(['check', 'syntax-error', '--format', 'json'], { cwd: fixtures });
     const report = JSON.parse(result.stdout) as JsonReport;
     expect(report.diagnostics).toHaveLength(1);
-    expect(report.diagnostics[0]).toMatchObject({ rule: 'yaml-syntax', file: 'objectives.yaml', line: 5, column: 1, subject: null });
+    expect(report.diagnostics[0]).toMatchObject({ rule: 'yaml-syntax', file: 'syntax-error/objectives.yaml', line: 5, column: 1, subject: null });
+  });
+});
+
+describe('plan check --format compact', () => {
+  it('prints one line per finding, file:line:col: severity message [rule], then the counts', async () => {
+    const result = await runPlan(['check', 'broken', '--format', 'compact'], { cwd: fixtures });
+    expect(result.code).toBe(1);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines.slice(0, -1).map((line) => {
+      const [, location, severity, rule] = /^(\S+:\d+:\d+): (error|warning) .* \[([a-z-]+)\]$/.exec(line) ?? [];
+      return `${location} ${severity} ${rule}`;
+    })).toEqual(BROKEN_FINDINGS);
+    expect(lines.at(-1)).toBe('4 problems (4 errors, 0 warnings)');
+  });
+
+  it('gives the message and its fix on the finding\'s line', async () => {
+    const result = await runPlan(['check', 'broken', '--format', 'compact'], { cwd: fixtures });
+    expect(result.stdout).toContain('broken/metrics.yaml:5:16: error There is no objective with the id `ae-wait`. Did you mean `ae-waits`? '
+      + 'Use the id of an existing objective (ae-waits). [unknown-reference]\n');
   });
 });
 
@@ -179,11 +210,13 @@ describe('plan check --format sarif', () => {
     version: string;
     runs: {
       tool: { driver: { name: string; version: string; rules: { id: string; help: { text: string } }[] } };
+      originalUriBaseIds: Record<string, { uri: string }>;
       results: {
         ruleId: string;
         ruleIndex?: number;
         level: string;
         message: { text: string };
+        partialFingerprints: Record<string, string>;
         locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[];
       }[];
     }[];
@@ -207,6 +240,26 @@ describe('plan check --format sarif', () => {
     const described = log.runs[0]!.tool.driver.rules;
     expect(described.map((r) => r.id)).toEqual([...rules.map((r) => r.id), ...builtInChecks.map((c) => c.id)]);
     for (const rule of described) expect(rule.help.text.length, rule.id).toBeGreaterThan(20);
+  });
+
+  it('bases relative paths on the working folder, %SRCROOT%, as a file: URI', async () => {
+    const log = await sarifOf();
+    expect(log.runs[0]?.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: `${pathToFileURL(fixtures).href.replace(/\/?$/, '/')}` } });
+  });
+
+  it('gives every result a fingerprint that stays when the lines above it change', async () => {
+    const dir = copyPlan(fixture('broken'));
+    const before = await runPlan(['check', '--format', 'sarif'], { cwd: dir });
+    for (const file of ['actions.yaml', 'metrics.yaml', 'more-actions.yaml', 'objectives.yaml']) {
+      writeFileSync(join(dir, file), `# a comment added at the top\n\n${readFileSync(join(dir, file), 'utf8')}`);
+    }
+    const after = await runPlan(['check', '--format', 'sarif'], { cwd: dir });
+    const fingerprints = (stdout: string) => (JSON.parse(stdout) as SarifLog).runs[0]!.results.map((r) => r.partialFingerprints['planFinding/v1']);
+    const lines = (stdout: string) => (JSON.parse(stdout) as SarifLog).runs[0]!.results.map((r) => r.locations[0]!.physicalLocation.region.startLine);
+    expect(lines(after.stdout)).toEqual(lines(before.stdout).map((line) => line + 2));
+    expect(fingerprints(before.stdout).every((f) => /^[0-9a-f]{32}:\d+$/.test(f ?? ''))).toBe(true);
+    expect(new Set(fingerprints(before.stdout)).size).toBe(4);
+    expect(fingerprints(after.stdout)).toEqual(fingerprints(before.stdout));
   });
 
   it('gives each finding a result at its file and line, pointing at its rule entry', async () => {
@@ -234,6 +287,14 @@ describe('plan check options', () => {
     expect(result.stderr).toBe('plan: 2 warnings is more than --max-warnings 1.\n');
   });
 
+  for (const format of formatNames) {
+    it(`--max-warnings says why it failed on stderr with --format ${format} too, and exits 1`, async () => {
+      const result = await runPlan(['check', 'warnings-only', '--format', format, '--max-warnings', '1'], { cwd: fixtures });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe('plan: 2 warnings is more than --max-warnings 1.\n');
+    });
+  }
+
   it('without --max-warnings, warnings alone exit 0', async () => {
     const result = await runPlan(['check', 'warnings-only'], { cwd: fixtures });
     expect(result.code).toBe(0);
@@ -250,6 +311,20 @@ describe('plan check options', () => {
     expect(result.code).toBe(1);
     expect(locatedRules(result.stdout)).toEqual([
       'warnings-only/objectives.yaml:2:5 error objective-has-action',
+      'warnings-only/objectives.yaml:2:5 warning objective-is-smart',
+    ]);
+  });
+
+  it('--rule takes ESLint\'s spellings: warn, and 0, 1, 2 for off, warning, error', async () => {
+    const result = await runPlan(
+      ['check', 'warnings-only', '--rule', 'objective-is-smart=0', '--rule', 'objective-has-action=2'],
+      { cwd: fixtures },
+    );
+    expect(result.code).toBe(1);
+    expect(locatedRules(result.stdout)).toEqual(['warnings-only/objectives.yaml:2:5 error objective-has-action']);
+    const warned = await runPlan(['check', 'warnings-only', '--rule', 'objective-has-action=warn', '--rule', 'objective-is-smart=1'], { cwd: fixtures });
+    expect(locatedRules(warned.stdout)).toEqual([
+      'warnings-only/objectives.yaml:2:5 warning objective-has-action',
       'warnings-only/objectives.yaml:2:5 warning objective-is-smart',
     ]);
   });
@@ -285,16 +360,22 @@ describe('plan check when it cannot run: exit 2 and one plain line', () => {
     expectPlainRefusal(result.stderr, 'plan: There is no folder no-such-plan.');
   });
 
-  it('for a folder without plan.yaml', async () => {
-    const result = await runPlan(['check', 'tests/fixtures']);
+  it('for a folder with no plan in it, above it or below it', async () => {
+    const empty = makeTempDir();
+    const result = await runPlan(['check', empty]);
     expect(result.code).toBe(2);
-    expectPlainRefusal(result.stderr, 'plan: tests/fixtures is not a plan folder: it has no plan.yaml.');
+    expectPlainRefusal(result.stderr, `plan: ${empty} is not a plan folder: it has no plan.yaml, and there is no plan above or below it.`);
   });
 
   it('for a file given instead of a folder', async () => {
-    const result = await runPlan(['check', 'tests/fixtures/valid/plan.yaml']);
+    const result = await runPlan(['check', 'tests/fixtures/valid/objectives.yaml']);
     expect(result.code).toBe(2);
-    expectPlainRefusal(result.stderr, 'plan: tests/fixtures/valid/plan.yaml is a file; give the folder that holds plan.yaml.');
+    expectPlainRefusal(result.stderr, 'plan: tests/fixtures/valid/objectives.yaml is a file; give the folder that holds plan.yaml.');
+  });
+
+  it('takes plan.yaml given as a path for its folder', async () => {
+    const result = await runPlan(['check', 'tests/fixtures/valid/plan.yaml']);
+    expect(result).toMatchObject({ code: 0, stdout: '✔ No problems found in tests/fixtures/valid.\n' });
   });
 
   it('for an unknown command', async () => {
@@ -307,7 +388,7 @@ describe('plan check when it cannot run: exit 2 and one plain line', () => {
     const result = await runPlan(['check', 'tests/fixtures/valid', '--format', 'xml']);
     expect(result.stdout).toBe('');
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
-    expectPlainRefusal(result.stderr, /argument 'xml' is invalid\. Allowed choices are stylish, json, github, sarif\.$/);
+    expectPlainRefusal(result.stderr, /argument 'xml' is invalid\. Allowed choices are stylish, compact, json, github, sarif\.$/);
   });
 
   // Commander copies exitOverride() and configureOutput() to a subcommand only when the subcommand is
@@ -328,15 +409,27 @@ describe('plan check when it cannot run: exit 2 and one plain line', () => {
     expect(result.code).toBe(2);
   });
 
-  it('explains an unknown rule in --rule, listing the rules', async () => {
+  it('explains an unknown rule in --rule with the nearest rule id, listing the rules', async () => {
     const result = await runPlan(['check', 'tests/fixtures/valid', '--rule', 'objective-is-smrt=off']);
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
-    expectPlainRefusal(result.stderr, /there is no rule objective-is-smrt; the rules are objective-has-owner, .*duty-covered\.$/);
+    expectPlainRefusal(result.stderr, /there is no rule `objective-is-smrt`\. Did you mean `objective-is-smart`\? The rules are objective-has-owner, .*duty-covered\.$/);
   });
 
   it('exits 2 for an unknown rule in --rule', async () => {
     const result = await runPlan(['check', 'tests/fixtures/valid', '--rule', 'objective-is-smrt=off']);
     expect(result.code).toBe(2);
+  });
+
+  it('refuses a built-in check in --rule: it is always an error', async () => {
+    const result = await runPlan(['check', 'tests/fixtures/valid', '--rule', 'schema=off']);
+    expect(result.code).toBe(2);
+    expectPlainRefusal(result.stderr, /`schema` is a built-in check and is always an error; it cannot be configured\.$/);
+  });
+
+  it('refuses a severity that is not one, with the nearest', async () => {
+    const result = await runPlan(['check', 'tests/fixtures/valid', '--rule', 'objective-is-smart=warnin']);
+    expect(result.code).toBe(2);
+    expectPlainRefusal(result.stderr, /`warnin` is not a severity: write off, warning or error \(or warn, 0, 1, 2\)\. Did you mean `warning`\?$/);
   });
 
   it('exits 2 for --max-warnings that is not a number', async () => {
@@ -366,19 +459,20 @@ describe('plan check without DIR finds the plan', () => {
     expect(stylishFindings(result.stdout)[0]?.file).toBe('plans/only-plan/metrics.yaml');
   });
 
-  it('refuses with exit 2, naming them, when there are two plans under ./plans', async () => {
+  it('checks every plan under ./plans when there are several', async () => {
     const root = makeTempDir();
     copyPlan(fixture('valid'), join(root, 'plans', 'north'));
-    copyPlan(fixture('valid'), join(root, 'plans', 'south'));
+    copyPlan(fixture('broken'), join(root, 'plans', 'south'));
     const result = await runPlan(['check'], { cwd: root });
-    expect(result.code).toBe(2);
-    expect(result.stderr).toBe('plan: There are 2 plans under ./plans (north, south); say which one.\n      For example: plan check plans/north\n');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('✔ No problems found in plans/north.\n');
+    expect(stylishFindings(result.stdout)[0]?.file).toBe('plans/south/metrics.yaml');
   });
 
-  it('refuses with exit 2 when there is no plan here or under ./plans', async () => {
+  it('refuses with exit 2 when there is no plan here, above or below', async () => {
     const result = await runPlan(['check'], { cwd: makeTempDir() });
     expect(result.code).toBe(2);
-    expect(result.stderr.split('\n')[0]).toBe('plan: No plan folder found: plan.yaml is not in this folder and there is no plan under ./plans.');
+    expect(result.stderr.split('\n')[0]).toBe('plan: No plan folder found: plan.yaml is not in this folder or a folder above it, and there is no plan below it.');
   });
 });
 
@@ -400,7 +494,7 @@ describe('plan check output', () => {
   });
 
   it('is the same on every run', async () => {
-    for (const format of ['stylish', 'json', 'github', 'sarif']) {
+    for (const format of formatNames) {
       const first = await runPlan(['check', 'broken', '--format', format], { cwd: fixtures });
       const second = await runPlan(['check', 'broken', '--format', format], { cwd: fixtures });
       expect(second.stdout, format).toBe(first.stdout);

@@ -28,8 +28,9 @@ interface JsonDiagnostic {
   subject: string | null;
 }
 
+/** `plan check --format json` run inside the plan folder, so that every file is relative to it. */
 async function checkJson(dir: string): Promise<{ code: number | null; diagnostics: JsonDiagnostic[]; summary: { errors: number; warnings: number } }> {
-  const result = await runPlan(['check', dir, '--format', 'json']);
+  const result = await runPlan(['check', '--format', 'json'], { cwd: dir });
   expect(result.stderr).toBe('');
   const report = JSON.parse(result.stdout) as { diagnostics: JsonDiagnostic[]; summary: { errors: number; warnings: number } };
   return { code: result.code, ...report };

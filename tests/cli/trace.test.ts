@@ -41,7 +41,8 @@ describe('plan trace of an objective whose thread is whole', () => {
 
 describe('plan trace of an action whose thread is broken', () => {
   it('marks where the thread breaks with ✖ and exits 1', async () => {
-    const result = await runPlan(['trace', 'extend-hours', planWithBrokenThread()]);
+    // Run inside the plan folder, where its location is given from there.
+    const result = await runPlan(['trace', 'extend-hours'], { cwd: planWithBrokenThread() });
     expect(result.code).toBe(1);
     expect(result.stdout.split('\n').slice(1)).toEqual([
       'Up to the collective aim:',
@@ -52,12 +53,25 @@ describe('plan trace of an action whose thread is broken', () => {
       '✖ The golden thread does not reach the collective aim.',
       '',
     ]);
-    expect(result.stdout.split('\n')[0]).toMatch(/^Action "Open surgeries on Saturday mornings" \(`extend-hours`\)  \S+\/actions\.yaml:2:5$/);
+    expect(result.stdout.split("\n")[0]).toBe("Action \"Open surgeries on Saturday mornings\" (`extend-hours`)  actions.yaml:2:5");
   });
 
   it('says on stderr that the plan has errors, pointing to plan check', async () => {
     const result = await runPlan(['trace', 'extend-hours', planWithBrokenThread()]);
     expect(result.stderr).toBe('plan: the plan has 1 error(s); run `plan check` to see them.\n');
+  });
+});
+
+describe('plan trace locations', () => {
+  it('are paths from the working folder, as in every other output', async () => {
+    const fromFixtures = await runPlan(['trace', 'gp-access', 'valid'], { cwd: fixture('.') });
+    expect(fromFixtures.stdout.split('\n')[0]).toBe('National objective "More GP appointments" (`gp-access`)  valid/objectives.yaml:2:5');
+  });
+
+  it('are absolute for a plan outside the working folder', async () => {
+    const dir = copyPlan(fixture('valid'));
+    const result = await runPlan(['trace', 'gp-access', dir]);
+    expect(result.stdout.split('\n')[0]).toBe(`National objective "More GP appointments" (\`gp-access\`)  ${dir}/objectives.yaml:2:5`);
   });
 });
 

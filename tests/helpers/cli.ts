@@ -35,6 +35,12 @@ export interface CliOptions {
   env?: Record<string, string | undefined>;
   /** Kill the run after this long. */
   timeoutMs?: number;
+  /**
+   * What reads plan's stdout. `closed`: nobody, the pipe is closed before plan writes anything. A shell
+   * command (such as `head -1`): plan's stdout is piped into it, as in `plan export | head -1`; `stdout`
+   * is then what the command prints, and `code` is still plan's own exit code.
+   */
+  stdoutReader?: 'closed' | string;
 }
 
 /** Variables of the test runner's own environment that would change what plan prints. */
@@ -55,13 +61,20 @@ export function runPlan(args: readonly string[], options: CliOptions = {}): Prom
     if (value === undefined) delete env[name];
     else env[name] = value;
   }
+  const reader = options.stdoutReader;
+  // The arguments reach bash as its own "$@", never through the command text.
+  const [command, commandArgs]: [string, string[]] = reader !== undefined && reader !== 'closed'
+    ? ['bash', ['-c', `"$0" "$@" | ${reader}; exit "\${PIPESTATUS[0]}"`, process.execPath, planBin, ...args]]
+    : [process.execPath, [planBin, ...args]];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [planBin, ...args], {
+    const child = spawn(command, commandArgs, {
       cwd: options.cwd ?? repoRoot,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
       shell: false,
     });
+    // Closed at once, long before plan (a new Node process) gets to write: every write then meets EPIPE.
+    if (reader === 'closed') child.stdout.destroy();
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));

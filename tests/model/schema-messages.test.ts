@@ -628,14 +628,35 @@ describe('the `rules:` settings', () => {
   it('reports a severity that does not exist at the value', () => {
     const manifest = MANIFEST + yaml`
       rules:
-        objective-is-smart: warn
+        objective-is-smart: warnin
     `;
     expect(onlyFindingOf(compileFixture({ manifest }), 'schema')).toMatchObject({
       file: 'plan.yaml',
       line: MANIFEST_LINES + 2,
       column: 23,
-      message: '`rules.objective-is-smart` of the plan manifest is the text "warn", which is not one of: off, warning, error. Did you mean `warning`?',
+      message: '`rules.objective-is-smart` of the plan manifest is the text "warnin", which is not one of: off, warning, error, warn, 0, 1, 2. Did you mean `warning`?',
     });
+  });
+
+  describe('accepts ESLint\'s spellings of a severity', () => {
+    // An objective that no action delivers: objective-has-action reports it, as a warning by default.
+    const undelivered = yaml`
+      objectives:
+        - id: ambulance-handovers
+          title: Hand ambulance patients over within 45 minutes
+          source: national
+          portfolio: urgent-care
+    `;
+    const severityWith = (spelling: string) => {
+      const compilation = compileFixture({ manifest: `${MANIFEST}rules:\n  objective-has-action: ${spelling}\n`, test: undelivered });
+      expect(findingsOf(compilation, 'schema')).toEqual([]);
+      return findingsOf(compilation, 'objective-has-action').map((d) => d.severity);
+    };
+
+    it('`warn` is warning', () => expect(severityWith('warn')).toEqual(['warning']));
+    it('`0` is off', () => expect(severityWith('0')).toEqual([]));
+    it('`1` is warning', () => expect(severityWith('1')).toEqual(['warning']));
+    it('`2` is error', () => expect(severityWith('2')).toEqual(['error']));
   });
 
   it('refuses to configure a built-in check', () => {

@@ -2,20 +2,26 @@
 // list, so each shows exactly the formatting it is about: escaping, grouping, wording, null subjects.
 
 import { describe, expect, it } from 'vitest';
-import { summarise, type Diagnostic } from '../../src/diagnostic.js';
+import type { Diagnostic } from '../../src/diagnostic.js';
+import { compact } from '../../src/report/compact.js';
 import { github } from '../../src/report/github.js';
 import { formatNames, reporters } from '../../src/report/index.js';
 import { json } from '../../src/report/json.js';
-import type { ReportContext } from '../../src/report/reporter.js';
+import type { PlanFindings, ReportContext } from '../../src/report/reporter.js';
 import { sarif } from '../../src/report/sarif.js';
 import { stylish } from '../../src/report/stylish.js';
 import { builtInChecks } from '../../src/catalogue.js';
 import { catalogue } from '../../src/cli/report-context.js';
 import { rules } from '../../src/rules/index.js';
 
-/** A context as `plan check plans/tiny` gives it, run from the repository root. */
+/** A context as `plan check plans/tiny` gives it, run from the repository root at /repo. */
 function context(overrides: Partial<ReportContext> = {}): ReportContext {
-  return { planDir: 'plans/tiny', displayPath: (file) => `plans/tiny/${file}`, colour: false, catalogue, version: '9.9.9', ...overrides };
+  return { colour: false, catalogue, version: '9.9.9', workingFolderUri: 'file:///repo/', ...overrides };
+}
+
+/** The findings of the plan in `dir` (a path from the working folder), all of them shown. */
+function plan(diagnostics: Diagnostic[], dir = 'plans/tiny'): PlanFindings {
+  return { dir, diagnostics, hiddenWarnings: 0 };
 }
 
 function diagnostic(overrides: Partial<Diagnostic> = {}): Diagnostic {
@@ -30,16 +36,16 @@ function diagnostic(overrides: Partial<Diagnostic> = {}): Diagnostic {
   };
 }
 
-/** Runs a reporter with the summary `plan check` would give it. */
-function report(reporter: typeof stylish, diagnostics: Diagnostic[], ctx = context()): string {
-  return reporter(diagnostics, summarise(diagnostics), ctx);
+/** Runs a reporter on one plan, plans/tiny unless `dir` says otherwise. */
+function report(reporter: typeof stylish, diagnostics: Diagnostic[], ctx = context(), dir = 'plans/tiny'): string {
+  return reporter([plan(diagnostics, dir)], ctx);
 }
 
 const ESC = '\u001b[';
 
 describe('the reporter registry', () => {
-  it('offers stylish, json, github and sarif', () => {
-    expect(formatNames).toEqual(['stylish', 'json', 'github', 'sarif']);
+  it('offers stylish, compact, json, github and sarif', () => {
+    expect(formatNames).toEqual(['stylish', 'compact', 'json', 'github', 'sarif']);
     expect(reporters.json).toBe(json);
   });
 });
@@ -106,6 +112,29 @@ describe('stylish', () => {
     expect(text.endsWith('\n⚠ 2 problems (0 errors, 2 warnings)\n')).toBe(true);
   });
 
+  it('with several plans, follows each plan\'s findings with its counts, and ends with one summary of all', () => {
+    const text = stylish([
+      plan([diagnostic()], 'plans/north'),
+      plan([], 'plans/south'),
+    ], context());
+    expect(text).toBe([
+      'plans/north/objectives.yaml',
+      '  12:5    error    Objective `uec-01` has no owning portfolio.  objective-has-owner',
+      '',
+      '✖ 1 problem in plans/north (1 error, 0 warnings)',
+      '',
+      '✔ No problems found in plans/south.',
+      '',
+      '✖ 1 problem in 2 plans (1 error, 0 warnings)',
+      '',
+    ].join('\n'));
+  });
+
+  it('with several plans and nothing to report, says so for each and for all', () => {
+    const text = stylish([plan([], 'plans/north'), plan([], 'plans/south')], context());
+    expect(text).toBe('✔ No problems found in plans/north.\n\n✔ No problems found in plans/south.\n\n✔ No problems found in 2 plans.\n');
+  });
+
   it('has no escape codes without colour, and colours severity and file with it', () => {
     expect(report(stylish, [diagnostic()])).not.toContain(ESC);
     const coloured = report(stylish, [diagnostic()], context({ colour: true }));
@@ -114,11 +143,37 @@ describe('stylish', () => {
   });
 });
 
+describe('compact', () => {
+  it('prints a finding on one line: file:line:col: severity message hint [rule]', () => {
+    const text = report(compact, [diagnostic({ hint: 'Add `portfolio: uec`.' })]);
+    expect(text.split('\n')[0]).toBe('plans/tiny/objectives.yaml:12:5: error Objective `uec-01` has no owning portfolio. Add `portfolio: uec`. [objective-has-owner]');
+  });
+
+  it('prints a warning as `warning`, and a finding without a hint without one', () => {
+    const text = report(compact, [diagnostic({ severity: 'warning' })]);
+    expect(text.split('\n')[0]).toBe('plans/tiny/objectives.yaml:12:5: warning Objective `uec-01` has no owning portfolio. [objective-has-owner]');
+  });
+
+  it('ends with a summary line, in the singular or plural', () => {
+    expect(report(compact, [diagnostic(), diagnostic({ line: 20, severity: 'warning' })]).endsWith('\n2 problems (1 error, 1 warning)\n')).toBe(true);
+    expect(report(compact, [])).toBe('0 problems (0 errors, 0 warnings)\n');
+  });
+
+  it('prints the findings of several plans, each from the working folder, and one summary', () => {
+    const text = compact([plan([diagnostic()], 'plans/north'), plan([diagnostic()], '/elsewhere/south')], context());
+    expect(text.split('\n').map((line) => line.split(':')[0])).toEqual(['plans/north/objectives.yaml', '/elsewhere/south/objectives.yaml', '2 problems (2 errors, 0 warnings)', '']);
+  });
+
+  it('has no colour, even when the context allows it', () => {
+    expect(report(compact, [diagnostic()], context({ colour: true }))).not.toContain(ESC);
+  });
+});
+
 describe('json', () => {
-  type JsonReport = { diagnostics: Record<string, unknown>[]; summary: { errors: number; warnings: number } };
+  type JsonReport = { plans: string[]; diagnostics: Record<string, unknown>[]; summary: { errors: number; warnings: number } };
   const parse = (text: string) => JSON.parse(text) as JsonReport;
 
-  it('gives every field in the documented order, with the file relative to the plan folder', () => {
+  it('gives every field in the documented order, with the file as a path from the working folder', () => {
     const out = parse(report(json, [diagnostic({ hint: 'Add `portfolio: uec`.', subject: 'uec-01' })]));
     expect(out.diagnostics).toEqual([
       {
@@ -127,7 +182,7 @@ describe('json', () => {
         message: 'Objective `uec-01` has no owning portfolio.',
         hint: 'Add `portfolio: uec`.',
         context: [],
-        file: 'objectives.yaml',
+        file: 'plans/tiny/objectives.yaml',
         line: 12,
         column: 5,
         subject: 'uec-01',
@@ -141,6 +196,24 @@ describe('json', () => {
     expect(out.diagnostics[0]?.context).toEqual(['So it serves no system priority.', 'So action `a` does not reach the collective aim.']);
   });
 
+  it('lists the plan folders checked first, then the diagnostics and the summary', () => {
+    const out = parse(report(json, [diagnostic()]));
+    expect(Object.keys(out)).toEqual(['plans', 'diagnostics', 'summary']);
+    expect(out.plans).toEqual(['plans/tiny']);
+  });
+
+  it('gives a file of the plan in the working folder as it is, and one outside it as an absolute path', () => {
+    expect(parse(report(json, [diagnostic()], context(), '.')).diagnostics[0]?.file).toBe('objectives.yaml');
+    expect(parse(report(json, [diagnostic()], context(), '/elsewhere/plan')).diagnostics[0]?.file).toBe('/elsewhere/plan/objectives.yaml');
+  });
+
+  it('puts the findings of several plans in one document, counted together', () => {
+    const out = parse(json([plan([diagnostic()], 'plans/north'), plan([diagnostic({ severity: 'warning' })], 'plans/south')], context()));
+    expect(out.plans).toEqual(['plans/north', 'plans/south']);
+    expect(out.diagnostics.map((d) => d.file)).toEqual(['plans/north/objectives.yaml', 'plans/south/objectives.yaml']);
+    expect(out.summary).toEqual({ errors: 1, warnings: 1 });
+  });
+
   it('gives subject null when a finding is about no one item', () => {
     const out = parse(report(json, [diagnostic({ rule: 'yaml-syntax', subject: undefined })]));
     expect(out.diagnostics[0]?.subject).toBeNull();
@@ -151,13 +224,13 @@ describe('json', () => {
     expect(out.diagnostics[0]?.hint).toBeNull();
   });
 
-  it('gives the summary it is handed', () => {
+  it('counts errors and warnings in the summary', () => {
     const out = parse(report(json, [diagnostic(), diagnostic({ severity: 'warning' })]));
     expect(out.summary).toEqual({ errors: 1, warnings: 1 });
   });
 
   it('prints an empty list and a zero summary when there is nothing to report', () => {
-    expect(parse(report(json, []))).toEqual({ diagnostics: [], summary: { errors: 0, warnings: 0 } });
+    expect(parse(report(json, []))).toEqual({ plans: ['plans/tiny'], diagnostics: [], summary: { errors: 0, warnings: 0 } });
   });
 });
 
@@ -189,12 +262,12 @@ describe('github', () => {
   });
 
   it('escapes %, colons and commas in the file property', () => {
-    const text = report(github, [diagnostic({ file: 'a,b:c%d.yaml' })], context({ displayPath: (file) => file }));
+    const text = report(github, [diagnostic({ file: 'a,b:c%d.yaml' })], context(), '.');
     expect(text.split('\n')[0]).toMatch(/^::error file=a%2Cb%3Ac%25d\.yaml,line=12,col=5,title=objective-has-owner::/);
   });
 
   it('escapes a line feed in a property, so it cannot start a new command', () => {
-    const text = report(github, [diagnostic({ file: 'x\n::error::injected.yaml' })], context({ displayPath: (file) => file }));
+    const text = report(github, [diagnostic({ file: 'x\n::error::injected.yaml' })], context(), '.');
     expect(text.split('\n').filter((line) => line.startsWith('::'))).toHaveLength(1);
     expect(text).toContain('file=x%0A%3A%3Aerror%3A%3Ainjected.yaml,');
   });
@@ -212,12 +285,18 @@ describe('sarif', () => {
     level: string;
     message: { text: string };
     locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: { startLine: number; startColumn: number } } }[];
+    partialFingerprints: Record<string, string>;
     properties?: { subject: string };
   }
+  interface SarifRule { id: string; name: string; help: { text: string }; helpUri?: string; defaultConfiguration: { level: string } }
   interface SarifLog {
     $schema: string;
     version: string;
-    runs: { tool: { driver: { name: string; version: string; rules: { id: string; name: string; help: { text: string }; defaultConfiguration: { level: string } }[] } }; results: SarifResult[] }[];
+    runs: {
+      tool: { driver: { name: string; version: string; informationUri?: string; rules: SarifRule[] } };
+      originalUriBaseIds: Record<string, { uri: string }>;
+      results: SarifResult[];
+    }[];
   }
   const parse = (text: string) => JSON.parse(text) as SarifLog;
 
@@ -248,6 +327,7 @@ describe('sarif', () => {
         level: 'warning',
         message: { text: 'Objective `uec-01` has no owning portfolio. Add `portfolio: uec`.' },
         locations: [{ physicalLocation: { artifactLocation: { uri: 'plans/tiny/objectives.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 12, startColumn: 5 } } }],
+        partialFingerprints: { 'planFinding/v1': expect.stringMatching(/^[0-9a-f]{32}:1$/) },
         properties: { subject: 'uec-01' },
       },
     ]);
@@ -259,12 +339,55 @@ describe('sarif', () => {
   });
 
   it('encodes a path with spaces as a URI', () => {
-    const log = parse(report(sarif, [diagnostic()], context({ displayPath: (file) => `my plans/${file}` })));
+    const log = parse(report(sarif, [diagnostic()], context(), 'my plans'));
     expect(log.runs[0]?.results[0]?.locations[0]?.physicalLocation.artifactLocation.uri).toBe('my%20plans/objectives.yaml');
   });
 
   it('leaves out properties when there is no subject', () => {
     const log = parse(report(sarif, [diagnostic()]));
     expect(log.runs[0]?.results[0]).not.toHaveProperty('properties');
+  });
+
+  it('says that relative paths are from the working folder, %SRCROOT%', () => {
+    expect(parse(report(sarif, [])).runs[0]?.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: 'file:///repo/' } });
+  });
+
+  it('gives a file outside the working folder as an absolute file: URI', () => {
+    const location = parse(report(sarif, [diagnostic()], context(), '/elsewhere/plan')).runs[0]?.results[0]?.locations[0]?.physicalLocation.artifactLocation;
+    expect(location).toEqual({ uri: 'file:///elsewhere/plan/objectives.yaml' });
+  });
+
+  it('claims no web page: no informationUri, and no helpUri on any rule', () => {
+    const driver = parse(report(sarif, [])).runs[0]!.tool.driver;
+    expect(driver).not.toHaveProperty('informationUri');
+    for (const rule of driver.rules) expect(rule, rule.id).not.toHaveProperty('helpUri');
+  });
+
+  describe('partialFingerprints', () => {
+    const fingerprintOf = (d: Diagnostic, dir = 'plans/tiny') => parse(report(sarif, [d], context(), dir)).runs[0]!.results[0]!.partialFingerprints['planFinding/v1'];
+
+    it('stay the same when the finding moves to another line or column', () => {
+      expect(fingerprintOf(diagnostic({ subject: 'uec-01', line: 40, column: 7 }))).toBe(fingerprintOf(diagnostic({ subject: 'uec-01' })));
+    });
+
+    it('stay the same when a place quoted in the message moves', () => {
+      const at = (place: string) => diagnostic({ rule: 'duplicate-id', subject: 'triage', message: `The id \`triage\` is used twice: here and at ${place}.` });
+      expect(fingerprintOf(at('more-actions.yaml:3:9'))).toBe(fingerprintOf(at('more-actions.yaml:30:9')));
+    });
+
+    it('differ for another rule, subject, message or plan', () => {
+      const base = fingerprintOf(diagnostic({ subject: 'uec-01' }));
+      expect(fingerprintOf(diagnostic({ subject: 'uec-01', rule: 'objective-is-smart' }))).not.toBe(base);
+      expect(fingerprintOf(diagnostic({ subject: 'uec-02' }))).not.toBe(base);
+      expect(fingerprintOf(diagnostic({ subject: 'uec-01', message: 'Another message.' }))).not.toBe(base);
+      expect(fingerprintOf(diagnostic({ subject: 'uec-01' }), 'plans/other')).not.toBe(base);
+    });
+
+    it('tell apart findings alike in everything but their place, by their order', () => {
+      const log = parse(report(sarif, [diagnostic({ rule: 'schema', line: 3 }), diagnostic({ rule: 'schema', line: 9 })]));
+      const [first, second] = log.runs[0]!.results.map((r) => r.partialFingerprints['planFinding/v1']!);
+      expect(first).toMatch(/:1$/);
+      expect(second).toBe(first!.replace(/:1$/, ':2'));
+    });
   });
 });
