@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { summarise } from '../diagnostic.js';
-import { EmitError, checkOutputFolder, replaceFolder, updateFiles } from '../emit/write-tree.js';
+import { EmitError, checkOutputFolder, writeOutput, type WriteResult } from '../emit/write-tree.js';
 import { compilePlan } from '../pipeline.js';
 import { assetFiles } from '../render/assets.js';
 import { builtInTemplatesDir, TemplateError } from '../render/engine.js';
@@ -27,27 +27,40 @@ export async function runBuild(dir: string | undefined, options: BuildOptions): 
   const out = resolve(options.out ?? join('dist', plan?.manifest.plan.id ?? basename(planDir)));
   const shownOut = displayPath(out);
   const summary = summarise(diagnostics);
+  let written: WriteResult;
   try {
-    checkOutputFolder(out, planDir);
+    checkOutputFolder(out, planDir, shownOut);
     if (summary.errors > 0) {
       await printErrors(planDir, diagnostics);
       const files = renderGaps(plan, diagnostics, { planDir });
       // The gap report's page needs the stylesheet; an earlier build's assets are left as they are.
       if (!existsSync(join(out, 'assets'))) for (const [path, content] of assetFiles(builtInTemplatesDir())) files.set(path, content);
-      updateFiles(out, files);
+      await reportKept(await writeOutput(out, files, 'update', shownOut), out);
       await write(process.stderr, `plan: the plan has ${summary.errors} error(s), so only the gap report was written: ${displayPath(join(out, 'gaps.html'))}\n`);
       return EXIT_PROBLEMS;
     }
     const files = await renderSite(plan!, diagnostics, { planDir });
-    replaceFolder(out, files);
+    written = await writeOutput(out, files, 'replace', shownOut);
   } catch (error) {
     if (error instanceof EmitError || error instanceof TemplateError) throw new CannotRun(error.message, error instanceof EmitError ? error.hint : 'Check the templates in the plan\'s templates/ folder.');
     throw error;
   }
+  await reportKept(written, out);
   if (!options.quiet) {
     const warnings = summary.warnings > 0 ? ` The plan has ${summary.warnings} warning(s): see ${displayPath(join(out, 'gaps.html'))}.` : '';
     await write(process.stderr, `plan: built ${shownOut}.${warnings}\n`);
   }
   await write(process.stdout, `${join(out, 'index.html')}\n`);
   return EXIT_OK;
+}
+
+/** Says which of the user's files a build kept rather than replace, and where. */
+async function reportKept(result: WriteResult, out: string): Promise<void> {
+  const shown = (path: string) => displayPath(join(out, ...path.split('/')));
+  if (result.completedInterrupted) await write(process.stderr, `plan: an earlier build into ${displayPath(out)} was interrupted; its output was put in place first.\n`);
+  for (const file of result.kept) {
+    const why = file.reason === 'changed' ? 'was changed after plan wrote it' : 'was not written by plan';
+    const where = file.movedTo ? `it is kept as ${shown(file.movedTo)}, and the new ${file.path} is in its place` : 'it is kept as it is, and left out of the build';
+    await write(process.stderr, `plan: ${shown(file.path)} ${why}: ${where}.\n`);
+  }
 }
