@@ -19,11 +19,12 @@ export interface BuildOptions {
   quiet?: boolean;
   cache?: boolean;
   rule?: RuleSettings;
+  allowOutside?: boolean;
 }
 
 export async function runBuild(dir: string | undefined, options: BuildOptions): Promise<number> {
   const planDir = findPlanDir(dir);
-  const { plan, diagnostics } = await compilePlan(planDir, { cache: options.cache ?? true, ruleOverrides: options.rule ?? {} });
+  const { plan, diagnostics } = await compilePlan(planDir, { cache: options.cache ?? true, ruleOverrides: options.rule ?? {}, allowOutside: options.allowOutside ?? false });
   const out = resolve(options.out ?? join('dist', plan?.manifest.plan.id ?? basename(planDir)));
   const shownOut = displayPath(out);
   const summary = summarise(diagnostics);

@@ -13,13 +13,14 @@ export interface CheckOptions {
   rule?: RuleSettings;
   quiet?: boolean;
   cache?: boolean;
+  allowOutside?: boolean;
 }
 
 export async function runCheck(dir: string | undefined, options: CheckOptions): Promise<number> {
   const reporter = reporters[options.format];
   if (!reporter) throw new CannotRun(`Unknown format ${options.format}.`, `Use one of: ${Object.keys(reporters).join(', ')}.`);
   const planDir = findPlanDir(dir);
-  const compilation = await compilePlan(planDir, { ruleOverrides: options.rule ?? {}, cache: options.cache ?? true });
+  const compilation = await compilePlan(planDir, { ruleOverrides: options.rule ?? {}, cache: options.cache ?? true, allowOutside: options.allowOutside ?? false });
   const diagnostics = options.quiet ? compilation.diagnostics.filter((d) => d.severity === 'error') : compilation.diagnostics;
   const summary = summarise(compilation.diagnostics);
   await write(process.stdout, reporter(diagnostics, summarise(diagnostics), {

@@ -56,6 +56,7 @@ Documentation: docs/cli.md, docs/language.md and docs/rules/.`);
     .option('--rule <rule=severity>', 'set a rule\'s severity for this run (off, warning or error); repeatable', parseRuleSetting)
     .option('-q, --quiet', 'print errors only')
     .option('--no-cache', 'parse every file again, ignoring the parse cache')
+    .option('--allow-outside', 'also read sources and prose that symbolic links lead to outside the plan folder')
     .addHelpText('after', `
 Examples:
   $ plan check plans/staffordshire-stoke-2023-24
@@ -63,7 +64,7 @@ Examples:
   $ plan check --format github --max-warnings 0        in a GitHub Actions workflow
   $ plan check --format sarif > plan.sarif              for code scanning
   $ plan check --rule objective-is-smart=off`)
-    .action(async (dir: string | undefined, options: { format: string; maxWarnings?: number; rule?: Record<string, SeveritySetting>; quiet?: boolean; cache: boolean }) => {
+    .action(async (dir: string | undefined, options: { format: string; maxWarnings?: number; rule?: Record<string, SeveritySetting>; quiet?: boolean; cache: boolean; allowOutside?: boolean }) => {
       const { runCheck } = await import('./check.js');
       process.exitCode = await runCheck(dir, options);
     });
@@ -74,13 +75,14 @@ Examples:
     .argument('<ID>', 'the id of any item: the aim, a priority, portfolio, objective, action, metric, ...')
     .argument('[DIR]', 'the plan folder')
     .option('--no-cache', 'parse every file again, ignoring the parse cache')
+    .option('--allow-outside', 'also read sources and prose that symbolic links lead to outside the plan folder')
     .addHelpText('after', `
 Exit code 0 when the thread reaches the collective aim, 1 when it breaks, 2 when the id is unknown.
 
 Examples:
   $ plan trace no-01
   $ plan trace uec plans/staffordshire-stoke-2023-24`)
-    .action(async (id: string, dir: string | undefined, options: { cache: boolean }) => {
+    .action(async (id: string, dir: string | undefined, options: { cache: boolean; allowOutside?: boolean }) => {
       const { runTrace } = await import('./trace.js');
       process.exitCode = await runTrace(id, dir, options);
     });
@@ -90,13 +92,14 @@ Examples:
     .description('print the compiled plan as JSON: every item with its resolved links and source location')
     .argument('[DIR]', 'the plan folder')
     .option('--no-cache', 'parse every file again, ignoring the parse cache')
+    .option('--allow-outside', 'also read sources and prose that symbolic links lead to outside the plan folder')
     .addHelpText('after', `
 Exit code 1 (with the JSON still printed) when the plan has errors; they are listed on stderr.
 
 Examples:
   $ plan export > plan.json
   $ plan export plans/staffordshire-stoke-2023-24 | jq '.objectives[] | select(.portfolio == null)'`)
-    .action(async (dir: string | undefined, options: { cache: boolean }) => {
+    .action(async (dir: string | undefined, options: { cache: boolean; allowOutside?: boolean }) => {
       const { runExport } = await import('./export.js');
       process.exitCode = await runExport(dir, options);
     });
@@ -109,6 +112,7 @@ Examples:
     .option('-q, --quiet', 'print only the path of the front page')
     .option('--rule <rule=severity>', 'set a rule\'s severity for this build (off, warning or error); repeatable', parseRuleSetting)
     .option('--no-cache', 'parse every file again, ignoring the parse cache')
+    .option('--allow-outside', 'also read sources and prose that symbolic links lead to outside the plan folder')
     .addHelpText('after', `
 With errors, only the gap report (gaps.md, gaps.html, gaps.json) is written, the rest of an earlier
 build is left as it was, and the exit code is 1. Output is written to a temporary folder and moved into
@@ -117,7 +121,7 @@ place only when complete. It prints the path of index.html.
 Examples:
   $ plan build
   $ plan build plans/staffordshire-stoke-2023-24 --out site`)
-    .action(async (dir: string | undefined, options: { out?: string; quiet?: boolean; rule?: Record<string, SeveritySetting>; cache: boolean }) => {
+    .action(async (dir: string | undefined, options: { out?: string; quiet?: boolean; rule?: Record<string, SeveritySetting>; cache: boolean; allowOutside?: boolean }) => {
       const { runBuild } = await import('./build.js');
       process.exitCode = await runBuild(dir, options);
     });

@@ -25,8 +25,10 @@ export function findPlanDir(dir: string | undefined, cwd = process.cwd()): strin
     const full = resolve(cwd, dir);
     if (!existsSync(full)) throw new CannotRun(`There is no folder ${dir}.`, 'Check the path, or run the command from inside the plan folder.');
     if (!statSync(full).isDirectory()) throw new CannotRun(`${dir} is a file; give the folder that holds ${MANIFEST_FILE}.`);
-    if (existsSync(join(full, MANIFEST_FILE)) && !statSync(join(full, MANIFEST_FILE)).isFile()) {
-      throw new CannotRun(`${dir}/${MANIFEST_FILE} is a folder; the manifest must be a file.`);
+    const manifest = existsSync(join(full, MANIFEST_FILE)) ? statSync(join(full, MANIFEST_FILE)) : undefined;
+    if (manifest && !manifest.isFile()) {
+      const kind = manifest.isDirectory() ? 'a folder' : manifest.isFIFO() ? 'a named pipe (FIFO)' : 'not an ordinary file';
+      throw new CannotRun(`${dir}/${MANIFEST_FILE} is ${kind}; the manifest must be a file.`);
     }
     if (!existsSync(join(full, MANIFEST_FILE))) throw new CannotRun(`${dir} is not a plan folder: it has no ${MANIFEST_FILE}.`, `A plan folder holds ${MANIFEST_FILE} and the plan's other .yaml files.`);
     return full;

@@ -7,9 +7,9 @@ import { formatTrace, traceItem } from '../render/trace.js';
 import { nearest } from '../suggest.js';
 import { CannotRun, EXIT_OK, EXIT_PROBLEMS, findPlanDir, useColour, write } from './shared.js';
 
-export async function runTrace(id: string, dir: string | undefined, options: { cache?: boolean } = {}): Promise<number> {
+export async function runTrace(id: string, dir: string | undefined, options: { cache?: boolean; allowOutside?: boolean } = {}): Promise<number> {
   const planDir = findPlanDir(dir);
-  const { plan, diagnostics } = await compilePlan(planDir, { cache: options.cache ?? true });
+  const { plan, diagnostics } = await compilePlan(planDir, { cache: options.cache ?? true, allowOutside: options.allowOutside ?? false });
   if (!plan) throw new CannotRun('The plan cannot be read well enough to trace it.', 'Run `plan check` to see what is wrong.');
   const item = plan.byId.get(id);
   if (!item) {
