@@ -110,6 +110,7 @@ Examples:
     .argument('[DIR]', 'the plan folder')
     .option('-o, --out <folder>', 'where to write the documents (default: dist/<plan id>)')
     .option('-q, --quiet', 'print only the path of the front page')
+    .option('--allow-remote-images', 'keep images in prose that load from other sites (by default they become links)')
     .option('--rule <rule=severity>', 'set a rule\'s severity for this build (off, warning or error); repeatable', parseRuleSetting)
     .option('--no-cache', 'parse every file again, ignoring the parse cache')
     .option('--allow-outside', 'also read sources and prose that symbolic links lead to outside the plan folder')
@@ -121,7 +122,7 @@ place only when complete. It prints the path of index.html.
 Examples:
   $ plan build
   $ plan build plans/staffordshire-stoke-2023-24 --out site`)
-    .action(async (dir: string | undefined, options: { out?: string; quiet?: boolean; rule?: Record<string, SeveritySetting>; cache: boolean; allowOutside?: boolean }) => {
+    .action(async (dir: string | undefined, options: { out?: string; quiet?: boolean; rule?: Record<string, SeveritySetting>; cache: boolean; allowOutside?: boolean; allowRemoteImages?: boolean }) => {
       const { runBuild } = await import('./build.js');
       process.exitCode = await runBuild(dir, options);
     });

@@ -20,6 +20,8 @@ import { summaryView } from './views/summary.js';
 export interface SiteOptions {
   /** The plan folder: its own templates/ folder overrides the built-in templates. */
   planDir: string;
+  /** Keep remote images in prose (`--allow-remote-images`); by default they become links. */
+  remoteImages?: boolean;
 }
 
 const FORMATS: OutputFormat[] = ['md', 'html'];
@@ -75,7 +77,7 @@ export async function renderSite(plan: Plan, diagnostics: readonly Diagnostic[],
   ];
 
   for (const format of FORMATS) {
-    const renderer = new DocumentRenderer(format, dirs);
+    const renderer = new DocumentRenderer(format, dirs, { remoteImages: options.remoteImages ?? false });
     for (const page of pages) {
       const context = { ...page.view, site: siteView(plan, page.path), root: rootOf(page.path), pageTitle: page.title };
       files.set(`${page.path}.${format}`, renderer.render(page.template, context));
@@ -97,7 +99,7 @@ export function renderGaps(plan: Plan | undefined, diagnostics: readonly Diagnos
     ? siteView(plan, 'gaps')
     : { planId: '', title: 'Plan', system: '', organisation: undefined, published: '', nav: [] };
   for (const format of FORMATS) {
-    files.set(`gaps.${format}`, new DocumentRenderer(format, dirs).render('gaps', { ...view, site, root: '', pageTitle: 'Gap report' }));
+    files.set(`gaps.${format}`, new DocumentRenderer(format, dirs, { remoteImages: options.remoteImages ?? false }).render('gaps', { ...view, site, root: '', pageTitle: 'Gap report' }));
   }
   files.set('gaps.json', JSON.stringify(gapsJson(plan, diagnostics), null, 2) + '\n');
   return files;
