@@ -1,5 +1,6 @@
-// Input that used to vanish without a word: `__proto__` as a key of a mapping of names, and
-// portfolio ids that differ only in capitals (one page would overwrite the other on Windows and macOS).
+// Input that used to vanish without a word or hang later phases: `__proto__` as a key of a mapping of names,
+// portfolio ids that differ only in capitals (one page would overwrite the other on Windows and macOS), and
+// one-line text fields of any length.
 
 import { describe, expect, it } from 'vitest';
 import { MANIFEST, MANIFEST_LINES, compileFixture, onlyFindingOf, yaml } from '../helpers/plan-fixture.js';
@@ -43,5 +44,19 @@ describe('portfolio ids that differ only in capitals', () => {
     const finding = onlyFindingOf(compileFixture({ test }), 'duplicate-id');
     expect(finding).toMatchObject({ file: 'test.yaml', line: 2, column: 9, subject: 'Urgent-Care' });
     expect(finding.message).toBe('The portfolio id `Urgent-Care` differs from `urgent-care` (system.yaml:6:9) only in capitals; their pages would be the same file on Windows and macOS.');
+  });
+});
+
+describe('the length of a one-line text field', () => {
+  it('a 39,000-character title is reported with its length and the limit of 1,000', () => {
+    const test = `objectives:\n  - id: long\n    title: ${'x'.repeat(39_000)}\n    source: local\n    portfolio: urgent-care\n`;
+    const finding = onlyFindingOf(compileFixture({ test }), 'schema');
+    expect(finding).toMatchObject({ file: 'test.yaml', line: 3, column: 12, subject: 'long' });
+    expect(finding.message).toBe('`title` of objective `long` is 39,000 characters long; it may be at most 1,000.');
+  });
+
+  it('a title of exactly 1,000 characters is accepted', () => {
+    const test = `objectives:\n  - id: long\n    title: ${'x'.repeat(1_000)}\n    source: local\n    portfolio: urgent-care\n`;
+    expect(compileFixture({ test }).diagnostics.filter((d) => d.rule === 'schema')).toEqual([]);
   });
 });
