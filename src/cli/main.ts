@@ -116,8 +116,9 @@ Examples:
     .option('--allow-outside', 'also read sources and prose that symbolic links lead to outside the plan folder')
     .addHelpText('after', `
 With errors, only the gap report (gaps.md, gaps.html, gaps.json) is written, the rest of an earlier
-build is left as it was, and the exit code is 1. Output is written to a temporary folder and moved into
-place only when complete. It prints the path of index.html.
+build is left as it was, and the exit code is 1. Files plan did not write in the output folder are kept;
+one in the way of a new file is moved aside to NAME.kept. An interrupted build is completed by the next.
+It prints the path of index.html.
 
 Examples:
   $ plan build

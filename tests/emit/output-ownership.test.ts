@@ -112,15 +112,20 @@ describe('files the user adds to the output folder', () => {
     expect(lstatSync(join(out, 'assets')).isDirectory()).toBe(true);
   });
 
-  it('with errors, leaves no temporary file in the output folder', async () => {
+  it('with errors, leaves no temporary file in the output folder, even when a folder of the user\'s is in the gap report\'s place', async () => {
     const out = freshOut();
     expect((await build(out)).code).toBe(0);
+    rmSync(join(out, 'gaps.html'));
+    mkdirSync(join(out, 'gaps.html'));
+    writeFileSync(join(out, 'gaps.html', 'mine.txt'), 'mine');
     const broken = copyPlan(valid);
     const objectives = readFileSync(join(broken, 'objectives.yaml'), 'utf8');
     writeFileSync(join(broken, 'objectives.yaml'), objectives.replace(/^(\s*)portfolio: .*$/m, ''));
     expect((await build(out, broken)).code).toBe(1);
     expect(onlyManifestLeft(out)).toBe(true);
     expect(readdirSync(out, { recursive: true }).filter((n) => String(n).includes('tmp'))).toEqual([]);
+    expect(readFileSync(join(out, 'gaps.html.kept', 'mine.txt'), 'utf8')).toBe('mine');
+    expect(readFileSync(join(out, 'gaps.html'), 'utf8')).toContain('the other documents were not rebuilt');
   });
 });
 
@@ -193,6 +198,29 @@ describe('two builds into the same folder', () => {
     const after = readTree(out);
     expect([...after.keys()]).toEqual([...before.keys()]);
     for (const [path, bytes] of before) expect(after.get(path)!.equals(bytes), path).toBe(true);
+  });
+
+  it('the second waits while the first holds the lock, then writes its output', async () => {
+    const out = freshOut();
+    expect((await build(out)).code).toBe(0);
+    const before = readFileSync(join(out, 'index.md'), 'utf8');
+    const plan = copyPlan(valid);
+    writeFileSync(join(plan, 'plan.yaml'), readFileSync(join(plan, 'plan.yaml'), 'utf8').replace('system: Tiny ICS', 'system: Tiny ICS, rebuilt'));
+    // This test process stands in for a first build that is still writing: its process is alive.
+    writeFileSync(join(out, '.plan-build.lock'), JSON.stringify({ format: 'plan-build-lock/1', host: hostname(), pid: process.pid, id: 'fedcba9876543210' }));
+    let finished = false;
+    const second = build(out, plan).then((result) => {
+      finished = true;
+      return result;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    expect(finished, 'the second build finished while the lock was held').toBe(false);
+    expect(readFileSync(join(out, 'index.md'), 'utf8')).toBe(before);
+    rmSync(join(out, '.plan-build.lock'));
+    const result = await second;
+    expect(result.code, result.stderr).toBe(0);
+    expect(readFileSync(join(out, 'index.md'), 'utf8')).toContain('Tiny ICS, rebuilt');
+    expect(onlyManifestLeft(out)).toBe(true);
   });
 
   it('a lock left by a build that died does not block the next build', async () => {
