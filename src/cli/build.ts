@@ -34,14 +34,14 @@ export async function runBuild(dir: string | undefined, options: BuildOptions): 
     checkOutputFolder(out, planDir, shownOut);
     if (summary.errors > 0) {
       await printErrors(planDir, diagnostics);
-      const files = renderGaps(plan, diagnostics, { planDir, remoteImages: options.allowRemoteImages ?? false });
+      const files = renderGaps(plan, diagnostics, { planDir, remoteImages: options.allowRemoteImages ?? false, allowOutside: options.allowOutside ?? false });
       // The gap report's page needs the stylesheet; an earlier build's assets are left as they are.
       if (!existsSync(join(out, 'assets'))) for (const [path, content] of assetFiles(builtInTemplatesDir())) files.set(path, content);
       await reportKept(await writeOutput(out, files, 'update', shownOut), out);
       await write(process.stderr, `plan: the plan has ${summary.errors} error(s), so only the gap report was written: ${displayPath(join(out, 'gaps.html'))}\n`);
       return EXIT_PROBLEMS;
     }
-    const files = await renderSite(plan!, diagnostics, { planDir, remoteImages: options.allowRemoteImages ?? false });
+    const files = await renderSite(plan!, diagnostics, { planDir, remoteImages: options.allowRemoteImages ?? false, allowOutside: options.allowOutside ?? false });
     written = await writeOutput(out, files, 'replace', shownOut);
   } catch (error) {
     if (error instanceof EmitError || error instanceof TemplateError) throw new CannotRun(error.message, error instanceof EmitError ? error.hint : 'Check the templates in the plan\'s templates/ folder.');

@@ -40,8 +40,11 @@ export class DocumentRenderer {
   /** Each escaped string of the view being rendered, with the text it came from: prose is Markdown to keep, not text to escape. */
   private originals = new Map<string, string>();
 
-  /** @param dirs template folders, most important first (the plan's own, then the built-in ones) */
-  constructor(readonly format: OutputFormat, private readonly dirs: readonly string[], private readonly prose: ProseOptions = {}) {
+  /**
+   * @param dirs template folders, most important first (the plan's own, then the built-in ones)
+   * @param read reads one template file; the plan's own are read as its sources are (regular files inside the plan only)
+   */
+  constructor(readonly format: OutputFormat, private readonly dirs: readonly string[], private readonly prose: ProseOptions = {}, private readonly read: (path: string) => string = (path) => readFileSync(path, 'utf8')) {
     this.registerHelpers();
     // Built-in partials first, so a plan's partial of the same name replaces them.
     for (const dir of [...dirs].reverse()) {
@@ -72,8 +75,9 @@ export class DocumentRenderer {
   }
 
   private compile(path: string): Handlebars.TemplateDelegate {
+    const source = this.read(path); // throws a TemplateError of its own for a file it refuses
     try {
-      return this.hb.compile(readFileSync(path, 'utf8'), { noEscape: this.format === 'md', strict: false, preventIndent: true });
+      return this.hb.compile(source, { noEscape: this.format === 'md', strict: false, preventIndent: true });
     } catch (cause) {
       throw new TemplateError(`The template ${path} cannot be read: ${(cause as Error).message}`);
     }

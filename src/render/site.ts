@@ -1,13 +1,15 @@
 // Renders every document of a build, in Markdown and HTML, into a map of output paths to contents.
 // Pure apart from reading templates and assets: the emit phase writes the map to disk.
 
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { readSource } from '../load/plan-folder.js';
 import Handlebars from 'handlebars';
 import type { Diagnostic } from '../diagnostic.js';
 import type { LinkedItem, Plan } from '../link/plan-graph.js';
 import { assetFiles, type OutputFiles } from './assets.js';
 import { threadDiagram } from './diagram.js';
-import { DocumentRenderer, builtInTemplatesDir, formatDate, type OutputFormat } from './engine.js';
+import { DocumentRenderer, TemplateError, builtInTemplatesDir, formatDate, type OutputFormat } from './engine.js';
 import { exportPlan } from './plan-export.js';
 import { dutiesView } from './views/duties.js';
 import { gapsJson, gapsView, headlines } from './views/gaps.js';
@@ -22,12 +24,23 @@ export interface SiteOptions {
   planDir: string;
   /** Keep remote images in prose (`--allow-remote-images`); by default they become links. */
   remoteImages?: boolean;
+  /** Read templates that symbolic links lead to outside the plan folder (`--allow-outside`). */
+  allowOutside?: boolean;
 }
 
 const FORMATS: OutputFormat[] = ['md', 'html'];
 
-function templateDirs(planDir: string): string[] {
-  return [join(planDir, 'templates'), builtInTemplatesDir()];
+/** A renderer whose plan templates are read as the plan's sources are: regular files inside the plan, of bounded size, in UTF-8. */
+function documentRenderer(format: OutputFormat, options: SiteOptions): DocumentRenderer {
+  const read = (path: string): string => {
+    if (!path.startsWith(join(options.planDir, 'templates') + sep)) return readFileSync(path, 'utf8');
+    const file = relative(options.planDir, path).split(sep).join('/');
+    const source = readSource(options.planDir, file, { allowOutside: options.allowOutside ?? false });
+    if ('text' in source) return source.text;
+    throw new TemplateError(`The template ${file} cannot be used: ${source.line > 1 ? `line ${source.line}: ` : ''}${source.message.charAt(0).toLowerCase()}${source.message.slice(1)}`);
+  };
+  // The plan's own templates first, so a file of the same name replaces the built-in one.
+  return new DocumentRenderer(format, [join(options.planDir, 'templates'), builtInTemplatesDir()], { remoteImages: options.remoteImages ?? false }, read);
 }
 
 /** The page a diagram node links to, relative to the site root. */
@@ -48,7 +61,6 @@ function diagramHref(item: LinkedItem): string | undefined {
 
 export async function renderSite(plan: Plan, diagnostics: readonly Diagnostic[], options: SiteOptions): Promise<OutputFiles> {
   const files: OutputFiles = new Map();
-  const dirs = templateDirs(options.planDir);
   const svg = await threadDiagram(plan, { href: diagramHref, title: `The golden thread of ${plan.manifest.plan.title}` });
   const diagram = new Handlebars.SafeString(svg);
   const info = plan.manifest.plan;
@@ -77,7 +89,7 @@ export async function renderSite(plan: Plan, diagnostics: readonly Diagnostic[],
   ];
 
   for (const format of FORMATS) {
-    const renderer = new DocumentRenderer(format, dirs, { remoteImages: options.remoteImages ?? false });
+    const renderer = documentRenderer(format, options);
     for (const page of pages) {
       const context = { ...page.view, site: siteView(plan, page.path), root: rootOf(page.path), pageTitle: page.title };
       files.set(`${page.path}.${format}`, renderer.render(page.template, context));
@@ -93,13 +105,12 @@ export async function renderSite(plan: Plan, diagnostics: readonly Diagnostic[],
 /** Only the gap report (gaps.md, gaps.html, gaps.json): what a build writes when the plan has errors. */
 export function renderGaps(plan: Plan | undefined, diagnostics: readonly Diagnostic[], options: SiteOptions): OutputFiles {
   const files: OutputFiles = new Map();
-  const dirs = templateDirs(options.planDir);
   const view = { ...gapsView(plan, diagnostics), buildFailed: true };
   const site = plan
     ? siteView(plan, 'gaps')
     : { planId: '', title: 'Plan', system: '', organisation: undefined, published: '', nav: [] };
   for (const format of FORMATS) {
-    files.set(`gaps.${format}`, new DocumentRenderer(format, dirs, { remoteImages: options.remoteImages ?? false }).render('gaps', { ...view, site, root: '', pageTitle: 'Gap report' }));
+    files.set(`gaps.${format}`, documentRenderer(format, options).render('gaps', { ...view, site, root: '', pageTitle: 'Gap report' }));
   }
   files.set('gaps.json', JSON.stringify(gapsJson(plan, diagnostics), null, 2) + '\n');
   return files;

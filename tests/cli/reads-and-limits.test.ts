@@ -53,6 +53,29 @@ describe('files outside the plan folder', () => {
   });
 });
 
+describe('the plan\'s own templates', () => {
+  it('a template linked to /proc/self/environ is refused: exit 2, and no secret in the message or the output', async () => {
+    const plan = writePlan(validFiles());
+    mkdirSync(join(plan, 'templates', 'html', 'partials'), { recursive: true });
+    symlinkSync('/proc/self/environ', join(plan, 'templates', 'html', 'partials', 'nhs-logo.hbs'));
+    const out = join(makeTempDir('plan-leak-'), 'site');
+    const result = await runPlan(['build', plan, '--out', out], { env: { MYSECRET: 'hunter2' } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('The template templates/html/partials/nhs-logo.hbs cannot be used: this is a link to /proc');
+    expect(result.stdout + result.stderr).not.toContain('hunter2');
+  });
+
+  it('a template that is a FIFO: exit 2 at once, never waiting on it', async () => {
+    const plan = writePlan(validFiles());
+    mkdirSync(join(plan, 'templates', 'md'), { recursive: true });
+    spawnSync('mkfifo', [join(plan, 'templates', 'md', 'duties.hbs')]);
+    const result = await runPlan(['build', plan, '--out', join(makeTempDir('plan-fifo-'), 'site')], { timeoutMs: 20_000 });
+    expect(result.timedOut).toBe(false);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('The template templates/md/duties.hbs cannot be used: this is a named pipe (FIFO), not a file');
+  });
+});
+
 describe('things that are not files', () => {
   it('a FIFO named objectives.yaml: exit 1 at once, never waiting on it', async () => {
     const plan = writePlan({ 'plan.yaml': MANIFEST });
