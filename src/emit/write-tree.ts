@@ -286,6 +286,8 @@ function apply(root: string, journal: Journal, kept: KeptFile[]): void {
   }
   const manifest = join(staging, MARKER_FILE);
   if (lstatOrUndefined(manifest)) {
+    const inPlace = lstatOrUndefined(join(root, MARKER_FILE));
+    if (inPlace && !inPlace.isFile()) moveAside(root, join(root, MARKER_FILE), 'not-plans', kept);
     renameSync(manifest, join(root, MARKER_FILE));
     afterStep('putting the new manifest in place');
   }

@@ -112,6 +112,22 @@ describe('the emit phase killed at every file-system step', () => {
   }, 600_000);
 });
 
+describe('a run killed while it completes an interrupted one', () => {
+  it('is completed in turn by the run after it', async () => {
+    const commit = stepNames.indexOf('after committing the journal');
+    expect(commit, 'the emit test above ran first and named the steps').toBeGreaterThan(0);
+    for (let second = 1; second <= 12; second++) {
+      const out = oldOutputWithUserFiles();
+      expect(runEmit(out, commit + 3).signal).toBe('SIGKILL');
+      const again = runEmit(out, second);
+      expect(again.signal, again.stderr).toBe('SIGKILL');
+      expectOldOrCommittedNew(out, `in the run after, ${/killed at step \d+, (.*)$/m.exec(again.stderr)?.[1]}`);
+      await writeOutput(out, builds.newFiles, 'replace');
+      expectNewOutput(out, `after two interrupted runs (the second killed at its step ${second})`);
+    }
+  }, 120_000);
+});
+
 describe('plan build killed part-way through writing its output', () => {
   it('is completed by the next plan build, whichever step it was killed at', async () => {
     const total = stepNames.length - 1;

@@ -99,6 +99,16 @@ describe('files the user adds to the output folder', () => {
     expect(readFileSync(join(out, 'summary.html.kept'), 'utf8')).toBe('an old summary');
   });
 
+  it('moves aside a folder named .plan-build rather than fail on it at every build', async () => {
+    const out = freshOut();
+    mkdirSync(join(out, '.plan-build'), { recursive: true });
+    writeFileSync(join(out, '.plan-build', 'notes.txt'), 'notes');
+    const result = await build(out);
+    expect(result.code, result.stderr).toBe(0);
+    expect(readFileSync(join(out, '.plan-build.kept', 'notes.txt'), 'utf8')).toBe('notes');
+    expect(JSON.parse(readFileSync(join(out, '.plan-build'), 'utf8')).format).toBe('plan-build/1');
+  });
+
   it('never writes through a symbolic link inside the output folder: the link is moved aside', async () => {
     const out = freshOut();
     expect((await build(out)).code).toBe(0);
