@@ -20,6 +20,7 @@
 //   --strict              exit 1 when a target fails (a broken run always exits 1)
 //   --keep                keep the generated plans (their folders are printed)
 //   --build-limit S       stop a `plan build` run after S seconds (default 60); it then counts as failed
+//   --only findings       run only the many-findings case, and update its lines in docs/PERFORMANCE.md
 
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -50,6 +51,9 @@ const TARGETS = {
   linearTolerance: 1.1,
   buildMs: 5_000,
   buildPeakMB: 800,
+  /** `plan check` of a plan with this many findings stays under findingsMs. */
+  findings: 100_000,
+  findingsMs: 10_000,
   /** The size the ratio, memory and build targets are set at. */
   atActions: 50_000,
 };
@@ -292,6 +296,8 @@ interface Options {
   strict: boolean;
   keep: boolean;
   buildLimitMs: number;
+  /** Run only this case (`findings`). */
+  only?: string;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -309,10 +315,12 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--strict') options.strict = true;
     else if (arg === '--keep') options.keep = true;
     else if (arg.startsWith('--build-limit')) options.buildLimitMs = Number(value()) * 1000;
+    else if (arg.startsWith('--only')) options.only = value();
     else throw new Error(`unknown option ${arg}; see the top of bench/run.ts`);
   }
   if (options.sizes.some((s) => !Number.isInteger(s) || s < 10)) throw new Error('--sizes takes whole numbers of actions, at least 10');
   if (!(options.buildLimitMs > 0)) throw new Error('--build-limit takes a number of seconds');
+  if (options.only !== undefined && options.only !== 'findings') throw new Error('--only takes: findings');
   if (options.reps !== undefined && (!Number.isInteger(options.reps) || options.reps < 1)) throw new Error('--reps takes a whole number, at least 1');
   options.sizes = [...new Set(options.sizes)].sort((a, b) => a - b);
   return options;
@@ -354,6 +362,16 @@ async function main(): Promise<number> {
     });
   }
   BIN = join(snapshot, 'bin', 'plan');
+  if (options.only === 'findings') {
+    try {
+      const findings = benchFindings(cleanup);
+      process.stdout.write(findingsText(findings));
+      if (options.write) updateFindingsInDoc(findings);
+      return problems.length > 0 ? 1 : 0;
+    } finally {
+      for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
+    }
+  }
   const began = performance.now();
   const loadBefore = loadavg();
   const info = machine();
@@ -516,9 +534,12 @@ async function main(): Promise<number> {
     // --- plan build -------------------------------------------------------------------------------------
     const build = await benchBuild(cleanup, options);
 
+    // --- Many findings -----------------------------------------------------------------------------------
+    const findings = benchFindings(cleanup);
+
     // --- Report -----------------------------------------------------------------------------------------
     const loadAfter = loadavg();
-    const report = renderReport({ info, loadBefore, loadAfter, startup, results, phases, phasesActions, build, totalMs: performance.now() - began, problems });
+    const report = renderReport({ info, loadBefore, loadAfter, startup, results, phases, phasesActions, build, findings, totalMs: performance.now() - began, problems });
     process.stdout.write(report.table);
     if (options.write) {
       writeFileSync(DOC, report.markdown);
@@ -677,6 +698,76 @@ function folderSize(dir: string): { files: number; bytes: number } {
 // ---------------------------------------------------------------------------------------------------
 // The report
 
+// ---------------------------------------------------------------------------------------------------
+// Many findings: a plan whose every objective names a portfolio that does not exist, so each objective
+// gives four findings; the check must list them all, in time linear in their number.
+
+interface FindingsResult {
+  objectives: number;
+  findings: number;
+  ms: number;
+  runs: number[];
+  peakMB: number;
+}
+
+function benchFindings(cleanup: string[]): FindingsResult {
+  const objectives = TARGETS.findings / 4;
+  const dir = tempDir('findings');
+  cleanup.push(dir);
+  writeFileSync(join(dir, 'plan.yaml'), 'plan:\n  id: findings\n  title: Many findings\n  system: Bench ICS\n  period:\n    start: 2024-04-01\n    end: 2025-03-31\n');
+  writeFileSync(join(dir, 'objectives.yaml'), `objectives:\n${Array.from({ length: objectives }, (_, i) => `  - id: o-${i}\n    title: Objective ${i}\n    source: local\n    portfolio: missing\n`).join('')}`);
+  log(`bench: ${int(objectives)} objectives naming a missing portfolio: plan check --format json`);
+  const runs: CheckRun[] = [];
+  for (let i = 0; i < 3; i++) {
+    const r = checkRun(dir, [1]);
+    if (r) runs.push(r);
+    log(`  run ${i + 1}: ${r ? `${int(r.wallMs)} ms, ${int(r.summary.errors + r.summary.warnings)} findings, ${int(r.peakMB ?? NaN)} MB` : 'failed'}`);
+  }
+  const first = runs[0]?.summary;
+  const findings = first ? first.errors + first.warnings : 0;
+  if (first && findings < TARGETS.findings) problem(`the many-findings plan gave ${findings} findings, fewer than ${TARGETS.findings}`);
+  return { objectives, findings, ms: median(runs.map((r) => r.wallMs)), runs: runs.map((r) => r.wallMs), peakMB: max(runs.map((r) => r.peakMB)) };
+}
+
+function findingsTarget(f: FindingsResult): { name: string; measured: string; pass: boolean | undefined } {
+  return {
+    name: `${int(TARGETS.findings)} findings: \`plan check\` under ${TARGETS.findingsMs / 1000} s`,
+    measured: f.runs.length === 0 ? 'not measured' : `${int(f.ms)} ms for ${int(f.findings)} findings`,
+    pass: f.runs.length === 0 ? undefined : f.ms < TARGETS.findingsMs,
+  };
+}
+
+function findingsSection(f: FindingsResult): string[] {
+  return [
+    `## ${int(TARGETS.findings)} findings`, '',
+    `A plan of ${int(f.objectives)} objectives, each naming a portfolio that does not exist, checked with \`plan check --format json\`: ${int(f.findings)} findings (each objective has no owner, serves no priority, has no action and fails SMART). Median of ${f.runs.length} runs: **${int(f.ms)} ms** (runs: ${f.runs.map(int).join(', ')} ms), peak ${int(f.peakMB)} MB; target under ${TARGETS.findingsMs / 1000} s.`, '',
+  ];
+}
+
+function findingsText(f: FindingsResult): string {
+  return `\n${int(TARGETS.findings)} findings: ${int(f.ms)} ms for ${int(f.findings)} findings (runs ${f.runs.map(int).join(', ')} ms), peak ${int(f.peakMB)} MB; target < ${TARGETS.findingsMs / 1000} s: ${f.ms < TARGETS.findingsMs ? 'pass' : 'FAIL'}\n`;
+}
+
+/** `--only findings`: replaces the case's target row and section in docs/PERFORMANCE.md, leaving the rest of the last full run. */
+function updateFindingsInDoc(f: FindingsResult): void {
+  let doc = readFileSync(DOC, 'utf8');
+  const target = findingsTarget(f);
+  const row = `| ${target.name} | ${target.measured} | ${target.pass === undefined ? 'not measured' : verdict(target.pass)} |`;
+  const rowStart = `| ${int(TARGETS.findings)} findings:`;
+  const lines = doc.split('\n');
+  const existing = lines.findIndex((l) => l.startsWith(rowStart));
+  if (existing >= 0) lines[existing] = row;
+  else lines.splice(lines.findIndex((l, i) => i > lines.indexOf('## Targets') + 3 && !l.startsWith('|')), 0, row);
+  doc = lines.join('\n');
+  const section = `${findingsSection(f).join('\n')}\n`;
+  const heading = `## ${int(TARGETS.findings)} findings`;
+  const at = doc.indexOf(heading);
+  if (at >= 0) doc = doc.slice(0, at) + section + doc.slice(doc.indexOf('\n## ', at + heading.length) + 1);
+  else doc = doc.replace('## Start-up', `${section}## Start-up`);
+  writeFileSync(DOC, doc);
+  log(`bench: updated the many-findings lines of ${DOC}`);
+}
+
 interface ReportInput {
   info: Record<string, string>;
   loadBefore: number[];
@@ -686,6 +777,7 @@ interface ReportInput {
   phases: PhaseReport | undefined;
   phasesActions: number | undefined;
   build: BuildResult;
+  findings: FindingsResult;
   totalMs: number;
   problems: string[];
 }
@@ -758,6 +850,7 @@ function renderReport(input: ReportInput): { markdown: string; table: string; fa
   } else {
     targets.push({ name: `${int(TARGETS.atActions)} actions: \`plan build\` under ${TARGETS.buildMs / 1000} s and ${TARGETS.buildPeakMB} MB`, measured: build.reason ?? 'not run at this size', pass: undefined });
   }
+  targets.push(findingsTarget(input.findings));
   const failed = targets.filter((t) => t.pass === false).length;
 
   const sizeHead = ['actions', 'files', 'MB of YAML', 'yaml parse floor (ms)', 'check (ms)', 'check ÷ floor', 'fastest check (ms)', 'ms per 1,000 actions', 'fastest: ms per 1,000', 'CPU ms per 1,000', 'peak MB', 'errors / warnings', `ratio < ${TARGETS.checkVsFloor}`, `peak < ${TARGETS.checkPeakMB} MB`, 'linear'];
@@ -837,6 +930,7 @@ function renderReport(input: ReportInput): { markdown: string; table: string; fa
     for (const f of findings) md.push(`- ${f}`);
     md.push('');
   }
+  md.push(...findingsSection(input.findings));
   md.push('## Start-up', '');
   md.push(`\`plan check\` on ${startup.real ? `the embedded plan, \`${startup.label}\`${startup.files !== undefined ? ` (${startup.files} files)` : ''}` : `a ${startup.label}`}, against bare \`node -e 0\`; medians of ${startup.embeddedRuns.length} interleaved runs each.`, '');
   md.push(table(['', 'ms (median)', 'all runs (ms)'], [

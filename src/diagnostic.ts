@@ -84,6 +84,14 @@ export interface DiagnosticSummary {
   warnings: number;
 }
 
+/**
+ * Appends diagnostics one by one: `push(...list)` passes every item as an argument, which overflows
+ * the stack from about 100,000 of them.
+ */
+export function appendDiagnostics(into: Diagnostic[], from: readonly Diagnostic[]): void {
+  for (const diagnostic of from) into.push(diagnostic);
+}
+
 export function summarise(diagnostics: readonly Diagnostic[]): DiagnosticSummary {
   let errors = 0;
   let warnings = 0;

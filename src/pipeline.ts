@@ -1,7 +1,7 @@
 // The compiler's phases in order: load -> model -> link -> rules. Each takes the previous one's output;
 // the result is the linked plan (when the sources were good enough to link) and every diagnostic.
 
-import { sortDiagnostics, type Diagnostic } from './diagnostic.js';
+import { appendDiagnostics, sortDiagnostics, type Diagnostic } from './diagnostic.js';
 import type { Plan } from './link/plan-graph.js';
 import { link } from './link/link.js';
 import { loadPlan } from './load/load-plan.js';
@@ -22,10 +22,12 @@ export interface CompileOptions {
   ruleOverrides?: RuleSettings;
   /** Use the parse cache (default true). */
   cache?: boolean;
+  /** Read sources and prose whose real path is outside the plan folder (`--allow-outside`). */
+  allowOutside?: boolean;
 }
 
 export async function compilePlan(dir: string, options: CompileOptions = {}): Promise<Compilation> {
-  const loaded = await loadPlan(dir, { cache: options.cache ?? true });
+  const loaded = await loadPlan(dir, { cache: options.cache ?? true, allowOutside: options.allowOutside ?? false });
   return compileParsed(loaded.files, loaded.prose, loaded.diagnostics, options);
 }
 
@@ -42,18 +44,14 @@ export function compileTexts(files: readonly SourceText[], options: CompileOptio
 function compileParsed(files: ParsedSource[], prose: readonly SourceText[], loadDiagnostics: Diagnostic[], options: CompileOptions): Compilation {
   const diagnostics = loadDiagnostics.slice();
   const { sources, diagnostics: modelDiagnostics } = validateSources(files, prose);
-  append(diagnostics, modelDiagnostics);
+  appendDiagnostics(diagnostics, modelDiagnostics);
   const { plan, diagnostics: linkDiagnostics, referenceFindings } = link(sources);
-  append(diagnostics, linkDiagnostics);
+  appendDiagnostics(diagnostics, linkDiagnostics);
   if (plan) {
     const { settings, diagnostics: configDiagnostics } = resolveSettings(plan, options.ruleOverrides);
-    append(diagnostics, configDiagnostics);
-    append(diagnostics, runRules(plan, settings, referenceFindings));
+    appendDiagnostics(diagnostics, configDiagnostics);
+    appendDiagnostics(diagnostics, runRules(plan, settings, referenceFindings));
   }
   return { plan, diagnostics: sortDiagnostics(diagnostics), fileCount: files.length };
 }
 
-/** Appends in a loop: a spread of a data-sized list into push() overflows the call stack. */
-function append<T>(into: T[], items: readonly T[]): void {
-  for (const item of items) into.push(item);
-}

@@ -19,6 +19,7 @@ export interface CheckOptions {
   rule?: RuleSettings;
   quiet?: boolean;
   cache?: boolean;
+  allowOutside?: boolean;
 }
 
 export async function runCheck(dirs: readonly string[], options: CheckOptions): Promise<number> {
@@ -29,7 +30,7 @@ export async function runCheck(dirs: readonly string[], options: CheckOptions): 
   let warnings = 0;
   const planDirs = findPlanDirs(dirs);
   for (const planDir of planDirs) {
-    const { diagnostics } = await compilePlan(planDir, { ruleOverrides: options.rule ?? {}, cache: options.cache ?? true });
+    const { diagnostics } = await compilePlan(planDir, { ruleOverrides: options.rule ?? {}, cache: options.cache ?? true, allowOutside: options.allowOutside ?? false });
     const summary = summarise(diagnostics);
     errors += summary.errors;
     warnings += summary.warnings;

@@ -7,9 +7,9 @@ import { write } from './output.js';
 import { printErrors } from './report-context.js';
 import { CannotRun, EXIT_OK, EXIT_PROBLEMS, findPlanDir } from './shared.js';
 
-export async function runExport(dir: string | undefined, options: { cache?: boolean } = {}): Promise<number> {
+export async function runExport(dir: string | undefined, options: { cache?: boolean; allowOutside?: boolean } = {}): Promise<number> {
   const planDir = findPlanDir(dir, 'plan export');
-  const { plan, diagnostics } = await compilePlan(planDir, { cache: options.cache ?? true });
+  const { plan, diagnostics } = await compilePlan(planDir, { cache: options.cache ?? true, allowOutside: options.allowOutside ?? false });
   await printErrors(planDir, diagnostics);
   if (!plan) throw new CannotRun('The plan cannot be read well enough to export it.');
   await write(process.stdout, JSON.stringify(exportPlan(plan), null, 2) + '\n');

@@ -66,6 +66,7 @@ Documentation: docs/cli.md, docs/language.md and docs/rules/.`);
     .option('--rule <rule=severity>', 'set a rule\'s severity for this run: off, warning or error (or warn, 0, 1, 2); repeatable', parseRuleSetting)
     .option('-q, --quiet', 'print errors only')
     .option('--no-cache', 'parse every file again, ignoring the parse cache')
+    .option('--allow-outside', 'also read sources and prose that symbolic links lead to outside the plan folder')
     .addHelpText('after', `
 Examples:
   $ plan check plans/staffordshire-stoke-2023-24
@@ -75,7 +76,7 @@ Examples:
   $ plan check --format github --max-warnings 0        in a GitHub Actions workflow
   $ plan check --format sarif -o plan.sarif            for code scanning
   $ plan check --rule objective-is-smart=off`)
-    .action(async (dirs: string[], options: { format: string; outputFile?: string; maxWarnings?: number; rule?: Record<string, SeveritySetting>; quiet?: boolean; cache: boolean }) => {
+    .action(async (dirs: string[], options: { format: string; outputFile?: string; maxWarnings?: number; rule?: Record<string, SeveritySetting>; quiet?: boolean; cache: boolean; allowOutside?: boolean }) => {
       const { runCheck } = await import('./check.js');
       process.exitCode = await runCheck(dirs, options);
     });
@@ -86,13 +87,14 @@ Examples:
     .argument('<ID>', 'the id of any item: the aim, a priority, portfolio, objective, action, metric, ...')
     .argument('[DIR]', 'the plan folder (default: the plan this folder is in, else the one plan below it)')
     .option('--no-cache', 'parse every file again, ignoring the parse cache')
+    .option('--allow-outside', 'also read sources and prose that symbolic links lead to outside the plan folder')
     .addHelpText('after', `
 Exit code 0 when the thread reaches the collective aim, 1 when it breaks, 2 when the id is unknown.
 
 Examples:
   $ plan trace no-01
   $ plan trace uec plans/staffordshire-stoke-2023-24`)
-    .action(async (id: string, dir: string | undefined, options: { cache: boolean }) => {
+    .action(async (id: string, dir: string | undefined, options: { cache: boolean; allowOutside?: boolean }) => {
       const { runTrace } = await import('./trace.js');
       process.exitCode = await runTrace(id, dir, options);
     });
@@ -102,13 +104,14 @@ Examples:
     .description('print the compiled plan as JSON: every item with its resolved links and source location')
     .argument('[DIR]', 'the plan folder (default: the plan this folder is in, else the one plan below it)')
     .option('--no-cache', 'parse every file again, ignoring the parse cache')
+    .option('--allow-outside', 'also read sources and prose that symbolic links lead to outside the plan folder')
     .addHelpText('after', `
 Exit code 1 (with the JSON still printed) when the plan has errors; they are listed on stderr.
 
 Examples:
   $ plan export > plan.json
   $ plan export plans/staffordshire-stoke-2023-24 | jq '.objectives[] | select(.portfolio == null)'`)
-    .action(async (dir: string | undefined, options: { cache: boolean }) => {
+    .action(async (dir: string | undefined, options: { cache: boolean; allowOutside?: boolean }) => {
       const { runExport } = await import('./export.js');
       process.exitCode = await runExport(dir, options);
     });
@@ -119,17 +122,20 @@ Examples:
     .argument('[DIR...]', 'plan folders, found as for check; each is built into dist/<plan id>')
     .option('-o, --out <folder>', 'where to write the documents (default: dist/<plan id>)')
     .option('-q, --quiet', 'print only the path of the front page')
+    .option('--allow-remote-images', 'keep images in prose that load from other sites (by default they become links)')
     .option('--rule <rule=severity>', 'set a rule\'s severity for this build, as for check; repeatable', parseRuleSetting)
     .option('--no-cache', 'parse every file again, ignoring the parse cache')
+    .option('--allow-outside', 'also read sources and prose that symbolic links lead to outside the plan folder')
     .addHelpText('after', `
 With errors, only the gap report (gaps.md, gaps.html, gaps.json) is written, the rest of an earlier
-build is left as it was, and the exit code is 1. Output is written to a temporary folder and moved into
-place only when complete. It prints the path of index.html.
+build is left as it was, and the exit code is 1. Files plan did not write in the output folder are kept;
+one in the way of a new file is moved aside to NAME.kept. An interrupted build is completed by the next.
+It prints the path of index.html.
 
 Examples:
   $ plan build                                         every plan found, each into dist/<plan id>
   $ plan build plans/staffordshire-stoke-2023-24 --out site`)
-    .action(async (dirs: string[], options: { out?: string; quiet?: boolean; rule?: Record<string, SeveritySetting>; cache: boolean }) => {
+    .action(async (dirs: string[], options: { out?: string; quiet?: boolean; rule?: Record<string, SeveritySetting>; cache: boolean; allowOutside?: boolean; allowRemoteImages?: boolean }) => {
       const { runBuild } = await import('./build.js');
       process.exitCode = await runBuild(dirs, options);
     });

@@ -1,5 +1,6 @@
 // What every command shares: finding the plan folder, exit codes, and turning failures into plain messages.
 
+import { statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { findPlans, PLANS_FOLDER, SEARCH_FOLDERS } from '../load/find-plans.js';
 import { MANIFEST_FILE } from '../load/plan-folder.js';
@@ -55,7 +56,7 @@ function plansAt(dir: string | undefined, cwd: string): string[] {
     case 'manifest-not-a-file': {
       // The folder as it was typed, when it is the one given.
       const where = dir !== undefined && resolve(cwd, dir) === search.path ? `${dir}/${MANIFEST_FILE}` : displayPath(join(search.path, MANIFEST_FILE), cwd);
-      throw new CannotRun(`${where} is a folder; the manifest must be a file.`);
+      throw new CannotRun(`${where} is ${kindOfNonFile(join(search.path, MANIFEST_FILE))}; the manifest must be a file.`);
     }
     case 'too-many-folders':
       throw new CannotRun(`There are too many folders below ${dir ?? 'this folder'} to look through for plans (more than ${SEARCH_FOLDERS}).`, giveTheFolder);
@@ -64,6 +65,16 @@ function plansAt(dir: string | undefined, cwd: string): string[] {
         throw new CannotRun(`No plan folder found: ${MANIFEST_FILE} is not in this folder or a folder above it, and there is no plan below it.`, giveTheFolder);
       }
       throw new CannotRun(`${dir} is not a plan folder: it has no ${MANIFEST_FILE}, and there is no plan above or below it.`, `A plan folder holds ${MANIFEST_FILE} and the plan's other .yaml files.`);
+  }
+}
+
+/** What a path that is not an ordinary file is, in words: "a folder", "a named pipe (FIFO)". */
+function kindOfNonFile(path: string): string {
+  try {
+    const stats = statSync(path);
+    return stats.isDirectory() ? 'a folder' : stats.isFIFO() ? 'a named pipe (FIFO)' : 'not an ordinary file';
+  } catch {
+    return 'not an ordinary file';
   }
 }
 

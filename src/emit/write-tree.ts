@@ -1,20 +1,67 @@
-// Writes a build's output atomically: everything goes into a temporary folder beside OUT, which
-// replaces OUT only once complete. A build that fails, is interrupted or cannot write leaves the
-// earlier OUT as it was, and nothing outside OUT is ever deleted. A marker file says a folder is
-// ours, so plan never replaces a folder of someone else's files.
+// Writes a build's output into OUT without ever losing a file that is not plan's, and so that a build
+// killed at any moment is completed by the next one.
+//
+// OUT itself is never renamed or replaced: it may be a mount point, a symbolic link (written through,
+// into its target) or a folder whose owner, group and mode matter. Instead each build
+//   1. takes OUT's lock (.plan-build.lock), so two builds never write at once, and first completes an
+//      interrupted build's journal, if there is one;
+//   2. writes every new file into a staging folder inside OUT (.plan-build.staging-<id>, with a token
+//      file that proves it is plan's), so a kill here leaves the old output whole;
+//   3. commits by renaming its journal into place (.plan-build.journal, one atomic rename): from here
+//      on the new output is complete on disk, and the next build finishes these steps if this one dies;
+//   4. moves each staged file into place (each rename replaces one file whole, so no file is ever
+//      half-written), removes the old files that the new build no longer has, then puts the new
+//      `.plan-build` manifest in place, removes the staging folder and the journal, and unlocks.
+// A file is replaced or removed only when the old manifest lists it and it still holds exactly what
+// plan wrote (same sha256). Anything else in OUT is the user's: it stays where it is, and if it sits
+// where a new file must go it is moved aside to `<name>.kept` and reported. Only temporaries that
+// carry proof of being plan's (a matching token, a dead owner's lock) are ever removed.
 
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-
+import { randomBytes } from 'node:crypto';
+import { lstatSync, mkdirSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, rmdirSync, statSync, unlinkSync, type Stats } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { OutputFiles } from './output-files.js';
+import { EmitError, asEmitError } from './emit-error.js';
+import { afterStep, writeNewFile } from './fault.js';
+import { LOCK_FILE, lockOutput, ownerIsGone } from './output-lock.js';
+import { MARKER_FILE, RESERVED_PREFIX, hashFile, isOutputPath, manifestText, readManifest, sha256, type FileHashes } from './output-manifest.js';
 
-export const MARKER_FILE = '.plan-build';
-const MARKER_TEXT = 'This folder is written by `plan build` and replaced whole by each build.\n';
+export { EmitError } from './emit-error.js';
+export { MARKER_FILE } from './output-manifest.js';
 
-export class EmitError extends Error {
-  constructor(message: string, readonly hint?: string) {
-    super(message);
-  }
+const JOURNAL_FILE = '.plan-build.journal';
+const JOURNAL_FORMAT = 'plan-build-journal/1';
+const STAGING_PREFIX = '.plan-build.staging-';
+const TOKEN_FILE = '.plan-build.token';
+const TOKEN_FORMAT = 'plan-build-staging/1';
+const ID_PATTERN = /^[0-9a-f]{16}$/;
+
+/** A user's file that a build kept rather than replace: left in place, or moved aside to `movedTo`. */
+export interface KeptFile {
+  /** Path relative to OUT, with /. */
+  path: string;
+  movedTo?: string;
+  /** `changed`: plan wrote it, but it has been changed since; `not-plans`: plan never wrote it. */
+  reason: 'changed' | 'not-plans';
+}
+
+export interface WriteResult {
+  kept: KeptFile[];
+  /** True when the build first completed an earlier build that had been interrupted. */
+  completedInterrupted: boolean;
+}
+
+interface Journal {
+  format: typeof JOURNAL_FORMAT;
+  id: string;
+  /** `replace`: the new output is the whole output; `update`: it adds to the old (a failed build's gap report). */
+  mode: 'replace' | 'update';
+  /** The old manifest: what plan may replace or remove. */
+  previous: FileHashes;
+  /** The new manifest. */
+  next: FileHashes;
+  /** The staged files to move into place, in order. */
+  place: string[];
 }
 
 const isInside = (child: string, parent: string): boolean => {
@@ -22,96 +69,343 @@ const isInside = (child: string, parent: string): boolean => {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 };
 
-/** Refuses an output folder that a build must not replace. */
-export function checkOutputFolder(out: string, planDir: string): void {
-  const full = resolve(out);
-  if (isInside(resolve(planDir), full)) {
-    throw new EmitError(`The output folder ${out} holds the plan itself; a build would replace it.`, 'Choose a folder outside the plan, such as dist/.');
-  }
-  if (isInside(process.cwd(), full)) {
-    throw new EmitError(`The output folder ${out} is the current folder or holds it.`, 'Choose a sub-folder such as dist/my-plan.');
-  }
-  if (!existsSync(full)) return;
-  if (!statSync(full).isDirectory()) throw new EmitError(`The output path ${out} is a file, not a folder.`, 'Choose another --out, or remove the file.');
-  const entries = readdirSync(full);
-  if (entries.length > 0 && !entries.includes(MARKER_FILE)) {
-    throw new EmitError(`The output folder ${out} already holds files that plan did not write.`, 'Choose an empty or new folder; plan replaces only folders it wrote itself.');
+function lstatOrUndefined(path: string): Stats | undefined {
+  try {
+    return lstatSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw error;
   }
 }
 
-function writeAll(root: string, files: OutputFiles): void {
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw error;
+  }
+}
+
+/** The real path of `path`, or of its nearest existing ancestor joined with the rest: where it would be. */
+function realPathOf(path: string): string {
+  const missing: string[] = [];
+  let current = resolve(path);
+  for (;;) {
+    try {
+      return join(realpathSync(current), ...missing.reverse());
+    } catch {
+      const parent = dirname(current);
+      if (parent === current) return resolve(path);
+      missing.push(current.slice(parent.length).replace(/^[\\/]/, ''));
+      current = parent;
+    }
+  }
+}
+
+/** Names in a folder that are not plan's own bookkeeping. */
+function userEntries(root: string): string[] {
+  return readdirSync(root).filter((name) => !name.startsWith(RESERVED_PREFIX));
+}
+
+/**
+ * Refuses an output folder that a build must not write to: one that holds the plan or the current
+ * folder, one inside the plan (except its dist/ folder, which plan never reads), a file, or a folder
+ * of files that plan did not write (without a `.plan-build` manifest).
+ */
+export function checkOutputFolder(out: string, planDir: string, shownOut = out, cwd = process.cwd()): void {
+  try {
+    const real = realPathOf(out);
+    const plan = realPathOf(planDir);
+    if (isInside(plan, real)) {
+      throw new EmitError(`The output folder ${shownOut} holds the plan itself; a build would write over it.`, 'Choose a folder outside the plan, such as dist/.');
+    }
+    if (isInside(real, plan) && !isInside(real, join(plan, 'dist'))) {
+      throw new EmitError(`The output folder ${shownOut} is inside the plan folder, so the next check or build would read the output back as part of the plan.`,
+        'Choose a folder outside the plan, or the plan\'s own dist/ folder, which plan never reads.');
+    }
+    if (isInside(realPathOf(cwd), real)) {
+      throw new EmitError(`The output folder ${shownOut} is the current folder or holds it.`, 'Choose a sub-folder such as dist/my-plan.');
+    }
+    const stats = statOrUndefined(out);
+    if (!stats) {
+      refuseFileAncestor(out, shownOut);
+      return;
+    }
+    if (!stats.isDirectory()) throw new EmitError(`The output path ${shownOut} is a file, not a folder.`, 'Choose another --out, or move the file.');
+    refuseForeignFolder(realpathSync(out), shownOut);
+  } catch (error) {
+    throw asEmitError(error, shownOut);
+  }
+}
+
+function refuseFileAncestor(out: string, shownOut: string): void {
+  for (let dir = dirname(resolve(out)); ; dir = dirname(dir)) {
+    const stats = statOrUndefined(dir);
+    if (stats) {
+      if (!stats.isDirectory()) throw new EmitError(`The output folder ${shownOut} cannot be made: ${dir} is a file, not a folder.`, 'Choose another --out.');
+      return;
+    }
+    if (dirname(dir) === dir) return;
+  }
+}
+
+function refuseForeignFolder(root: string, shownOut: string): void {
+  if (lstatOrUndefined(join(root, MARKER_FILE))) return;
+  if (userEntries(root).length > 0 && !lstatOrUndefined(join(root, JOURNAL_FILE))) {
+    throw new EmitError(`The output folder ${shownOut} already holds files that plan did not write.`,
+      'Choose an empty or new folder; plan writes only into folders it made itself (they hold a .plan-build manifest).');
+  }
+}
+
+/**
+ * Writes `files` into OUT as described at the top of this file. `replace`: they become the whole
+ * output, and files of the old output that the new one lacks are removed. `update`: they are added
+ * to the old output (a build with errors writes only its gap report).
+ */
+export async function writeOutput(out: string, files: OutputFiles, mode: 'replace' | 'update', shownOut = out): Promise<WriteResult> {
+  const id = randomBytes(8).toString('hex');
+  let root: string | undefined;
+  let created: string | undefined;
+  let release: (() => void) | undefined;
+  let staging: string | undefined;
+  let committed = false;
+  try {
+    ({ root, created } = openRoot(out, shownOut));
+    const lock = await lockOutput(root, id, shownOut);
+    release = lock.release;
+    const kept: KeptFile[] = [];
+    const completedInterrupted = recover(root, lock.deadBuilds, kept);
+    refuseForeignFolder(root, shownOut);
+    const previous = readManifest(root);
+    staging = join(root, `${STAGING_PREFIX}${id}`);
+    const journal = stage(staging, id, files, mode, previous);
+    writeNewFile(join(staging, JOURNAL_FILE), JSON.stringify(journal) + '\n', 'the journal');
+    renameSync(join(staging, JOURNAL_FILE), join(root, JOURNAL_FILE));
+    committed = true;
+    afterStep('committing the journal');
+    apply(root, journal, kept);
+    return { kept, completedInterrupted };
+  } catch (error) {
+    const reason = asEmitError(error, shownOut);
+    if (committed) {
+      throw new EmitError(`${reason.message.replace(/\.$/, '')}, part-way through putting the new files in place.`,
+        `The new output is complete in ${shownOut}/${JOURNAL_FILE} and its staging folder; the next plan build finishes putting it in place.`);
+    }
+    // Clean-up never hides the real error: each step is tried, and its own failure ignored.
+    if (staging) quietly(() => rmSync(staging!, { recursive: true, force: true }));
+    throw new EmitError(`${reason.message.replace(/\.$/, '')}. Any earlier output there is unchanged.`, reason.hint);
+  } finally {
+    if (release) quietly(release);
+    if (created && root && !committed) quietly(() => removeEmptyFolders(root!, dirname(created!)));
+  }
+}
+
+function quietly(step: () => void): void {
+  try {
+    step();
+  } catch {
+    // a clean-up that fails leaves a temporary that the next build recognises as its own and removes
+  }
+}
+
+/** OUT as a real folder to write into: made if missing, followed if it is a symbolic link to a folder. */
+function openRoot(out: string, shownOut: string): { root: string; created: string | undefined } {
+  const full = resolve(out);
+  const link = lstatOrUndefined(full);
+  if (link?.isSymbolicLink()) {
+    const target = statOrUndefined(full);
+    if (!target) throw new EmitError(`The output folder ${shownOut} is a symbolic link to something that does not exist.`, 'Make the folder it points to, or choose another --out.');
+    if (!target.isDirectory()) throw new EmitError(`The output path ${shownOut} is a symbolic link to a file, not a folder.`, 'Choose another --out.');
+    return { root: realpathSync(full), created: undefined };
+  }
+  if (link) {
+    if (!link.isDirectory()) throw new EmitError(`The output path ${shownOut} is a file, not a folder.`, 'Choose another --out, or move the file.');
+    return { root: full, created: undefined };
+  }
+  refuseFileAncestor(full, shownOut);
+  const created = mkdirSync(full, { recursive: true });
+  return { root: full, created };
+}
+
+/** Removes `folder` and its parents up to `stop` while they are empty: only ever an empty folder. */
+function removeEmptyFolders(folder: string, stop: string): void {
+  for (let dir = folder; isInside(dir, stop) && dir !== stop; dir = dirname(dir)) {
+    try {
+      rmdirSync(dir);
+    } catch {
+      return;
+    }
+  }
+}
+
+function stage(staging: string, id: string, files: OutputFiles, mode: Journal['mode'], previous: FileHashes): Journal {
+  mkdirSync(staging);
+  writeNewFile(join(staging, TOKEN_FILE), JSON.stringify({ format: TOKEN_FORMAT, id, pid: process.pid }) + '\n', 'the staging token');
+  const next: FileHashes = Object.create(null);
+  if (mode === 'update') Object.assign(next, previous);
+  const place = [...files.keys()].sort();
   const made = new Set<string>();
-  for (const path of [...files.keys()].sort()) {
-    const target = join(root, ...path.split('/'));
+  for (const path of place) {
+    if (!isOutputPath(path)) throw new Error(`plan tried to write an output file with the unsafe name ${path}`);
+    const target = join(staging, ...path.split('/'));
     const folder = dirname(target);
     if (!made.has(folder)) {
       mkdirSync(folder, { recursive: true });
       made.add(folder);
     }
-    writeFileSync(target, files.get(path)!);
+    const content = files.get(path)!;
+    writeNewFile(target, content, path);
+    next[path] = sha256(content);
   }
+  writeNewFile(join(staging, MARKER_FILE), manifestText(next), 'the new manifest');
+  return { format: JOURNAL_FORMAT, id, mode, previous, next, place };
 }
 
-function removeStale(parent: string, base: string): void {
-  if (!existsSync(parent)) return;
-  for (const name of readdirSync(parent)) {
-    if (name.startsWith(`.${base}.plan-tmp-`) || name.startsWith(`.${base}.plan-old-`)) rmSync(join(parent, name), { recursive: true, force: true });
+/** Moves a committed build's staged files into place. Every step can be done again, so a build killed here is finished by the next. */
+function apply(root: string, journal: Journal, kept: KeptFile[]): void {
+  const staging = join(root, `${STAGING_PREFIX}${journal.id}`);
+  for (const path of journal.place) {
+    const source = join(staging, ...path.split('/'));
+    if (!lstatOrUndefined(source)) continue; // moved in before an interruption
+    const target = makeParents(root, path, kept);
+    const existing = lstatOrUndefined(target);
+    if (existing) {
+      const ours = existing.isFile() && [journal.previous[path], journal.next[path]].includes(hashFile(target));
+      if (!ours) moveAside(root, target, existing.isFile() && journal.previous[path] !== undefined ? 'changed' : 'not-plans', kept);
+    }
+    renameSync(source, target);
+    afterStep(`putting ${path} in place`);
   }
+  if (journal.mode === 'replace') {
+    for (const path of Object.keys(journal.previous).sort()) {
+      if (journal.next[path] === undefined) removeIfUnchanged(root, path, journal.previous[path]!, kept);
+    }
+  }
+  const manifest = join(staging, MARKER_FILE);
+  if (lstatOrUndefined(manifest)) {
+    const inPlace = lstatOrUndefined(join(root, MARKER_FILE));
+    if (inPlace && !inPlace.isFile()) moveAside(root, join(root, MARKER_FILE), 'not-plans', kept);
+    renameSync(manifest, join(root, MARKER_FILE));
+    afterStep('putting the new manifest in place');
+  }
+  rmSync(staging, { recursive: true, force: true });
+  afterStep('removing the staging folder');
+  unlinkSync(join(root, JOURNAL_FILE));
+  afterStep('removing the journal');
 }
 
-/** Replaces OUT with exactly `files` (plus the marker), or leaves OUT untouched on any failure. */
-export function replaceFolder(out: string, files: OutputFiles): void {
-  const full = resolve(out);
-  const parent = dirname(full);
-  const base = basename(full);
-  const temporary = join(parent, `.${base}.plan-tmp-${process.pid}`);
-  const old = join(parent, `.${base}.plan-old-${process.pid}`);
-  try {
-    mkdirSync(parent, { recursive: true });
-    removeStale(parent, base);
-    mkdirSync(temporary);
-    writeAll(temporary, files);
-    writeFileSync(join(temporary, MARKER_FILE), MARKER_TEXT);
-    if (existsSync(full)) {
-      renameSync(full, old);
-      try {
-        renameSync(temporary, full);
-      } catch (cause) {
-        renameSync(old, full);
-        throw cause;
+/** Makes the folders above an output path; a file or link of the user's in the way is moved aside. Returns the path's full name. */
+function makeParents(root: string, path: string, kept: KeptFile[]): string {
+  const parts = path.split('/');
+  let dir = root;
+  for (const part of parts.slice(0, -1)) {
+    dir = join(dir, part);
+    const stats = lstatOrUndefined(dir);
+    if (stats?.isDirectory()) continue;
+    if (stats) moveAside(root, dir, 'not-plans', kept);
+    mkdirSync(dir);
+  }
+  return join(dir, parts[parts.length - 1]!);
+}
+
+/** Renames a user's item out of the way, to the first free `<name>.kept`, `<name>.kept-2`, … */
+function moveAside(root: string, path: string, reason: KeptFile['reason'], kept: KeptFile[]): void {
+  let aside = `${path}.kept`;
+  for (let n = 2; lstatOrUndefined(aside); n++) aside = `${path}.kept-${n}`;
+  renameSync(path, aside);
+  afterStep(`moving ${relative(root, path)} aside`);
+  kept.push({ path: toOutputPath(root, path), movedTo: toOutputPath(root, aside), reason });
+}
+
+/** Removes an old output file that the new build no longer has, if it still holds what plan wrote. */
+function removeIfUnchanged(root: string, path: string, hash: string, kept: KeptFile[]): void {
+  let dir = root;
+  const parts = path.split('/');
+  for (const part of parts.slice(0, -1)) {
+    dir = join(dir, part);
+    if (!lstatOrUndefined(dir)?.isDirectory()) return; // gone, or now a file or link: not where plan put it
+  }
+  const target = join(dir, parts[parts.length - 1]!);
+  const stats = lstatOrUndefined(target);
+  if (!stats) return;
+  if (!stats.isFile() || hashFile(target) !== hash) {
+    kept.push({ path, reason: 'changed' });
+    return;
+  }
+  unlinkSync(target);
+  afterStep(`removing ${path}`);
+  removeEmptyFolders(dir, root);
+}
+
+function toOutputPath(root: string, path: string): string {
+  return relative(root, path).split(sep).join('/');
+}
+
+/**
+ * Completes a build that was interrupted after it committed (its journal is in place), and removes
+ * what interrupted builds left before committing: staging folders proven theirs (by a matching token,
+ * or by the id in the lock of a build that died), and lock files of builds whose process is gone.
+ * Runs under the lock, so none of these is a live build's.
+ */
+function recover(root: string, deadBuilds: readonly string[], kept: KeptFile[]): boolean {
+  let completed = false;
+  const journal = readJournal(root);
+  if (journal) {
+    apply(root, journal, kept);
+    completed = true;
+  }
+  for (const name of readdirSync(root)) {
+    if (name.startsWith(STAGING_PREFIX)) {
+      const id = name.slice(STAGING_PREFIX.length);
+      const path = join(root, name);
+      const proven = deadBuilds.includes(id) || readToken(path) === id;
+      if (ID_PATTERN.test(id) && lstatOrUndefined(path)?.isDirectory() && proven) rmSync(path, { recursive: true, force: true });
+    } else if (name.startsWith(`${LOCK_FILE}-`)) {
+      const path = join(root, name);
+      const owner = readJson(path) as { id?: unknown; pid?: unknown; host?: unknown } | undefined;
+      if (owner && owner.id === name.slice(LOCK_FILE.length + 1) && typeof owner.pid === 'number' && typeof owner.host === 'string' && ownerIsGone({ pid: owner.pid, host: owner.host })) {
+        quietly(() => unlinkSync(path));
       }
-      rmSync(old, { recursive: true, force: true });
-    } else {
-      renameSync(temporary, full);
     }
-  } catch (cause) {
-    rmSync(temporary, { recursive: true, force: true });
-    throw asEmitError(cause, out);
   }
+  return completed;
 }
 
-/** Writes some files into OUT in place, each atomically (write beside, then rename), leaving the rest of OUT as it was. */
-export function updateFiles(out: string, files: OutputFiles): void {
-  const full = resolve(out);
+function readJson(path: string): unknown {
   try {
-    mkdirSync(full, { recursive: true });
-    if (!existsSync(join(full, MARKER_FILE))) writeFileSync(join(full, MARKER_FILE), MARKER_TEXT);
-    for (const path of [...files.keys()].sort()) {
-      const target = join(full, ...path.split('/'));
-      mkdirSync(dirname(target), { recursive: true });
-      const temporary = `${target}.plan-tmp-${process.pid}`;
-      writeFileSync(temporary, files.get(path)!);
-      renameSync(temporary, target);
-    }
-  } catch (cause) {
-    throw asEmitError(cause, out);
+    if (!lstatSync(path).isFile()) return undefined;
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
   }
 }
 
-function asEmitError(cause: unknown, out: string): EmitError {
-  if (cause instanceof EmitError) return cause;
-  const code = (cause as NodeJS.ErrnoException).code;
-  const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOSPC' ? 'the disk is full' : code === 'EROFS' ? 'the disk is read-only' : (cause as Error).message;
-  return new EmitError(`Could not write the output to ${out}: ${reason}. Any earlier output there is unchanged.`, 'Check that you can write to that folder, or choose another with --out.');
+function readToken(staging: string): string | undefined {
+  const token = readJson(join(staging, TOKEN_FILE)) as { format?: unknown; id?: unknown } | undefined;
+  return token?.format === TOKEN_FORMAT && typeof token.id === 'string' ? token.id : undefined;
 }
 
+/** The journal of a committed, unfinished build, or undefined. Its staging folder must carry the same id. */
+function readJournal(root: string): Journal | undefined {
+  const journal = readJson(join(root, JOURNAL_FILE)) as Partial<Journal> | undefined;
+  if (!journal || journal.format !== JOURNAL_FORMAT || typeof journal.id !== 'string' || !ID_PATTERN.test(journal.id)) return undefined;
+  if (journal.mode !== 'replace' && journal.mode !== 'update') return undefined;
+  const hashes = (value: unknown): FileHashes | undefined => {
+    if (typeof value !== 'object' || value === null) return undefined;
+    const out: FileHashes = Object.create(null);
+    for (const [path, hash] of Object.entries(value)) {
+      if (!isOutputPath(path) || typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash)) return undefined;
+      out[path] = hash;
+    }
+    return out;
+  };
+  const previous = hashes(journal.previous);
+  const next = hashes(journal.next);
+  if (!previous || !next || !Array.isArray(journal.place) || !journal.place.every((p) => typeof p === 'string' && isOutputPath(p) && next[p] !== undefined)) return undefined;
+  const staging = join(root, `${STAGING_PREFIX}${journal.id}`);
+  if (lstatOrUndefined(staging) && readToken(staging) !== journal.id) return undefined;
+  return { format: JOURNAL_FORMAT, id: journal.id, mode: journal.mode, previous, next, place: journal.place as string[] };
+}

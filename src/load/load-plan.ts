@@ -5,7 +5,7 @@
 import type { Diagnostic } from '../diagnostic.js';
 import { openParseCache } from './parse-cache.js';
 import { parseSource, type ParsedSource } from './parse-source.js';
-import { listProseFiles, listSourceFiles, readSource, type SourceText } from './plan-folder.js';
+import { listProseFiles, listSourceFiles, readSource, type ReadOptions, type SourceText } from './plan-folder.js';
 import { parseInWorkers, shouldUseWorkers } from './worker-pool.js';
 
 export interface LoadedPlan {
@@ -16,7 +16,7 @@ export interface LoadedPlan {
   diagnostics: Diagnostic[];
 }
 
-export interface LoadOptions {
+export interface LoadOptions extends ReadOptions {
   /** Use the parse cache (default true; PLAN_CACHE=0 also switches it off). */
   cache?: boolean;
 }
@@ -26,13 +26,13 @@ export async function loadPlan(dir: string, options: LoadOptions = {}): Promise<
   const readAll = (names: readonly string[]): SourceText[] => {
     const texts: SourceText[] = [];
     for (const name of names) {
-      const read = readSource(dir, name);
+      const read = readSource(dir, name, options);
       if ('text' in read) texts.push(read);
       else diagnostics.push(read);
     }
     return texts;
   };
-  const texts = readAll(listSourceFiles(dir));
+  const texts = readAll(listSourceFiles(dir, options));
   const prose = readAll(listProseFiles(dir));
   const cache = openParseCache(options.cache ?? true);
   const files = new Array<ParsedSource>(texts.length);

@@ -4,7 +4,7 @@
 // files that mostly have not changed. Entries live in the user's cache folder, never in the plan.
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +29,15 @@ function codeStamp(): string {
 /** Entries unused for this long are removed. */
 const MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 
+/**
+ * The cache's own sub-folder of the cache folder, and the only names it writes there: shards of two
+ * hex digits holding `<62 hex digits>.json` entries (and their `.<pid>.tmp` temporaries). Pruning
+ * touches nothing else, so a cache folder shared with anything else never loses a file to it.
+ */
+export const CACHE_SUBFOLDER = 'plan-parse-cache-v1';
+const SHARD_NAME = /^[0-9a-f]{2}$/;
+const ENTRY_NAME = /^[0-9a-f]{62}\.json(\.\d+\.tmp)?$/;
+
 export interface ParseCache {
   get(file: string, text: string): ParsedSource | undefined;
   set(file: string, text: string, parsed: ParsedSource): void;
@@ -36,10 +45,10 @@ export interface ParseCache {
   prune(): void;
 }
 
-/** The cache folder: PLAN_CACHE_DIR, else $XDG_CACHE_HOME/plan, else ~/.cache/plan. */
+/** Where the entries live: CACHE_SUBFOLDER inside PLAN_CACHE_DIR, else inside $XDG_CACHE_HOME/plan, else inside ~/.cache/plan. */
 export function cacheFolder(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.PLAN_CACHE_DIR) return env.PLAN_CACHE_DIR;
-  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'plan', 'parsed');
+  const base = env.PLAN_CACHE_DIR || join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'plan');
+  return join(base, CACHE_SUBFOLDER);
 }
 
 /** The cache, or undefined when it is switched off (PLAN_CACHE=0 or --no-cache). */
@@ -73,7 +82,7 @@ class FolderCache implements ParseCache {
     const temporary = `${path}.${process.pid}.tmp`;
     try {
       mkdirSync(join(path, '..'), { recursive: true });
-      writeFileSync(temporary, json);
+      writeFileSync(temporary, json, { flag: 'wx' });
       renameSync(temporary, path);
       this.wrote = true;
     } catch {
@@ -84,21 +93,42 @@ class FolderCache implements ParseCache {
   prune(): void {
     if (!this.wrote) return;
     const oldest = Date.now() - MAX_AGE_MS;
-    try {
-      for (const shard of readdirSync(this.folder)) {
-        for (const name of readdirSync(join(this.folder, shard))) {
-          const path = join(this.folder, shard, name);
-          if (statSync(path).mtimeMs < oldest) rmSync(path, { force: true });
+    // lstat, never stat: a symbolic link is not an entry, and is never followed.
+    for (const shard of listing(this.folder)) {
+      const shardPath = join(this.folder, shard);
+      if (!SHARD_NAME.test(shard) || !isKind(shardPath, 'folder')) continue;
+      for (const name of listing(shardPath)) {
+        const path = join(shardPath, name);
+        if (!ENTRY_NAME.test(name) || !isKind(path, 'file')) continue;
+        try {
+          if (lstatSync(path).mtimeMs < oldest) rmSync(path, { force: true });
+        } catch {
+          // another run pruning at the same time: nothing to do
         }
       }
-    } catch {
-      // another run pruning at the same time, or an unreadable folder: nothing to do
     }
   }
 
   private pathOf(file: string, text: string): string {
     const key = createHash('sha256').update(CACHE_FORMAT).update('\0').update(file).update('\0').update(text).digest('hex');
     return join(this.folder, key.slice(0, 2), `${key.slice(2)}.json`);
+  }
+}
+
+function listing(folder: string): string[] {
+  try {
+    return readdirSync(folder);
+  } catch {
+    return []; // missing or unreadable: nothing of ours to prune
+  }
+}
+
+function isKind(path: string, kind: 'file' | 'folder'): boolean {
+  try {
+    const stats = lstatSync(path);
+    return kind === 'file' ? stats.isFile() : stats.isDirectory();
+  } catch {
+    return false;
   }
 }
 

@@ -2,7 +2,7 @@
 // later phases can point a planner at the exact line and column of any key or value.
 // The result is plain, structured-clone-safe data: worker threads can produce it for big plans.
 
-import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq, isPair, type Document, type Node } from 'yaml';
+import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq, isPair, visit, type Alias, type Document, type Node } from 'yaml';
 import type { Diagnostic, Position } from '../diagnostic.js';
 
 /**
@@ -61,7 +61,9 @@ export function parseSource(source: string, file: string): ParsedSource {
     return { line, column: col };
   };
 
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2' });
+  // Duplicate keys are found by the walker below, with a set: the parser's own check compares each key
+  // with every earlier one, which takes minutes for a mapping of tens of thousands of keys.
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true, version: '1.2' });
   const seen = new Set<number>();
   for (const error of doc.errors) {
     // One mistake often trips several parser errors at the same place; report it once.
@@ -83,18 +85,32 @@ export function parseSource(source: string, file: string): ParsedSource {
   const root = doc.contents;
   if (root === null) return { file, value: null, locations: 0, lineStarts, diagnostics };
   const { value, location } = walker.walk(root, 0);
+  // A duplicate key makes the file unreadable, as a syntax error does: which value was meant is unknown.
+  if (walker.duplicateKeys) return { file, value: null, locations: 0, lineStarts, diagnostics };
   return { file, value, locations: location, lineStarts, diagnostics };
 }
 
 class Walker {
   private aliasExpansions = 0;
+  duplicateKeys = false;
+  /** What each alias refers to: the last node before it with that anchor, as YAML defines it. */
+  private readonly aliasTargets = new Map<Alias, Node | undefined>();
 
   constructor(
-    private readonly doc: Document,
+    doc: Document,
     private readonly file: string,
     private readonly positionOf: (offset: number) => Position,
     private readonly diagnostics: Diagnostic[],
-  ) {}
+  ) {
+    // One pass in document order, so each alias costs a map look-up rather than a scan of the document.
+    const anchors = new Map<string, Node>();
+    visit(doc, {
+      Node: (_key, node) => {
+        if (isAlias(node)) this.aliasTargets.set(node, anchors.get(node.source));
+        else if (node.anchor) anchors.set(node.anchor, node);
+      },
+    });
+  }
 
   walk(node: Node | null, depth: number): { value: unknown; location: LocationNode } {
     if (node === null) return { value: null, location: 0 };
@@ -110,7 +126,7 @@ class Walker {
         }
         return { value: null, location: at };
       }
-      const target = node.resolve(this.doc);
+      const target = this.aliasTargets.get(node);
       if (!target) {
         this.fail(at, `The alias *${node.source} refers to no anchor.`, `Define &${node.source} before using it.`);
         return { value: null, location: at };
@@ -143,6 +159,11 @@ class Walker {
           continue;
         }
         const key = String(keyNode?.value ?? '');
+        if (Object.hasOwn(entries, key)) {
+          this.duplicateKeys = true;
+          this.diagnostics.push({ rule: 'yaml-syntax', severity: 'error', file: this.file, ...this.positionOf(keyAt), message: yamlErrorMessage('DUPLICATE_KEY', ''), hint: yamlErrorHint('DUPLICATE_KEY') });
+          continue;
+        }
         const child = pair.value === null
           ? { value: null, location: keyAt }
           : this.walk(pair.value as Node, depth + 1);

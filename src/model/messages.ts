@@ -78,6 +78,10 @@ export function planIssue(issue: core.$ZodIssue, subject: string, knownKeys: rea
       if (issue.origin === 'array') return [{ message: `${capitalise(where)} must list at least ${issue.minimum} item(s).` }];
       return [{ message: `${capitalise(where)} is ${describeValue(issue.input)}; it must be ${issue.inclusive ? 'at least' : 'more than'} ${issue.minimum}.` }];
     case 'too_big':
+      if (issue.origin === 'string') {
+        const length = typeof issue.input === 'string' ? issue.input.length.toLocaleString('en-GB') : 'too many';
+        return [{ message: `${capitalise(where)} is ${length} characters long; it may be at most ${issue.maximum.toLocaleString('en-GB')}.`, hint: 'Keep it to a line or two, and put the detail in `description:`, which is Markdown and has no such limit.' }];
+      }
       return [{ message: `${capitalise(where)} is ${describeValue(issue.input)}; it must be at most ${issue.maximum}.` }];
     case 'custom':
       return [{ message: `${capitalise(where)}: ${issue.message}.` }];

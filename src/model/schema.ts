@@ -23,7 +23,10 @@ export const idSchema = z.string().check(
 /** A calendar date written YYYY-MM-DD that exists (no 31 February). */
 export const dateSchema = z.iso.date({ error: 'must be a date written YYYY-MM-DD, such as 2024-03-31' });
 
-const text = z.string().check(z.trim(), z.minLength(1, { error: 'must not be empty' }));
+/** The longest a one-line text field (a title, a name, a statement) may be: a public limit (docs/language.md). */
+export const MAX_TEXT_LENGTH = 1_000;
+
+const text = z.string().check(z.trim(), z.minLength(1, { error: 'must not be empty' }), z.maxLength(MAX_TEXT_LENGTH));
 /** Prose that is rendered as Markdown (raw HTML is not allowed in it). */
 const markdown = z.string();
 const positiveWhole = z.int().check(z.positive());

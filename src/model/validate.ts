@@ -4,7 +4,7 @@
 
 import type * as z from 'zod/mini';
 import type { DiagnosticCode } from '../catalogue.js';
-import type { Diagnostic } from '../diagnostic.js';
+import { appendDiagnostics, type Diagnostic } from '../diagnostic.js';
 import type { ParsedSource } from '../load/parse-source.js';
 import { MANIFEST_FILE, type SourceText } from '../load/plan-folder.js';
 import { didYouMean } from '../suggest.js';
@@ -63,7 +63,7 @@ export function validateSources(files: readonly ParsedSource[], proseFiles: read
       `Create ${MANIFEST_FILE} with a \`plan:\` section at the top of the plan folder.`));
   }
   for (const file of files) {
-    diagnostics.push(...file.diagnostics);
+    appendDiagnostics(diagnostics, file.diagnostics);
     if (file.value === null || file.value === undefined) {
       if (file.file === MANIFEST_FILE && file.diagnostics.length === 0) {
         diagnostics.push(error({ file: MANIFEST_FILE, line: 1, column: 1 }, 'schema', `${MANIFEST_FILE} has no \`plan:\` section.`,
@@ -74,7 +74,38 @@ export function validateSources(files: readonly ParsedSource[], proseFiles: read
     validateFile(file, sources, diagnostics);
   }
   if (sources.manifest) addProseFiles(sources.manifest, proseFiles, diagnostics);
+  reportIdsDifferingInCase(sources.portfolios, 'portfolio', diagnostics);
   return { sources, diagnostics };
+}
+
+/**
+ * Portfolio ids become file names (portfolios/<id>.html): two that differ only in capitals would be
+ * one file on Windows and macOS, and one page would silently replace the other.
+ */
+function reportIdsDifferingInCase(items: readonly Located<{ id: string }>[], noun: string, diagnostics: Diagnostic[]): void {
+  const first = new Map<string, Located<{ id: string }>>();
+  for (const item of items) {
+    const folded = item.id.toLowerCase();
+    const earlier = first.get(folded);
+    if (!earlier) {
+      first.set(folded, item);
+    } else if (earlier.id !== item.id) {
+      const there = locate(earlier.at, ['id']);
+      diagnostics.push({
+        ...error(locate(item.at, ['id']), 'duplicate-id', `The ${noun} id \`${item.id}\` differs from \`${earlier.id}\` (${there.file}:${there.line}:${there.column}) only in capitals; their pages would be the same file on Windows and macOS.`,
+          'Give one of them a different id; ids are best written in lower case.'),
+        subject: item.id,
+      });
+    }
+  }
+}
+
+/**
+ * `__proto__` as a key of a mapping of names (rules, prose, a duty's coverage) is dropped by the
+ * schema library without a word, to keep it from changing an object's prototype: report it instead.
+ */
+function hasProtoKey(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.hasOwn(value, '__proto__');
 }
 
 /** prose/<name>.md becomes `prose.<name>`, as if written in plan.yaml; the same name in both is a mistake. */
@@ -136,6 +167,13 @@ function validateManifest(value: Record<string, unknown>, present: boolean, at: 
       'Add `plan:` with at least `id`, `title`, `system` and `period` (see docs/language.md).'));
     return;
   }
+  if (hasProtoKey(value.rules)) {
+    diagnostics.push(error(locate(at, ['rules', '__proto__'], { key: true }), 'config', 'There is no rule `__proto__`.', 'Remove it from `rules:`; docs/rules/ lists every rule.'));
+  }
+  if (hasProtoKey(value.prose)) {
+    diagnostics.push(error(locate(at, ['prose', '__proto__'], { key: true }), 'schema', '`__proto__` is not a name a template can use for prose.',
+      'Name prose with letters, digits, `-` or `_`, starting with a letter or digit, such as `introduction`.'));
+  }
   // Each section is checked on its own, so a slip in `rules:` or `prose:` does not hide the rest of the plan.
   const parsed: Record<string, unknown> = {};
   let planValid = true;
@@ -196,6 +234,13 @@ function validateCollection(name: CollectionName, value: unknown, at: ItemSource
     const id = rawId !== undefined && rawId.length <= 100 ? rawId : undefined;
     const named = rawId === undefined ? undefined : id ?? `${rawId.slice(0, 40)}…`;
     const subject = named !== undefined ? `${itemNouns[name]} \`${named}\`` : `${itemNouns[name]} number ${index + 1} in \`${name}\``;
+    if (name === 'duties' && hasProtoKey((item as { coverage?: unknown } | null)?.coverage)) {
+      diagnostics.push({
+        ...error(locate(itemAt, ['coverage', '__proto__'], { key: true }), 'unknown-reference', `${subject.charAt(0).toUpperCase()}${subject.slice(1)} gives coverage for \`__proto__\`, which is not an edition of the plan.`,
+          'Use the id of an edition listed under `plan.editions` in plan.yaml.'),
+        ...(id !== undefined ? { subject: id } : {}),
+      });
+    }
     const result = readValue(schema, item, (issues) => reportIssues(issues, schema, subject, itemAt, diagnostics, id));
     if (result.ok) {
       bucket.push(Object.assign(result.data as object, { at: itemAt }));

@@ -1,13 +1,14 @@
 // The template engine set-up: one isolated Handlebars instance per output format, its helpers, and
 // template lookup with plan overrides (a plan's own templates/<format>/ file of the same name wins).
-// HTML is escaped by Handlebars' double-stash; Markdown output escapes every plan string up front.
+// HTML is escaped by Handlebars' double-stash; Markdown output escapes every plan string up front
+// (src/render/markdown.ts), and prose through the `markdown` helper keeps its own Markdown, made safe.
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { parse as parseYaml } from 'yaml';
-import { escapeForMarkdown, markdownCell, markdownInlineToHtml, markdownToHtml } from './markdown.js';
+import { escapeForMarkdown, markdownCell, markdownInlineToHtml, markdownToHtml, markdownToMarkdown, type ProseOptions } from './markdown.js';
 
 export type OutputFormat = 'html' | 'md';
 
@@ -37,14 +38,14 @@ export class TemplateError extends Error {}
  * The words both formats say (templates/words.yaml), with a plan's own words.yaml over the built-in
  * one. Read once per build and shared by the Markdown and HTML renderers.
  */
-export function loadWords(dirs: readonly string[]): Record<string, string> {
+export function loadWords(dirs: readonly string[], read: (path: string) => string = (path) => readFileSync(path, 'utf8')): Record<string, string> {
   const words: Record<string, string> = {};
   for (const dir of [...dirs].reverse()) {
     const path = join(dir, 'words.yaml');
     if (!existsSync(path)) continue;
     let parsed: unknown;
     try {
-      parsed = parseYaml(readFileSync(path, 'utf8'));
+      parsed = parseYaml(read(path));
     } catch (cause) {
       throw new TemplateError(`The words file ${path} cannot be read: ${(cause as Error).message}`);
     }
@@ -58,15 +59,31 @@ export function loadWords(dirs: readonly string[]): Record<string, string> {
   return words;
 }
 
+export interface RendererOptions {
+  prose?: ProseOptions;
+  read?: (path: string) => string;
+  words?: Readonly<Record<string, string>>;
+}
+
 export class DocumentRenderer {
   private readonly hb = Handlebars.create();
   private readonly compiled = new Map<string, Handlebars.TemplateDelegate>();
 
+  /** Each escaped string of the view being rendered, with the text it came from: prose is Markdown to keep, not text to escape. */
+  private originals = new Map<string, string>();
+  private readonly prose: ProseOptions;
+  private readonly read: (path: string) => string;
+  private readonly words: Readonly<Record<string, string>>;
+
   /**
    * @param dirs template folders, most important first (the plan's own, then the built-in ones)
-   * @param words the words both formats say, from `loadWords`
+   * @param options.read reads one template file; the plan's own are read as its sources are (regular files inside the plan only)
+   * @param options.words the words both formats say, from `loadWords`, when several renderers share them
    */
-  constructor(readonly format: OutputFormat, private readonly dirs: readonly string[], private readonly words: Readonly<Record<string, string>> = loadWords(dirs)) {
+  constructor(readonly format: OutputFormat, private readonly dirs: readonly string[], options: RendererOptions = {}) {
+    this.prose = options.prose ?? {};
+    this.read = options.read ?? ((path) => readFileSync(path, 'utf8'));
+    this.words = options.words ?? loadWords(dirs, this.read);
     this.registerHelpers();
     // Built-in partials first, so a plan's partial of the same name replaces them.
     for (const dir of [...dirs].reverse()) {
@@ -87,7 +104,8 @@ export class DocumentRenderer {
       template = this.compile(path);
       this.compiled.set(name, template);
     }
-    const data = this.format === 'md' ? escapeDeep(context) : context;
+    this.originals = new Map();
+    const data = this.format === 'md' ? escapeDeep(context, this.originals) : context;
     try {
       return tidy(template(data));
     } catch (cause) {
@@ -96,8 +114,9 @@ export class DocumentRenderer {
   }
 
   private compile(path: string): Handlebars.TemplateDelegate {
+    const source = this.read(path); // throws a TemplateError of its own for a file it refuses
     try {
-      return this.hb.compile(readFileSync(path, 'utf8'), { noEscape: this.format === 'md', strict: false, preventIndent: true });
+      return this.hb.compile(source, { noEscape: this.format === 'md', strict: false, preventIndent: true });
     } catch (cause) {
       throw new TemplateError(`The template ${path} cannot be read: ${(cause as Error).message}`);
     }
@@ -106,13 +125,15 @@ export class DocumentRenderer {
   private registerHelpers(): void {
     const hb = this.hb;
     const html = this.format === 'html';
+    // In Markdown, the view's strings arrive escaped as plain text; prose is the planner's own Markdown.
+    const source = (text: string) => this.originals.get(text) ?? text;
     hb.registerHelper('markdown', (text: unknown) => {
       if (typeof text !== 'string' || text === '') return '';
-      return html ? new hb.SafeString(markdownToHtml(text)) : text;
+      return html ? new hb.SafeString(markdownToHtml(text, this.prose)) : markdownToMarkdown(source(text), this.prose);
     });
     hb.registerHelper('markdownInline', (text: unknown) => {
       if (typeof text !== 'string') return '';
-      return html ? new hb.SafeString(markdownInlineToHtml(text)) : text;
+      return html ? new hb.SafeString(markdownInlineToHtml(text, this.prose)) : markdownToMarkdown(source(text), this.prose).replace(/\s*\n\s*/g, ' ');
     });
     hb.registerHelper('word', (name: unknown, options: Handlebars.HelperOptions) => {
       const text = typeof name === 'string' && Object.hasOwn(this.words, name) ? this.words[name]! : undefined;
@@ -141,14 +162,27 @@ export class DocumentRenderer {
   }
 }
 
-/** Escapes every string in a view for Markdown output; SafeStrings (trusted output such as SVG) pass as they are. */
-function escapeDeep(value: unknown): unknown {
-  if (typeof value === 'string') return escapeForMarkdown(value);
-  if (Array.isArray(value)) return value.map(escapeDeep);
+/** An id, or a page path made of ids: the plan language allows them only letters, digits, `.`, `_`, `-` (and `/` between). */
+const ID_OR_PATH = /^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/;
+
+/**
+ * Escapes every string in a view for Markdown output, noting each escaped string's original in
+ * `originals`. SafeStrings (trusted output such as SVG) pass as they are, and so do `id` and `path`
+ * fields that hold an id or page path: they are used in link targets and anchors, where an escape
+ * would change them, and cannot hold markup.
+ */
+function escapeDeep(value: unknown, originals: Map<string, string>, key?: string): unknown {
+  if (typeof value === 'string') {
+    if ((key === 'id' || key === 'path') && ID_OR_PATH.test(value)) return value;
+    const escaped = escapeForMarkdown(value);
+    if (escaped !== value) originals.set(escaped, value);
+    return escaped;
+  }
+  if (Array.isArray(value)) return value.map((item) => escapeDeep(item, originals));
   if (value && typeof value === 'object') {
     if (value instanceof Handlebars.SafeString) return value;
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = escapeDeep(v);
+    for (const [k, v] of Object.entries(value)) out[k] = escapeDeep(v, originals, k);
     return out;
   }
   return value;

@@ -1,7 +1,8 @@
 // Renders every document of a build, in Markdown and HTML, into a map of output paths to contents.
 // Pure apart from reading templates and assets: the emit phase writes the map to disk.
 
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import Handlebars from 'handlebars';
 import type { CatalogueEntry } from '../catalogue.js';
 import type { Diagnostic } from '../diagnostic.js';
@@ -10,7 +11,8 @@ import type { LinkedItem, Plan } from '../link/plan-graph.js';
 import { Thread } from '../link/thread.js';
 import { assetFiles } from './assets.js';
 import { threadDiagram } from './diagram/svg.js';
-import { DocumentRenderer, builtInTemplatesDir, loadWords, type OutputFormat } from './engine.js';
+import { readSource } from '../load/plan-folder.js';
+import { DocumentRenderer, TemplateError, builtInTemplatesDir, loadWords, type OutputFormat } from './engine.js';
 import { exportPlan } from './plan-export.js';
 import { dutiesView } from './views/duties.js';
 import { gapsJson, gapsView } from './views/gaps.js';
@@ -26,12 +28,37 @@ export interface SiteOptions {
   planDir: string;
   /** Every diagnostic code with its description, for the gap report. */
   catalogue: readonly CatalogueEntry[];
+  /** Keep remote images in prose (`--allow-remote-images`); by default they become links. */
+  remoteImages?: boolean;
+  /** Read templates that symbolic links lead to outside the plan folder (`--allow-outside`). */
+  allowOutside?: boolean;
 }
 
 const FORMATS: OutputFormat[] = ['md', 'html'];
 
+/** The template folders, most important first: the plan's own, so a file of the same name replaces the built-in one. */
 function templateDirs(planDir: string): string[] {
   return [join(planDir, 'templates'), builtInTemplatesDir()];
+}
+
+/** Reads a template file; the plan's own are read as its sources are: regular files inside the plan, of bounded size, in UTF-8. */
+function templateReader(options: SiteOptions): (path: string) => string {
+  return (path) => {
+    if (!path.startsWith(join(options.planDir, 'templates') + sep)) return readFileSync(path, 'utf8');
+    const file = relative(options.planDir, path).split(sep).join('/');
+    const source = readSource(options.planDir, file, { allowOutside: options.allowOutside ?? false });
+    if ('text' in source) return source.text;
+    throw new TemplateError(`The template ${file} cannot be used: ${source.line > 1 ? `line ${source.line}: ` : ''}${source.message.charAt(0).toLowerCase()}${source.message.slice(1)}`);
+  };
+}
+
+/** The Markdown and HTML renderers of a build, sharing the words both formats say. */
+function documentRenderers(options: SiteOptions): Map<OutputFormat, DocumentRenderer> {
+  const dirs = templateDirs(options.planDir);
+  const read = templateReader(options);
+  const words = loadWords(dirs, read);
+  const prose = { remoteImages: options.remoteImages ?? false };
+  return new Map(FORMATS.map((format) => [format, new DocumentRenderer(format, dirs, { prose, read, words })]));
 }
 
 /** The page a diagram node links to, relative to the site root. */
@@ -52,7 +79,6 @@ function diagramHref(item: LinkedItem): string | undefined {
 
 export async function renderSite(plan: Plan, diagnostics: readonly Diagnostic[], options: SiteOptions): Promise<OutputFiles> {
   const files: OutputFiles = new Map();
-  const dirs = templateDirs(options.planDir);
   const thread = new Thread(plan);
   const svg = await threadDiagram(thread, { href: diagramHref, title: `The golden thread of ${plan.manifest.plan.title}` });
   const diagram = new Handlebars.SafeString(svg);
@@ -69,9 +95,7 @@ export async function renderSite(plan: Plan, diagnostics: readonly Diagnostic[],
     ...plan.portfolios.map((p) => ({ path: portfolioPath(p.id), template: 'portfolio', title: p.item.name, view: portfolioView(thread, p, diagnostics) })),
   ];
 
-  const words = loadWords(dirs);
-  for (const format of FORMATS) {
-    const renderer = new DocumentRenderer(format, dirs, words);
+  for (const [format, renderer] of documentRenderers(options)) {
     for (const page of pages) {
       const context = { ...page.view, site: siteView(plan, page.path), root: rootOf(page.path), pageTitle: page.title };
       files.set(`${page.path}.${format}`, renderer.render(page.template, context));
@@ -87,13 +111,12 @@ export async function renderSite(plan: Plan, diagnostics: readonly Diagnostic[],
 /** Only the gap report (gaps.md, gaps.html, gaps.json): what a build writes when the plan has errors. */
 export function renderGaps(plan: Plan | undefined, diagnostics: readonly Diagnostic[], options: SiteOptions): OutputFiles {
   const files: OutputFiles = new Map();
-  const dirs = templateDirs(options.planDir);
   const view = { ...gapsView(plan, diagnostics, options.catalogue), buildFailed: true };
   const site = plan
     ? siteView(plan, 'gaps')
     : { planId: '', title: 'Plan', system: '', organisation: undefined, published: '', nav: [] };
-  for (const format of FORMATS) {
-    files.set(`gaps.${format}`, new DocumentRenderer(format, dirs).render('gaps', { ...view, site, root: '', pageTitle: 'Gap report' }));
+  for (const [format, renderer] of documentRenderers(options)) {
+    files.set(`gaps.${format}`, renderer.render('gaps', { ...view, site, root: '', pageTitle: 'Gap report' }));
   }
   files.set('gaps.json', JSON.stringify(gapsJson(plan, diagnostics, options.catalogue), null, 2) + '\n');
   return files;

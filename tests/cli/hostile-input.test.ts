@@ -113,11 +113,11 @@ describe('very large and strange content', () => {
     expect(result.stdout.length).toBeLessThan(10_000);
   });
 
-  it('binary garbage: exit 1, located in the file', async () => {
-    // Every byte value, in a fixed scrambled order, so each run reads the same garbage.
+  it('binary garbage: exit 1, at its first byte that is not UTF-8', async () => {
+    // Every byte value, in a fixed scrambled order, so each run reads the same garbage; the fifth is 0x9f.
     const garbage = Uint8Array.from({ length: 4096 }, (_, i) => (i * 37 + 11) % 256);
     const result = await check(writePlan({ 'plan.yaml': MANIFEST, 'objectives.yaml': garbage }));
-    expectFindings(result, ['objectives.yaml:1:1 error yaml-structure']);
+    expectFindings(result, ['objectives.yaml:1:5 error read-error']);
   });
 
   it('binary garbage with NUL bytes and broken UTF-8 in plan.yaml: exit 1, located in plan.yaml', async () => {

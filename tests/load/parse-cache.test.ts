@@ -1,11 +1,11 @@
 // The parse cache: an unchanged file is read back exactly as it was parsed, a changed one is parsed
 // again, a damaged cache is ignored, and the cache can be switched off.
 
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadPlan } from '../../src/load/load-plan.js';
-import { cacheFolder } from '../../src/load/parse-cache.js';
+import { CACHE_SUBFOLDER, cacheFolder } from '../../src/load/parse-cache.js';
 import { parseSource } from '../../src/load/parse-source.js';
 import { compilePlan } from '../../src/pipeline.js';
 import { exportPlan } from '../../src/render/plan-export.js';
@@ -38,9 +38,44 @@ describe('the parse cache', () => {
     else process.env.PLAN_CACHE = saved.on;
   });
 
-  it('lives in PLAN_CACHE_DIR when it is set, else in the user\'s cache folder', () => {
-    expect(cacheFolder({ PLAN_CACHE_DIR: '/x/y' })).toBe('/x/y');
-    expect(cacheFolder({ XDG_CACHE_HOME: '/c' })).toBe(join('/c', 'plan', 'parsed'));
+  it('lives in a sub-folder of its own inside PLAN_CACHE_DIR when it is set, else inside the user\'s cache folder', () => {
+    expect(cacheFolder({ PLAN_CACHE_DIR: '/x/y' })).toBe(join('/x/y', CACHE_SUBFOLDER));
+    expect(cacheFolder({ XDG_CACHE_HOME: '/c' })).toBe(join('/c', 'plan', CACHE_SUBFOLDER));
+  });
+
+  describe('clean-up of old entries', () => {
+    const longAgo = new Date(Date.now() - 60 * 24 * 60 * 60 * 1000);
+    /** A file of the user's, last changed 60 days ago. */
+    const oldFile = (path: string, text = 'x') => {
+      mkdirSync(join(path, '..'), { recursive: true });
+      writeFileSync(path, text);
+      utimesSync(path, longAgo, longAgo);
+      return path;
+    };
+
+    it('never removes a user\'s old files elsewhere in PLAN_CACHE_DIR, even in folders named like its own shards', async () => {
+      const kept = [oldFile(join(folder, 'Docs', 't.txt')), oldFile(join(folder, 'ab', 'notes.json')), oldFile(join(folder, 'old.txt'))];
+      await loadPlan(copyPlan(fixture('valid')));
+      for (const path of kept) expect(existsSync(path), path).toBe(true);
+    });
+
+    it('removes only its own entries unused for a month, and never follows a symbolic link', async () => {
+      const ownOld = oldFile(join(cacheFolder(), 'ab', `${'c'.repeat(62)}.json`), '{}');
+      const strayName = oldFile(join(cacheFolder(), 'ab', 'readme.txt'));
+      const outside = oldFile(join(makeTempDir('plan-cache-outside-'), 'victim', `${'d'.repeat(62)}.json`), '{}');
+      symlinkSync(join(outside, '..'), join(cacheFolder(), 'cd'));
+      await loadPlan(copyPlan(fixture('valid')));
+      expect(existsSync(ownOld)).toBe(false);
+      expect(existsSync(strayName)).toBe(true);
+      expect(existsSync(outside)).toBe(true);
+    });
+
+    it('leaves a user\'s old file in PLAN_CACHE_DIR alone when run from the command line', async () => {
+      const cache = makeTempDir('plan-cache-cli-');
+      const file = oldFile(join(cache, 'Docs', 't.txt'));
+      expect((await runPlan(['check', fixture('valid')], { env: { PLAN_CACHE_DIR: cache } })).code).toBe(0);
+      expect(readFileSync(file, 'utf8')).toBe('x');
+    });
   });
 
   it('stores one entry per file, and gives back exactly what parsing gave', async () => {

@@ -1,0 +1,53 @@
+// Plain text in Markdown output shows as exactly that text: checked by rendering the escaped text
+// with markdown-it (raw HTML allowed, as the most permissive viewer would) for arbitrary strings.
+
+import fc from 'fast-check';
+import MarkdownIt from 'markdown-it';
+import { describe, expect, it } from 'vitest';
+import { escapeForMarkdown, isSafeLink, markdownToMarkdown } from '../../src/render/markdown.js';
+
+// GitHub-style viewers also turn bare http(s) addresses into links; that shows the same text, so it is left out here.
+const viewer = new MarkdownIt({ html: true, linkify: false });
+/** What a reader sees: the text, folded onto one line as the escaper promises, with Markdown's outer spaces dropped. */
+const shown = (text: string) => viewer.utils.escapeHtml(text.replace(/[ \t]*(\r\n|\r|\n)+[ \t]*/g, ' ').replace(/^[ \t]+|[ \t]+$/g, ''));
+/** Text made mostly of the characters Markdown gives a meaning to. */
+const markdownish = fc.string({
+  unit: fc.oneof(fc.constantFrom(...'\\`*_{}[]()#+-.!|~<>&$=:;"\'/ \t\n\r1aZ'), fc.constantFrom('&amp;', '&#60;', '&lt;', 'http://x.example', 'javascript:', '***', '```', '---', '1.', '- ', '# ', '> ')),
+  maxLength: 40,
+});
+
+describe('escapeForMarkdown', () => {
+  it('renders as exactly its text in a list item, for any text', () => {
+    fc.assert(fc.property(markdownish, (text) => {
+      const html = viewer.render(`- ${escapeForMarkdown(text)}`);
+      const content = shown(text);
+      expect(html).toBe(content === '' ? '<ul>\n<li></li>\n</ul>\n' : `<ul>\n<li>${content}</li>\n</ul>\n`);
+    }), { numRuns: 2000 });
+  });
+
+  it('renders as exactly its text in a heading, for any text', () => {
+    fc.assert(fc.property(markdownish.filter((t) => shown(t) !== ''), (text) => {
+      expect(viewer.render(`## ${escapeForMarkdown(text)}`)).toBe(`<h2>${shown(text)}</h2>\n`);
+    }), { numRuns: 2000 });
+  });
+
+  it('leaves ordinary text readable: "A&E", hyphens, full stops and intra-word underscores', () => {
+    expect(escapeForMarkdown('A&E waits - 76% by 2024. no_01')).toBe('A&E waits - 76% by 2024. no_01');
+  });
+
+  it('folds a line break, so a title cannot start a heading', () => {
+    expect(escapeForMarkdown('Title\n# Injected')).toBe('Title \\# Injected');
+  });
+});
+
+describe('links in prose', () => {
+  it('keeps http(s), mailto and relative addresses, and no other scheme', () => {
+    for (const url of ['https://www.england.nhs.uk/', 'http://x.example', 'mailto:icb@nhs.net', 'objectives.md', '#aim', '/docs/a.pdf']) expect(isSafeLink(url), url).toBe(true);
+    for (const url of ['javascript:alert(1)', 'JavaScript:alert(1)', 'java\tscript:alert(1)', ' javascript:alert(1)', 'data:text/html,x', 'vbscript:x', 'file:///etc/passwd']) expect(isSafeLink(url), url).toBe(false);
+  });
+
+  it('in Markdown output, a javascript: link keeps only its text, and the rest of the prose is as written', () => {
+    const prose = 'See [the plan](https://x.example/plan) and [this](javascript:alert(1)), *as written*.\n\n```\nif a < b\n```\n';
+    expect(markdownToMarkdown(prose)).toBe('See [the plan](https://x.example/plan) and this, *as written*.\n\n```\nif a < b\n```\n');
+  });
+});
