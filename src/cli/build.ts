@@ -14,7 +14,7 @@ import type { RuleSettings } from '../rules/run.js';
 import { terminalPath, terminalText } from '../report/terminal-text.js';
 import { write } from './output.js';
 import { catalogue, printErrors } from './report-context.js';
-import { CannotRun, EXIT_OK, EXIT_PROBLEMS, displayPath, findPlanDirs, isWithin } from './shared.js';
+import { CannotRun, EXIT_OK, EXIT_PROBLEMS, displayPath, findPlanFolders, isWithin } from './shared.js';
 
 export interface BuildOptions {
   out?: string;
@@ -26,7 +26,7 @@ export interface BuildOptions {
 }
 
 export async function runBuild(dirs: readonly string[], options: BuildOptions): Promise<number> {
-  const planDirs = findPlanDirs(dirs);
+  const planDirs = findPlanFolders(dirs).map((folder) => folder.dir);
   if (planDirs.length > 1 && options.out !== undefined) {
     throw new CannotRun(`--out names one folder, but there are ${planDirs.length} plans (${planDirs.map((dir) => displayPath(dir)).join(', ')}).`,
       'Leave out --out to build each plan into dist/<plan id>, or build one plan at a time.');

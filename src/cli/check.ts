@@ -9,7 +9,7 @@ import type { RuleSettings } from '../rules/run.js';
 import { useColour, write } from './output.js';
 import { planFindings, reportContext } from './report-context.js';
 import { writeReportFile } from './report-file.js';
-import { CannotRun, EXIT_OK, EXIT_PROBLEMS, findPlanDirs } from './shared.js';
+import { CannotRun, EXIT_OK, EXIT_PROBLEMS, findPlanFolders } from './shared.js';
 
 export interface CheckOptions {
   format: string;
@@ -28,7 +28,7 @@ export async function runCheck(dirs: readonly string[], options: CheckOptions): 
   const plans: PlanFindings[] = [];
   let errors = 0;
   let warnings = 0;
-  const planDirs = findPlanDirs(dirs);
+  const planDirs = findPlanFolders(dirs).map((folder) => folder.dir);
   for (const planDir of planDirs) {
     const { diagnostics } = await compilePlan(planDir, { ruleOverrides: options.rule ?? {}, cache: options.cache ?? true, allowOutside: options.allowOutside ?? false });
     const summary = summarise(diagnostics);

@@ -3,7 +3,6 @@
 
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { severityOf, type SeveritySetting } from '../diagnostic.js';
-import { PlanFolderError } from '../load/plan-folder.js';
 import { formatNames } from '../report/index.js';
 import { terminalText } from '../report/terminal-text.js';
 import { isBuiltInCheck, ruleIds } from '../catalogue.js';
@@ -161,10 +160,6 @@ function exitCodeFor(error: unknown): number {
   // Messages quote paths, ids and titles, so they are made safe for the terminal like all plan text.
   if (error instanceof CannotRun) {
     process.stderr.write(`plan: ${terminalText(error.message)}\n${error.hint ? `      ${terminalText(error.hint)}\n` : ''}`);
-    return EXIT_CANNOT_RUN;
-  }
-  if (error instanceof PlanFolderError) {
-    process.stderr.write(`plan: ${terminalText(error.message)}\n`);
     return EXIT_CANNOT_RUN;
   }
   const message = terminalText(error instanceof Error ? error.message : String(error));

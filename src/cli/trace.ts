@@ -12,10 +12,10 @@ import { compilePlan } from '../pipeline.js';
 import { terminalPath, terminalText } from '../report/terminal-text.js';
 import { closeMatches } from '../suggest.js';
 import { useColour, write } from './output.js';
-import { CannotRun, EXIT_OK, EXIT_PROBLEMS, displayPath, findPlanDir } from './shared.js';
+import { CannotRun, EXIT_OK, EXIT_PROBLEMS, displayPath, findPlanFolder } from './shared.js';
 
 export async function runTrace(id: string, dir: string | undefined, options: { cache?: boolean; allowOutside?: boolean } = {}): Promise<number> {
-  const planDir = findPlanDir(dir, `plan trace ${id}`);
+  const planDir = findPlanFolder(dir, `plan trace ${id}`).dir;
   const { plan, diagnostics } = await compilePlan(planDir, { cache: options.cache ?? true, allowOutside: options.allowOutside ?? false });
   if (!plan) throw new CannotRun('The plan cannot be read well enough to trace it.', 'Run `plan check` to see what is wrong.');
   const item = findItem(plan, id);

@@ -4,7 +4,8 @@
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { compareText } from '../diagnostic.js';
-import { MANIFEST_FILE } from './plan-folder.js';
+import { displayPath } from '../paths.js';
+import { MANIFEST_FILE, manifestOf, planFolder, type PlanFolder } from './plan-folder.js';
 
 /** The folder below which plans are looked for first: a repository of plans keeps them there. */
 export const PLANS_FOLDER = 'plans';
@@ -16,16 +17,47 @@ export const SEARCH_FOLDERS = 10_000;
 /** Folders never searched for plans: tools' and build outputs', and hidden ones (`.git`). */
 const NOT_SEARCHED = new Set(['node_modules', 'dist']);
 
+/** What a search from one path found: one or more plan folders, in path order, or why there are none, in words. */
+export type PlanSearch = { kind: 'found'; plans: PlanFolder[] } | { kind: 'problem'; message: string; hint?: string };
+
+/**
+ * The plans that `start` (a path as the user typed it, or undefined for the working folder) is about,
+ * or a plain message saying why there are none: see `findPlans`.
+ */
+export function searchPlans(start: string | undefined, cwd = process.cwd()): PlanSearch {
+  const found = findPlans(start ?? '.', cwd);
+  const giveTheFolder = `Give the plan folder, for example: plan check ${PLANS_FOLDER}/my-plan`;
+  switch (found.kind) {
+    case 'found':
+      return { kind: 'found', plans: found.plans.map(planFolder) };
+    case 'missing':
+      return { kind: 'problem', message: `There is no folder ${start ?? '.'}.`, hint: 'Check the path, or run the command from inside the plan folder.' };
+    case 'file':
+      return { kind: 'problem', message: `${start} is a file; give the folder that holds ${MANIFEST_FILE}.` };
+    case 'manifest-not-a-file': {
+      // The folder as it was typed, when it is the one given.
+      const where = start !== undefined && resolve(cwd, start) === found.path ? `${start}/${MANIFEST_FILE}` : displayPath(join(found.path, MANIFEST_FILE), cwd);
+      return { kind: 'problem', message: `${where} is ${found.what}; the manifest must be a file.` };
+    }
+    case 'too-many-folders':
+      return { kind: 'problem', message: `There are too many folders below ${start ?? 'this folder'} to look through for plans (more than ${SEARCH_FOLDERS}).`, hint: giveTheFolder };
+    case 'none':
+      return start === undefined
+        ? { kind: 'problem', message: `No plan folder found: ${MANIFEST_FILE} is not in this folder or a folder above it, and there is no plan below it.`, hint: giveTheFolder }
+        : { kind: 'problem', message: `${start} is not a plan folder: it has no ${MANIFEST_FILE}, and there is no plan above or below it.`, hint: `A plan folder holds ${MANIFEST_FILE} and the plan's other .yaml files.` };
+  }
+}
+
 /** What a search from one path found. Paths are absolute. */
-export type PlanSearch =
+export type Found =
   /** One or more plan folders, in path order. */
   | { kind: 'found'; plans: string[] }
   /** The path does not exist. */
   | { kind: 'missing'; path: string }
   /** The path is a file (other than a plan.yaml, which stands for its folder). */
   | { kind: 'file'; path: string }
-  /** The folder's plan.yaml is not a file. */
-  | { kind: 'manifest-not-a-file'; path: string }
+  /** The folder's plan.yaml is not a file: `what` it is instead. */
+  | { kind: 'manifest-not-a-file'; path: string; what: string }
   /** No plan at the path, above it or below it. */
   | { kind: 'none'; path: string }
   /** The folders below are too many to search. */
@@ -40,7 +72,7 @@ export type PlanSearch =
  * The search below never enters a plan folder (its folders are part of it), hidden folders,
  * node_modules or dist.
  */
-export function findPlans(start: string, cwd = process.cwd()): PlanSearch {
+export function findPlans(start: string, cwd = process.cwd()): Found {
   let path = resolve(cwd, start);
   const stats = statOf(path);
   if (!stats) return { kind: 'missing', path };
@@ -49,10 +81,10 @@ export function findPlans(start: string, cwd = process.cwd()): PlanSearch {
     path = dirname(path);
   }
   for (let folder = path; ; folder = dirname(folder)) {
-    const manifest = statOf(join(folder, MANIFEST_FILE));
-    if (manifest?.isFile()) return { kind: 'found', plans: [folder] };
+    const manifest = manifestOf(folder);
+    if (manifest.state === 'file') return { kind: 'found', plans: [folder] };
     // Said of the folder given; a folder named plan.yaml further up is no plan, and the search goes on.
-    if (manifest && folder === path) return { kind: 'manifest-not-a-file', path: folder };
+    if (manifest.state === 'not-a-file' && folder === path) return { kind: 'manifest-not-a-file', path: folder, what: manifest.kind };
     if (statOf(join(folder, '.git')) || dirname(folder) === folder) break;
   }
   const budget = { folders: SEARCH_FOLDERS };
@@ -82,7 +114,7 @@ function searchBelow(folder: string, depth: number, plans: string[], visited: Se
     const real = realPathOf(path);
     if (visited.has(real)) continue;
     visited.add(real);
-    if (statOf(join(path, MANIFEST_FILE))?.isFile()) plans.push(path);
+    if (manifestOf(path).state === 'file') plans.push(path);
     else searchBelow(path, depth + 1, plans, visited, budget);
   }
 }

@@ -11,16 +11,53 @@ export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 /** The manifest of a plan folder: the file that makes a folder a plan. */
 export const MANIFEST_FILE = 'plan.yaml';
 
+/** The folder of a plan whose Markdown files are prose for the documents: prose/introduction.md is `prose.introduction`. */
+export const PROSE_FOLDER = 'prose';
+
+/** The folder of a plan whose Handlebars templates and words replace the built-in ones of the same name. */
+export const TEMPLATES_FOLDER = 'templates';
+
 /** Folders inside a plan that never hold plan sources. */
-const SKIPPED_FOLDERS = new Set(['templates', 'node_modules', 'dist']);
+const SKIPPED_FOLDERS = new Set([TEMPLATES_FOLDER, 'node_modules', 'dist']);
+
+/**
+ * A plan folder, as load hands it to the commands once it has found it: the folder and the paths of
+ * its parts. Only `searchPlans` (find-plans.ts) makes one, after `manifestOf` has said the folder is a plan.
+ */
+export interface PlanFolder {
+  /** The folder, absolute. */
+  dir: string;
+  /** Its plan.yaml. */
+  manifest: string;
+  /** Its prose/ folder (which may not exist). */
+  prose: string;
+  /** Its templates/ folder (which may not exist). */
+  templates: string;
+}
+
+export function planFolder(dir: string): PlanFolder {
+  return { dir, manifest: join(dir, MANIFEST_FILE), prose: join(dir, PROSE_FOLDER), templates: join(dir, TEMPLATES_FOLDER) };
+}
+
+/**
+ * What a folder's plan.yaml is: the one test of whether a folder is a plan. `not-a-file` carries what
+ * it is instead, in words ("a folder", "a named pipe (FIFO)").
+ */
+export function manifestOf(dir: string): { state: 'file' } | { state: 'missing' } | { state: 'not-a-file'; kind: string } {
+  let stats: Stats;
+  try {
+    stats = statSync(join(dir, MANIFEST_FILE));
+  } catch {
+    return { state: 'missing' };
+  }
+  return stats.isFile() ? { state: 'file' } : { state: 'not-a-file', kind: kindOf(stats) };
+}
 
 export interface SourceText {
   /** Path relative to the plan folder, with forward slashes. */
   file: string;
   text: string;
 }
-
-export class PlanFolderError extends Error {}
 
 export interface ReadOptions {
   /** Read files whose real path is outside the plan folder (reached through symbolic links). Default false. */
@@ -32,24 +69,19 @@ const isInside = (child: string, parent: string): boolean => {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 };
 
-/** Lists the source files of the plan in `dir`, manifest first, then by path. Throws PlanFolderError when `dir` is not a plan. */
+/**
+ * Lists the source files of the plan in `dir`, manifest first, then by path. Whether `dir` is a plan
+ * was settled when it was found (find-plans.ts); a plan.yaml that is missing after all is reported by
+ * the model phase, as for a plan read from memory.
+ */
 export function listSourceFiles(dir: string, { allowOutside = false }: ReadOptions = {}): string[] {
-  let stats;
-  try {
-    stats = statSync(dir);
-  } catch {
-    throw new PlanFolderError(`There is no folder at ${dir}.`);
-  }
-  if (!stats.isDirectory()) throw new PlanFolderError(`${dir} is a file, not a plan folder.`);
-  let manifest: Stats;
-  try {
-    manifest = statSync(join(dir, MANIFEST_FILE));
-  } catch {
-    throw new PlanFolderError(`${dir} is not a plan folder: it has no ${MANIFEST_FILE}.`);
-  }
-  if (!manifest.isFile()) throw new PlanFolderError(`${dir}/${MANIFEST_FILE} is ${kindOf(manifest)}; the manifest must be a file.`);
   const found: string[] = [];
-  const root = realpathSync(dir);
+  let root: string;
+  try {
+    root = realpathSync(dir);
+  } catch {
+    return found;
+  }
   walk(dir, dir, found, 0, new Set([root]), allowOutside ? undefined : root);
   found.sort((a, b) => (a === MANIFEST_FILE ? -1 : b === MANIFEST_FILE ? 1 : a < b ? -1 : a > b ? 1 : 0));
   return found;
@@ -95,8 +127,6 @@ function isFolderLink(path: string): boolean {
   }
 }
 
-/** The folder of a plan whose Markdown files are prose for the documents: prose/introduction.md is `prose.introduction`. */
-export const PROSE_FOLDER = 'prose';
 
 /** The Markdown files in the plan's prose/ folder, by path relative to the plan folder, sorted. */
 export function listProseFiles(dir: string): string[] {

@@ -2,7 +2,7 @@
 // Pure apart from reading templates and assets: the emit phase writes the map to disk.
 
 import { readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { relative, sep } from 'node:path';
 import Handlebars from 'handlebars';
 import type { CatalogueEntry } from '../catalogue.js';
 import type { Diagnostic } from '../diagnostic.js';
@@ -11,7 +11,7 @@ import type { LinkedItem, Plan } from '../link/plan-graph.js';
 import { Thread } from '../link/thread.js';
 import { assetFiles } from './assets.js';
 import { threadDiagram } from './diagram/svg.js';
-import { readSource } from '../load/plan-folder.js';
+import { planFolder, readSource } from '../load/plan-folder.js';
 import { DocumentRenderer, TemplateError, builtInTemplatesDir, loadWords, type OutputFormat } from './engine.js';
 import { exportPlan } from './plan-export.js';
 import { dutiesView } from './views/duties.js';
@@ -38,13 +38,13 @@ const FORMATS: OutputFormat[] = ['md', 'html'];
 
 /** The template folders, most important first: the plan's own, so a file of the same name replaces the built-in one. */
 function templateDirs(planDir: string): string[] {
-  return [join(planDir, 'templates'), builtInTemplatesDir()];
+  return [planFolder(planDir).templates, builtInTemplatesDir()];
 }
 
 /** Reads a template file; the plan's own are read as its sources are: regular files inside the plan, of bounded size, in UTF-8. */
 function templateReader(options: SiteOptions): (path: string) => string {
   return (path) => {
-    if (!path.startsWith(join(options.planDir, 'templates') + sep)) return readFileSync(path, 'utf8');
+    if (!path.startsWith(planFolder(options.planDir).templates + sep)) return readFileSync(path, 'utf8');
     const file = relative(options.planDir, path).split(sep).join('/');
     const source = readSource(options.planDir, file, { allowOutside: options.allowOutside ?? false });
     if ('text' in source) return source.text;

@@ -72,3 +72,10 @@ describe('the import graph', () => {
     expect(backwards).toEqual([]);
   });
 });
+
+describe('the plan folder', () => {
+  it('is found and checked by load alone: no command reaches into load for plan.yaml or the plan folder\'s layout', () => {
+    const reaching = filesUnder('src/cli/').filter((file) => importsOf(file).includes('src/load/plan-folder.ts'));
+    expect(reaching).toEqual([]);
+  });
+});

@@ -99,7 +99,7 @@ describe('findPlans when there is no plan', () => {
 
   it('says plan.yaml is not a file', () => {
     const root = tree(['plan.yaml/']);
-    expect(findPlans('.', root)).toEqual({ kind: 'manifest-not-a-file', path: root });
+    expect(findPlans('.', root)).toEqual({ kind: 'manifest-not-a-file', path: root, what: 'a folder' });
   });
 
   it('says there is none above or below', () => {

@@ -25,6 +25,11 @@ describe('escapeForMarkdown', () => {
     }), { numRuns: 2000 });
   });
 
+  it('drops outer spaces and tabs, so text that starts with them is never read as a code block', () => {
+    expect(viewer.render(`- ${escapeForMarkdown('\t\t&amp;')}`)).toBe('<ul>\n<li>&amp;amp;</li>\n</ul>\n');
+    expect(viewer.render(escapeForMarkdown('        indented'))).toBe('<p>indented</p>\n');
+  });
+
   it('renders as exactly its text in a heading, for any text', () => {
     fc.assert(fc.property(markdownish.filter((t) => shown(t) !== ''), (text) => {
       expect(viewer.render(`## ${escapeForMarkdown(text)}`)).toBe(`<h2>${shown(text)}</h2>\n`);
