@@ -385,6 +385,18 @@ describe('laying out text', () => {
     expect(broken.join('').replace('…', '').length).toBeLessThan(80);
   });
 
+  // A 39 KB title once took two minutes to cut, one character at a time, and 10 MB never finished.
+  it('cuts a title of megabytes, one word or many, looking only at what it shows', () => {
+    const oneWord = 'x'.repeat(10_000_000);
+    const lines = wrapText(oneWord, 200, 14, 2);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]!.endsWith('…')).toBe(true);
+    const words = 'Improve waiting times '.repeat(500_000);
+    const cut = wrapText(words, 200, 14, 3);
+    expect(cut).toHaveLength(3);
+    expect(cut.join(' ').length).toBeLessThan(200);
+  });
+
   it('spreads boxes in order, gaps apart, each as near its wish as the others allow', () => {
     expect(spread([20, 20], [50, 150], [10, 10])).toEqual([40, 140]);
     // Both wish for 100: they share the overlap, one above and one below.

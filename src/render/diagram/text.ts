@@ -48,8 +48,12 @@ export function wrapText(text: string, maxWidth: number, size: number, maxLines:
   outer: for (let w = 0; w < words.length; w++) {
     const word = words[w]!;
     if (word === '') continue;
+    // Measured only as far as a line: a longer word is broken below, however long it is.
     let wordWidth = 0;
-    for (const char of word) wordWidth += charWidth(char);
+    for (const char of word) {
+      wordWidth += charWidth(char);
+      if (wordWidth > limit) break;
+    }
     if (line && lineWidth + spaceWidth + wordWidth <= limit) {
       line += ` ${word}`;
       lineWidth += spaceWidth + wordWidth;
