@@ -134,6 +134,21 @@ Examples:
       process.exitCode = await runBuild(dirs, options);
     });
 
+  program
+    .command('schema')
+    .description('print the JSON Schema of the plan language, for editors: key descriptions, types, and the plan\'s own ids')
+    .argument('[DIR]', 'a plan folder: references then offer its ids (default: the schema of the language alone)')
+    .option('-w, --write', 'write it to the plan\'s .plan/schema.json, where the files plan init writes point')
+    .option('--no-cache', 'parse every file again, ignoring the parse cache')
+    .addHelpText('after', `
+Examples:
+  $ plan schema > plan.schema.json                     the language alone
+  $ plan schema plans/my-plan --write                  refresh the plan's .plan/schema.json after adding items`)
+    .action(async (dir: string | undefined, options: { write?: boolean; cache: boolean }) => {
+      const { runSchema } = await import('./schema.js');
+      process.exitCode = await runSchema(dir, options);
+    });
+
   return program;
 }
 
