@@ -57,6 +57,28 @@ Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 could not run.
 Documentation: docs/cli.md, docs/language.md and docs/rules/.`);
 
   program
+    .command('init')
+    .description('start a new plan in an empty folder: the manifest, a file per collection, the national objectives and the statutory duties')
+    .argument('[DIR]', 'the folder of the new plan, new or empty (default: this folder)')
+    .option('--name <name>', 'the name of the integrated care system, such as "Riverside Integrated Care System"')
+    .option('--period <years>', 'the years the plan covers: 2025-26 (one financial year) or 2025-30 (five)')
+    .option('--start <date>', 'the first day of the plan period, YYYY-MM-DD (with --end, instead of --period)')
+    .option('--end <date>', 'the last day of the plan period, YYYY-MM-DD')
+    .option('--aim <sentence>', 'the collective aim, in one sentence')
+    .option('-y, --yes', 'ask nothing: take the flags, and the current financial year when --period is not given')
+    .addHelpText('after', `
+In a terminal it asks for what the flags do not give; otherwise a missing --name or --aim (or --period,
+without --yes) is refused with exit code 2. It refuses a folder that is not empty.
+
+Examples:
+  $ plan init plans/riverside
+  $ plan init plans/riverside --name "Riverside Integrated Care System" --period 2025-26 --aim "Increase healthy life expectancy"`)
+    .action(async (dir: string | undefined, options: { name?: string; period?: string; start?: string; end?: string; aim?: string; yes?: boolean }) => {
+      const { runInit } = await import('./init.js');
+      process.exitCode = await runInit(dir, options);
+    });
+
+  program
     .command('check')
     .description('check the plan: schema, references, the golden thread, SMART objectives, duty coverage')
     .argument('[DIR...]', 'plan folders, or folders above plans (default: the plan this folder is in, else every plan below it)')

@@ -46,7 +46,7 @@ export function schemaText(schema: JsonSchema): string {
   return `${JSON.stringify({ $comment: WRITTEN_BY, ...schema }, null, 2)}\n`;
 }
 
-function planIds(plan: Plan): PlanIds {
+export function planIds(plan: Plan): PlanIds {
   const ids = (items: readonly { id: string }[]) => items.map((item) => item.id);
   return {
     collective_aim: plan.aim ? [plan.aim.id] : [],

@@ -61,6 +61,11 @@ const references: { path: string[]; kind: ReferenceKind }[] = [
   { path: ['projects', '[]', 'portfolios', '[]'], kind: 'portfolio' },
 ];
 
+/** The kind of item the reference at `path` (as in partPaths) names, or undefined where the path is no reference. */
+export function referenceKindAt(path: readonly string[]): ReferenceKind | undefined {
+  return references.find((reference) => reference.path.join('.') === path.join('.'))?.kind;
+}
+
 /**
  * What a source file may hold: plan.yaml's sections (which `plan check` accepts only in plan.yaml) and
  * any of the collections, each a list, or nothing (`actions:` with nothing under it).

@@ -4,22 +4,14 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv, type ValidateFunction } from 'ajv';
-import addFormatsPlugin from 'ajv-formats';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { planJsonSchema, type JsonSchema } from '../../src/model/json-schema.js';
 import { copyPlan, repoRoot, runPlan, writePlan } from '../helpers/cli.js';
+import { validatorOf } from '../helpers/json-schema.js';
 import { yaml } from '../helpers/plan-fixture.js';
 
 const EMBEDDED = join(repoRoot, 'plans', 'staffordshire-stoke-2023-24');
-// ajv-formats is CommonJS; under NodeNext its function is the module's default export.
-const addFormats = addFormatsPlugin as unknown as (ajv: Ajv) => Ajv;
-
-export function validatorOf(schema: JsonSchema): ValidateFunction {
-  return addFormats(new Ajv({ allErrors: true, strict: true })).compile(schema);
-}
-
 const validate = validatorOf(planJsonSchema());
 const errorsOf = (text: string) => (validate(parse(text)) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`));
 
