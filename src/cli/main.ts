@@ -121,18 +121,39 @@ Examples:
 
   program
     .command('export')
-    .description('print the compiled plan as JSON: every item with its resolved links and source location')
+    .description('print the compiled plan as JSON (every item with its resolved links and source location), or write its workbook')
     .argument('[DIR]', 'the plan folder (default: the plan this folder is in, else the one plan below it)')
+    .addOption(new Option('-f, --format <format>', 'json, or xlsx: a workbook with a sheet each for objectives, actions and metrics').choices(['json', 'xlsx']).default('json'))
+    .option('-o, --output-file <file>', 'write to this file (default: stdout for json, <plan id>.xlsx for xlsx)')
     .option('--no-cache', 'parse every file again, ignoring the parse cache')
     .addHelpText('after', `
-Exit code 1 (with the JSON still printed) when the plan has errors; they are listed on stderr.
+Exit code 1 when the plan has errors; they are listed on stderr (the JSON is still printed; no workbook is written).
 
 Examples:
   $ plan export > plan.json
-  $ plan export plans/staffordshire-stoke-2023-24 | jq '.objectives[] | select(.portfolio == null)'`)
-    .action(async (dir: string | undefined, options: { cache: boolean }) => {
+  $ plan export plans/staffordshire-stoke-2023-24 | jq '.objectives[] | select(.portfolio == null)'
+  $ plan export --format xlsx -o plan.xlsx           edit it in a spreadsheet, then: plan import plan.xlsx`)
+    .action(async (dir: string | undefined, options: { cache: boolean; format: string; outputFile?: string }) => {
       const { runExport } = await import('./export.js');
       process.exitCode = await runExport(dir, options);
+    });
+
+  program
+    .command('import')
+    .description('write what a workbook from plan export --format xlsx changed back into the plan\'s YAML files')
+    .argument('<FILE>', 'the workbook (.xlsx)')
+    .argument('[DIR]', 'the plan folder (default: the plan this folder is in, else the one plan below it)')
+    .option('--no-cache', 'parse every file again, ignoring the parse cache')
+    .addHelpText('after', `
+Only the values that changed are written, each in its place: comments, order and layout stay as they are.
+A cell that cannot be read is reported with its sheet and cell, and then nothing is written (exit 1).
+
+Examples:
+  $ plan import plan.xlsx
+  $ plan import ~/Downloads/plan.xlsx plans/staffordshire-stoke-2023-24`)
+    .action(async (file: string, dir: string | undefined, options: { cache: boolean }) => {
+      const { runImport } = await import('./import.js');
+      process.exitCode = await runImport(file, dir, options);
     });
 
   program
