@@ -20,6 +20,7 @@
 //   --strict              exit 1 when a target fails (a broken run always exits 1)
 //   --keep                keep the generated plans (their folders are printed)
 //   --build-limit S       stop a `plan build` run after S seconds (default 60); it then counts as failed
+//   --only serve          run only the `plan serve` latency case (bench/serve.ts) and replace only its section
 
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -29,6 +30,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generatePlan, type GeneratedPlan } from './generate.js';
 import type { PhaseReport } from './phases.js';
+import { benchServeCase, serveSection, SERVE_TARGETS, withServeSection } from './serve.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const NODE = process.execPath;
@@ -292,10 +294,12 @@ interface Options {
   strict: boolean;
   keep: boolean;
   buildLimitMs: number;
+  /** Run only this case. */
+  only: 'serve' | undefined;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { sizes: DEFAULT_SIZES, reps: undefined, write: true, strict: false, keep: false, buildLimitMs: 60_000 };
+  const options: Options = { sizes: DEFAULT_SIZES, reps: undefined, write: true, strict: false, keep: false, buildLimitMs: 60_000, only: undefined };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = (): string => {
@@ -309,6 +313,10 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--strict') options.strict = true;
     else if (arg === '--keep') options.keep = true;
     else if (arg.startsWith('--build-limit')) options.buildLimitMs = Number(value()) * 1000;
+    else if (arg.startsWith('--only')) {
+      if (value() !== 'serve') throw new Error('--only takes one case: serve');
+      options.only = 'serve';
+    }
     else throw new Error(`unknown option ${arg}; see the top of bench/run.ts`);
   }
   if (options.sizes.some((s) => !Number.isInteger(s) || s < 10)) throw new Error('--sizes takes whole numbers of actions, at least 10');
@@ -354,6 +362,18 @@ async function main(): Promise<number> {
     });
   }
   BIN = join(snapshot, 'bin', 'plan');
+  if (options.only === 'serve') {
+    try {
+      const section = await benchServe(cleanup);
+      if (options.write) {
+        writeFileSync(DOC, withServeSection(readFileSync(DOC, 'utf8'), section));
+        log(`bench: wrote the plan serve section of ${DOC}`);
+      }
+      return problems.length > 0 ? 1 : 0;
+    } finally {
+      for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
+    }
+  }
   const began = performance.now();
   const loadBefore = loadavg();
   const info = machine();
@@ -516,9 +536,13 @@ async function main(): Promise<number> {
     // --- plan build -------------------------------------------------------------------------------------
     const build = await benchBuild(cleanup, options);
 
+    // --- plan serve -------------------------------------------------------------------------------------
+    const serve = await benchServe(cleanup);
+
     // --- Report -----------------------------------------------------------------------------------------
     const loadAfter = loadavg();
     const report = renderReport({ info, loadBefore, loadAfter, startup, results, phases, phasesActions, build, totalMs: performance.now() - began, problems });
+    report.markdown = withServeSection(report.markdown, serve);
     process.stdout.write(report.table);
     if (options.write) {
       writeFileSync(DOC, report.markdown);
@@ -533,6 +557,28 @@ async function main(): Promise<number> {
   } finally {
     for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** `plan serve` on the embedded plan and on 5,000 actions: save-to-page latency, as bench/serve.ts measures it. */
+async function benchServe(cleanup: string[]): Promise<string> {
+  const before = loadavg();
+  const load = before.map((l) => l.toFixed(2)).join(', ');
+  const results = [];
+  try {
+    const embedded = tempDir('serve-embedded');
+    cleanup.push(embedded);
+    log('bench: plan serve on the embedded plan');
+    results.push(await benchServeCase({ node: NODE, bin: BIN, source: EMBEDDED, work: join(embedded, 'plan'), label: 'embedded plan', targetMs: SERVE_TARGETS.embeddedMs, reps: 9, env: benchEnv() }));
+    const synthetic = tempDir('serve-5000');
+    cleanup.push(synthetic);
+    generatePlan(join(synthetic, 'source'), { actions: 5_000, seed: SEED, breaks: false });
+    log('bench: plan serve on 5,000 actions');
+    results.push(await benchServeCase({ node: NODE, bin: BIN, source: join(synthetic, 'source'), work: join(synthetic, 'plan'), label: 'synthetic, 5,000 actions', targetMs: SERVE_TARGETS.fiveThousandMs, reps: 7, env: benchEnv() }));
+  } catch (error) {
+    problem(`plan serve: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  for (const r of results) log(`  ${r.label}: save to page ${r.runs.map((v) => v.toFixed(0)).join(', ')} ms`);
+  return serveSection(results, { load, busy: before[0]! > availableParallelism() });
 }
 
 /**

@@ -5,6 +5,7 @@ import { sortDiagnostics, type Diagnostic } from './diagnostic.js';
 import type { Plan } from './link/plan-graph.js';
 import { link } from './link/link.js';
 import { loadPlan } from './load/load-plan.js';
+import type { ParseCache } from './load/parse-cache.js';
 import { parseSource, type ParsedSource } from './load/parse-source.js';
 import type { SourceText } from './load/plan-folder.js';
 import { validateSources } from './model/validate.js';
@@ -22,10 +23,12 @@ export interface CompileOptions {
   ruleOverrides?: RuleSettings;
   /** Use the parse cache (default true). */
   cache?: boolean;
+  /** A parse cache of the caller's own (see load/load-plan.ts). */
+  parseCache?: ParseCache;
 }
 
 export async function compilePlan(dir: string, options: CompileOptions = {}): Promise<Compilation> {
-  const loaded = await loadPlan(dir, { cache: options.cache ?? true });
+  const loaded = await loadPlan(dir, { cache: options.cache ?? true, ...(options.parseCache ? { parseCache: options.parseCache } : {}) });
   return compileParsed(loaded.files, loaded.prose, loaded.diagnostics, options);
 }
 

@@ -3,9 +3,10 @@
 // naming the flag, when one is missing. Every file is written whole, and a failed run leaves nothing.
 
 import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { summarise } from '../diagnostic.js';
 import { writeFileWhole } from '../emit/write-file.js';
+import { MANIFEST_FILE } from '../load/plan-folder.js';
 import { dateSchema } from '../model/schema.js';
 import { SCHEMA_FILE } from '../model/json-schema.js';
 import { compileTexts } from '../pipeline.js';
@@ -60,6 +61,13 @@ export async function runInit(dir: string | undefined, options: InitOptions): Pr
 }
 
 function refuseUnlessEmpty(planDir: string, shown: string): void {
+  // A plan inside another would be read by the other as part of it.
+  for (let dir = dirname(planDir); dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(join(dir, MANIFEST_FILE))) {
+      throw new CannotRun(`${shown} is inside the plan ${displayPath(dir)}, which would read the new plan's files as its own.`, 'Start the new plan in a folder outside every plan, such as plans/my-plan beside the others.');
+    }
+    if (existsSync(join(dir, '.git'))) break;
+  }
   if (!existsSync(planDir)) return;
   if (!statSync(planDir).isDirectory()) throw new CannotRun(`${shown} is a file; give plan init a new or empty folder.`);
   const entries = readdirSync(planDir).filter((name) => !ALLOWED_IN_EMPTY_FOLDER.has(name));

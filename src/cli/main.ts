@@ -17,6 +17,11 @@ function parseCount(value: string): number {
   return Number(value);
 }
 
+function parsePort(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new InvalidArgumentError('give a port number from 1 to 65535, such as 8080.');
+  return Number(value);
+}
+
 /** `--rule id=severity`, with the severity in plan's words or ESLint's (`warn`, 0, 1, 2). */
 function parseRuleSetting(value: string, previous: Record<string, SeveritySetting> = {}): Record<string, SeveritySetting> {
   const match = value.match(/^([^=]+)=(.*)$/);
@@ -175,6 +180,24 @@ Examples:
     .action(async (dirs: string[], options: { out?: string; quiet?: boolean; rule?: Record<string, SeveritySetting>; cache: boolean }) => {
       const { runBuild } = await import('./build.js');
       process.exitCode = await runBuild(dirs, options);
+    });
+
+  program
+    .command('serve')
+    .description('preview the plan\'s site on this computer: built again on every save, open pages reload, errors shown in the page')
+    .argument('[DIR]', 'the plan folder (default: the plan this folder is in, else the one plan below it)')
+    .option('-p, --port <port>', 'the port to serve on, on 127.0.0.1 (default: a free one)', parsePort)
+    .option('--no-cache', 'parse every file again, ignoring the parse cache')
+    .addHelpText('after', `
+It prints the address to open (http://127.0.0.1:PORT/) and opens nothing itself. The site is built into
+a temporary folder, removed when Ctrl-C stops the preview.
+
+Examples:
+  $ plan serve
+  $ plan serve plans/staffordshire-stoke-2023-24 --port 8080`)
+    .action(async (dir: string | undefined, options: { port?: number; cache: boolean }) => {
+      const { runServe } = await import('./serve.js');
+      process.exitCode = await runServe(dir, options);
     });
 
   program

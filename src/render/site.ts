@@ -9,6 +9,8 @@ import type { OutputFiles } from '../emit/output-files.js';
 import type { LinkedItem, Plan } from '../link/plan-graph.js';
 import { Thread } from '../link/thread.js';
 import { assetFiles } from './assets.js';
+import type { DiagramCache } from './diagram/cache.js';
+import type { PageCache } from './page-cache.js';
 import { threadDiagram } from './diagram/svg.js';
 import { DocumentRenderer, builtInTemplatesDir, loadWords, type OutputFormat } from './engine.js';
 import { exportPlan } from './plan-export.js';
@@ -26,6 +28,12 @@ export interface SiteOptions {
   planDir: string;
   /** Every diagnostic code with its description, for the gap report. */
   catalogue: readonly CatalogueEntry[];
+  /** Diagrams already drawn, for a process that builds again and again (`plan serve`). */
+  diagrams?: DiagramCache;
+  /** The formats to write; both by default. A preview in a browser needs only the HTML. */
+  formats?: readonly OutputFormat[];
+  /** Pages already rendered, for a process that builds again and again (`plan serve`). */
+  pages?: PageCache;
 }
 
 const FORMATS: OutputFormat[] = ['md', 'html'];
@@ -54,7 +62,8 @@ export async function renderSite(plan: Plan, diagnostics: readonly Diagnostic[],
   const files: OutputFiles = new Map();
   const dirs = templateDirs(options.planDir);
   const thread = new Thread(plan);
-  const svg = await threadDiagram(thread, { href: diagramHref, title: `The golden thread of ${plan.manifest.plan.title}` });
+  const diagramOptions = { href: diagramHref, title: `The golden thread of ${plan.manifest.plan.title}` };
+  const svg = await (options.diagrams ? options.diagrams.diagram(thread, diagramOptions) : threadDiagram(thread, diagramOptions));
   const diagram = new Handlebars.SafeString(svg);
   const summary = summaryView(plan);
 
@@ -70,11 +79,12 @@ export async function renderSite(plan: Plan, diagnostics: readonly Diagnostic[],
   ];
 
   const words = loadWords(dirs);
-  for (const format of FORMATS) {
+  for (const format of options.formats ?? FORMATS) {
     const renderer = new DocumentRenderer(format, dirs, words);
     for (const page of pages) {
       const context = { ...page.view, site: siteView(plan, page.path), root: rootOf(page.path), pageTitle: page.title };
-      files.set(`${page.path}.${format}`, renderer.render(page.template, context));
+      const render = () => renderer.render(page.template, context);
+      files.set(`${page.path}.${format}`, options.pages ? options.pages.page(format, page.template, context, render) : render());
     }
   }
   files.set('golden-thread.svg', svg);

@@ -104,6 +104,14 @@ describe('plan init', () => {
     expect(readdirSync(dir)).toEqual(['notes.txt']);
   });
 
+  it('refuses a folder inside another plan (exit 2), which would read the new plan as its own', async () => {
+    const outer = await initPlan();
+    const result = await runPlan(['init', join(outer, 'inner'), ...ANSWERS]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('which would read the new plan\'s files as its own');
+    expect(existsSync(join(outer, 'inner'))).toBe(false);
+  });
+
   it('writes into a folder that holds only a new git repository', async () => {
     const dir = makeTempDir();
     mkdirSync(join(dir, '.git'));

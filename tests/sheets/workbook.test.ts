@@ -164,6 +164,18 @@ describe('plan import', () => {
     for (const file of planFiles(EMBEDDED)) expect(now(plan, file), file).toBe(original(file));
   });
 
+  it('shows a bidirectional override in a cell as a visible mark in its message, never sending it to the terminal', async () => {
+    const { plan, workbook } = await exported();
+    const edited = join(makeTempDir(), 'edited.xlsx');
+    const book = await openWorkbook(workbook);
+    book.getWorksheet('Objectives')!.addRow(['no-99\u202eevil', 'Injected', 'national']);
+    await book.xlsx.writeFile(edited);
+    const result = await runPlan(['import', edited, plan]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('no-99<U+202E>evil');
+    expect(result.stderr).not.toContain('\u202e');
+  });
+
   it('leaves an item whose row was deleted as it is, and says so', async () => {
     const { plan, workbook } = await exported();
     const edited = join(makeTempDir(), 'edited.xlsx');
