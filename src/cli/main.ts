@@ -53,10 +53,12 @@ export function buildProgram(): Command {
     .configureHelp({ sortSubcommands: false })
     .addHelpText('after', `
 Examples:
+  $ plan init plans/my-plan                     start a new plan
   $ plan check                                  check the plan this folder is in, or every plan below it
   $ plan check plans/staffordshire-stoke-2023-24 --format github
   $ plan trace no-01                            show the golden thread of national objective 1
   $ plan build --out site                       write the documents to ./site
+  $ plan serve                                  preview the site as you edit, at http://127.0.0.1:PORT/
 
 Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 could not run.
 Documentation: docs/cli.md, docs/language.md and docs/rules/.`);

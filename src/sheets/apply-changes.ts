@@ -4,7 +4,7 @@
 // folded text. A file with no change is not touched at all.
 
 import { CST, Document, isMap, Parser, parseDocument, Scalar, stringify, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
-import { collectionSchemas } from '../model/schema.js';
+import { collectionSchemas, itemNouns } from '../model/schema.js';
 import { columnLetter, type Column } from './columns.js';
 import type { CellProblem, SheetRow } from './read-workbook.js';
 import { itemsOf, type SourceDocument, type SourceItem } from './sources.js';
@@ -45,12 +45,12 @@ export function applyWorkbook(sources: readonly SourceDocument[], rows: readonly
 
   for (const row of rows) {
     const item = byCollection.get(row.shape.collection)?.get(row.id);
-    const idCell = `${row.shape.name}!A${row.row}`;
+    const idCell = row.idCell;
     if (!item) {
       const elsewhere = allIds.get(row.id);
       problems.push(elsewhere
         ? { cell: idCell, message: `\`${row.id}\` is one of the plan's ${elsewhere}, not one of its ${row.shape.collection}.`, hint: `Move the row to the ${elsewhere} sheet, or correct the id.` }
-        : { cell: idCell, message: `The plan has no ${row.shape.collection.replace(/s$/, '')} \`${row.id}\`.`, hint: `plan import changes the items a plan has; it adds none. Add it to a .yaml file of the plan (then export again), or correct the id.` });
+        : { cell: idCell, message: `The plan has no ${itemNouns[row.shape.collection]} \`${row.id}\`.`, hint: `plan import changes the items a plan has; it adds none. Add it to a .yaml file of the plan (then export again), or correct the id.` });
       continue;
     }
     inWorkbook.add(`${row.shape.collection}/${row.id}`);

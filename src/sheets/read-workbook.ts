@@ -25,6 +25,8 @@ export interface SheetRow {
   /** The row's number in the sheet. */
   row: number;
   id: string;
+  /** The cell the id is in, `Objectives!A14`. */
+  idCell: string;
   cells: ReadCell[];
 }
 
@@ -96,7 +98,7 @@ function readSheet(sheet: ExcelJS.Worksheet, shape: SheetShape, rows: SheetRow[]
       if ('problem' in read) problems.push({ cell: at, message: read.problem, ...(read.hint ? { hint: read.hint } : {}) });
       else cells.push({ column, value: read.value, cell: at });
     }
-    rows.push({ shape, row: number, id, cells });
+    rows.push({ shape, row: number, id, idCell: where, cells });
   }
 }
 
