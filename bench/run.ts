@@ -568,12 +568,12 @@ async function benchServe(cleanup: string[]): Promise<string> {
     const embedded = tempDir('serve-embedded');
     cleanup.push(embedded);
     log('bench: plan serve on the embedded plan');
-    results.push(await benchServeCase({ node: NODE, bin: BIN, source: EMBEDDED, work: join(embedded, 'plan'), label: 'embedded plan', targetMs: SERVE_TARGETS.embeddedMs, reps: 9, env: benchEnv() }));
+    results.push(await benchServeCase({ node: NODE, bin: BIN, source: EMBEDDED, work: join(embedded, 'plan'), label: 'embedded plan', targetMs: SERVE_TARGETS.embeddedMs, reps: 15, env: benchEnv() }));
     const synthetic = tempDir('serve-5000');
     cleanup.push(synthetic);
     generatePlan(join(synthetic, 'source'), { actions: 5_000, seed: SEED, breaks: false });
     log('bench: plan serve on 5,000 actions');
-    results.push(await benchServeCase({ node: NODE, bin: BIN, source: join(synthetic, 'source'), work: join(synthetic, 'plan'), label: 'synthetic, 5,000 actions', targetMs: SERVE_TARGETS.fiveThousandMs, reps: 7, env: benchEnv() }));
+    results.push(await benchServeCase({ node: NODE, bin: BIN, source: join(synthetic, 'source'), work: join(synthetic, 'plan'), label: 'synthetic, 5,000 actions', targetMs: SERVE_TARGETS.fiveThousandMs, reps: 9, env: benchEnv() }));
   } catch (error) {
     problem(`plan serve: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -177,16 +177,21 @@ function setKey(token: MapToken, key: string, column: Column, value: unknown, be
     else entry.value = scalarToken(value, token.indent);
     return;
   }
-  const position = lastIndexOf(token, before) + 1;
-  token.items.splice(Math.max(position, 1), 0, {
+  insertItem(token, lastIndexOf(token, before) + 1, {
     start: [space(token.indent)],
     key: CST.createScalarToken(key, { indent: token.indent, end: [] }),
     sep: [valueIndicator(token.indent), space(1)],
     value: column.kind === 'list' ? flowList(value as string[], token.indent, [newline(token.indent)]) : scalarToken(value, token.indent),
   });
-  // The item before may have been the last of the file, without a line break of its own.
-  const previous = token.items[Math.max(position, 1) - 1];
-  if (previous && !CST.stringify(previous as unknown as CST.Token).endsWith('\n')) (token.items[Math.max(position, 1)]!.start as CST.SourceToken[]).unshift(newline(token.indent));
+}
+
+/** Puts a new key into a mapping at `position` (never first: the first key's indentation is written before the mapping). */
+function insertItem(token: MapToken, position: number, item: MapItem): void {
+  const at = Math.max(position, 1);
+  // The key before may be the last of the file, without a line break of its own.
+  const previous = token.items[at - 1];
+  if (previous && !CST.stringify(previous).endsWith('\n')) item.start.unshift(newline(token.indent));
+  token.items.splice(at, 0, item);
 }
 
 function addNestedKey(token: MapToken, parentKey: string, key: string, column: Column, value: unknown, before: readonly string[]): void {
@@ -195,8 +200,7 @@ function addNestedKey(token: MapToken, parentKey: string, key: string, column: C
     type: 'block-map', offset: 0, indent,
     items: [{ start: [], key: CST.createScalarToken(key, { indent, end: [] }), sep: [valueIndicator(indent), space(1)], value: column.kind === 'list' ? flowList(value as string[], indent, [newline(indent)]) : scalarToken(value, indent) }],
   };
-  const position = Math.max(lastIndexOf(token, before) + 1, 1);
-  token.items.splice(position, 0, {
+  insertItem(token, lastIndexOf(token, before) + 1, {
     start: [space(token.indent)],
     key: CST.createScalarToken(parentKey, { indent: token.indent, end: [] }),
     sep: [valueIndicator(token.indent), newline(token.indent), space(indent)],

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyPlan, makeTempDir, repoRoot, runPlan } from '../helpers/cli.js';
+import { copyPlan, makeTempDir, repoRoot, runPlan, writePlan } from '../helpers/cli.js';
 import { cellOf, editWorkbook, openWorkbook, type CellEdit } from '../helpers/workbook.js';
 
 const EMBEDDED = join(repoRoot, 'plans', 'staffordshire-stoke-2023-24');
@@ -126,6 +126,22 @@ describe('plan import', () => {
   it('writes a changed list of ids on one line, as the file had it', async () => {
     const { plan } = await importEdited([['Actions', 'uec-ae-4-hours', 'objectives', 'no-01, no-03']]);
     expect(diffLines(original('actions.yaml'), now(plan, 'actions.yaml'))).toEqual({ removed: ['    objectives: [no-01]'], added: ['    objectives: [no-01, no-03]'] });
+  });
+
+  it('writes into files as planners write them: a value below its key, a list one item per line, no line break at the end', async () => {
+    const objectives = 'objectives:\n  - id: o1\n    title:\n      A title written below its key\n    source: national\n    portfolio: uec\n    priorities:\n      - p1\n  - id: o2\n    title: Two\n    source: local\n    portfolio: uec';
+    const plan = writePlan({
+      'plan.yaml': 'plan:\n  id: p\n  title: P\n  system: S\n  period: {start: 2025-04-01, end: 2026-03-31}\ncollective_aim:\n  id: aim\n  statement: Live well\npriorities:\n  - id: p1\n    title: P1\n    aim: aim\n  - id: p2\n    title: P2\n    aim: aim\nportfolios:\n  - id: uec\n    name: UEC\n    priorities: [p1]\n',
+      'objectives.yaml': objectives,
+    });
+    const workbook = join(makeTempDir(), 'plan.xlsx');
+    expect((await runPlan(['export', plan, '--format', 'xlsx', '-o', workbook])).code).toBe(0);
+    const edited = join(makeTempDir(), 'edited.xlsx');
+    await editWorkbook(workbook, edited, [['Objectives', 'o1', 'title', 'A new title'], ['Objectives', 'o1', 'priorities', 'p1, p2'], ['Objectives', 'o2', 'target.value', 5]]);
+    const result = await runPlan(['import', edited, plan]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(now(plan, 'objectives.yaml')).toBe('objectives:\n  - id: o1\n    title:\n      A new title\n    source: national\n    portfolio: uec\n    priorities: [p1, p2]\n  - id: o2\n    title: Two\n    source: local\n    portfolio: uec\n    target:\n      value: 5\n');
+    expect((await runPlan(['check', plan, '--format', 'json'])).code).toBe(0);
   });
 
   it('reports a cell that is not a number with its sheet and cell, and writes nothing (exit 1)', async () => {
