@@ -1,6 +1,7 @@
 // Pages rendered once for what they show: `plan serve` builds the site again on every save, and most
 // pages do not change with one edit. A page is kept by a hash of its template's name, its format and
-// the whole view it is rendered from, for as long as the templates stay as they are.
+// the whole view it is rendered from, for as long as the templates stay as they are; so are the
+// compiled templates themselves.
 
 import { createHash } from 'node:crypto';
 
@@ -8,13 +9,17 @@ export class PageCache {
   private pages = new Map<string, string>();
   private next = new Map<string, string>();
   private templates = '';
+  private readonly renderers = new Map<string, unknown>();
 
   /** How many pages were rendered rather than found in the last build: for tests and the benchmark. */
   rendered = 0;
 
   /** Starts a build: pages not asked for in it are forgotten after it; new templates make every page new. */
   startBuild(templatesStamp: string): void {
-    if (templatesStamp !== this.templates) this.next.clear();
+    if (templatesStamp !== this.templates) {
+      this.next.clear();
+      this.renderers.clear();
+    }
     this.templates = templatesStamp;
     this.pages = this.next;
     this.next = new Map();
@@ -30,5 +35,11 @@ export class PageCache {
     }
     this.next.set(key, page);
     return page;
+  }
+
+  /** The renderer of a format, made once for as long as the templates stay as they are. */
+  renderer<R>(format: string, make: () => R): R {
+    if (!this.renderers.has(format)) this.renderers.set(format, make());
+    return this.renderers.get(format) as R;
   }
 }

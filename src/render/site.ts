@@ -80,7 +80,8 @@ export async function renderSite(plan: Plan, diagnostics: readonly Diagnostic[],
 
   const words = loadWords(dirs);
   for (const format of options.formats ?? FORMATS) {
-    const renderer = new DocumentRenderer(format, dirs, words);
+    const make = () => new DocumentRenderer(format, dirs, words);
+    const renderer = options.pages ? options.pages.renderer(format, make) : make();
     for (const page of pages) {
       const context = { ...page.view, site: siteView(plan, page.path), root: rootOf(page.path), pageTitle: page.title };
       const render = () => renderer.render(page.template, context);
