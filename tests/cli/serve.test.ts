@@ -1,11 +1,12 @@
 // `plan serve` without a browser: what it serves and what it never serves, that it builds again on a
 // save, and that Ctrl-C ends it leaving no temporary folder.
 
-import { request } from 'node:http';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyPlan, makeTempDir, repoRoot } from '../helpers/cli.js';
+import { copyPlan, makeTempDir, repoRoot, runPlan } from '../helpers/cli.js';
 import { startServe, type RunningServe } from '../helpers/serve.js';
 
 const EMBEDDED = join(repoRoot, 'plans', 'staffordshire-stoke-2023-24');
@@ -92,3 +93,27 @@ describe('plan serve', () => {
     expect(existsSync(plan)).toBe(true);
   });
 });
+
+describe('plan serve --port', () => {
+  it('refuses a port that is in use (exit 2), leaving no temporary folder', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', () => resolve()));
+    const { port } = taken.address() as AddressInfo;
+    const temporary = makeTempDir('plan-serve-tmp-');
+    try {
+      const result = await runPlan(['serve', EMBEDDED, '--port', String(port)], { env: { TMPDIR: temporary } });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`Port ${port} is in use.`);
+      expect(readdirSync(temporary)).toEqual([]);
+    } finally {
+      taken.close();
+    }
+  });
+
+  it('refuses a port that is not a number (exit 2)', async () => {
+    const result = await runPlan(['serve', EMBEDDED, '--port', 'eighty']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('give a port number from 1 to 65535');
+  });
+});
+
