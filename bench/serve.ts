@@ -1,7 +1,7 @@
 // The latency of `plan serve`: from saving a file to the page being there again. For the embedded plan
 // and a synthetic plan of 5,000 actions it starts `plan serve`, listens to its server-sent events as an
-// open page does, then saves a one-file edit again and again and times each from the write to the new
-// build's event and the reloaded page's fetch. Run by bench/run.ts (`npm run bench`, or
+// open page does, then saves a one-file edit again and again and times each from the write until the
+// page, fetched after each build's event, shows it. Run by bench/run.ts (`npm run bench`, or
 // `npx tsx bench/run.ts --only serve` for this case alone).
 
 import { spawn } from 'node:child_process';
@@ -82,25 +82,27 @@ function startServe(node: string, bin: string, dir: string, env: NodeJS.ProcessE
   });
 }
 
-function fetchPage(url: string): Promise<void> {
+function fetchPage(url: string): Promise<string> {
   return new Promise((resolve, reject) => {
     get(url, (response) => {
-      response.resume();
-      response.on('end', () => (response.statusCode === 200 ? resolve() : reject(new Error(`${url} answered ${response.statusCode}`))));
+      let body = '';
+      response.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => (response.statusCode === 200 ? resolve(body) : reject(new Error(`${url} answered ${response.statusCode}`))));
     }).on('error', reject);
   });
 }
 
-/** A file of the plan with an objective's `value:` to change, and the line to change. */
-function editableValue(dir: string): { file: string; text: string; line: RegExp } {
-  const line = /^(\s+value: )(\d+(?:\.\d+)?)$/m;
+/** A file of the plan with an objective's target measure to change: the objectives page shows it, the diagram does not. */
+function editableMeasure(dir: string): { file: string; text: string; line: RegExp } {
+  // The value, then any comment after it, which the marker must not fall into.
+  const line = /^(\s+measure: )([^#\n]*[^#\s])(\s+#.*)?$/m;
   for (const name of readdirSync(dir, { recursive: true }) as string[]) {
     if (!name.endsWith('.yaml')) continue;
     const file = join(dir, name);
     const text = readFileSync(file, 'utf8');
     if (/^objectives:/m.test(text) && line.test(text)) return { file, text, line };
   }
-  throw new Error(`no objective with a target value in ${dir}`);
+  throw new Error(`no objective with a target measure in ${dir}`);
 }
 
 export async function benchServeCase(options: { node: string; bin: string; source: string; work: string; label: string; targetMs: number; reps: number; env: NodeJS.ProcessEnv }): Promise<ServeCase> {
@@ -108,32 +110,31 @@ export async function benchServeCase(options: { node: string; bin: string; sourc
   const begun = performance.now();
   const serve = await startServe(options.node, options.bin, options.work, options.env);
   const firstBuildMs = performance.now() - begun;
-  const edit = editableValue(options.work);
+  const edit = editableMeasure(options.work);
   const page = `${serve.url}objectives.html`;
   const runs: number[] = [];
   let build = 1;
-  let text = edit.text;
-  const save = async (next: string): Promise<number> => {
+  /** Saves the text and waits, build by build, until the page shows `marker`: a build begun before the save does not count. */
+  const save = async (next: string, marker: string): Promise<number> => {
     const saved = performance.now();
     writeFileSync(edit.file, next);
-    build = await serve.nextBuild(build);
-    await fetchPage(page);
-    return performance.now() - saved;
+    for (;;) {
+      build = await serve.nextBuild(build);
+      if ((await fetchPage(page)).includes(marker)) return performance.now() - saved;
+    }
   };
   try {
     await fetchPage(page);
-    // One edit to warm up, not counted; then the timed ones, each changing the same figure back and forth.
+    // One edit to warm up, not counted; then the timed ones, each giving the measure a new ending.
     for (let i = 0; i <= options.reps; i++) {
-      text = text.replace(edit.line, (_all, key: string, value: string) => `${key}${Number(value) + (i % 2 === 0 ? 1 : -1)}`);
-      const ms = await save(text);
+      const marker = `(edit ${i + 1})`;
+      const ms = await save(edit.text.replace(edit.line, (_all, key: string, measure: string, comment: string | undefined) => `${key}${measure} ${marker}${comment ?? ''}`), marker);
       if (i > 0) runs.push(ms);
     }
     // An edit that changes what the diagram draws: an objective's title.
-    const retitled = text.replace(/^(\s+title: )(.+)$/m, (_all, key: string, title: string) => `${key}${title} (changed)`);
-    const reshapeMs = retitled !== text ? await save(retitled) : undefined;
-    writeFileSync(edit.file, edit.text);
-    build = await serve.nextBuild(build);
-    const buildRuns = [...serve.stderr().matchAll(/built again in (\d+) ms/g)].map((m) => Number(m[1])).slice(1, options.reps + 1);
+    const retitled = edit.text.replace(/^(\s+title: )([^#\n]*[^#\s])/m, (_all, key: string, title: string) => `${key}${title} (retitled)`);
+    const reshapeMs = retitled !== edit.text ? await save(retitled, '(retitled)') : undefined;
+    const buildRuns = [...serve.stderr().matchAll(/built again in (\d+) ms/g)].map((m) => Number(m[1])).slice(1);
     return { label: options.label, targetMs: options.targetMs, runs, buildRuns, reshapeMs, firstBuildMs };
   } finally {
     await serve.stop();
@@ -159,14 +160,14 @@ export function serveSection(results: readonly ServeCase[], context: { load: str
     SERVE_START,
     '## `plan serve`: from a save to the page',
     '',
-    `From writing a one-file edit to the plan (an objective's target figure, changed back and forth) to the page being fetched again after the build's server-sent event, as an open page reloads. \`plan serve\` parses again only the file that changed (a parse cache in memory), draws the diagram again only when what it shows changes (the diagram's SVG is kept by a hash of what it draws), makes only the HTML pages (a browser shows no others), renders again only the pages whose view changed, and writes only the output files that changed. Measured by \`bench/serve.ts\`, on the machine described below (load average before this case: ${context.load}).`,
+    `From writing a one-file edit to the plan (a new ending for an objective's target measure) to the page showing it: after each build's server-sent event the objectives page is fetched, as an open page reloads, until it has the new words. \`plan serve\` parses again only the file that changed (a parse cache in memory), draws the diagram again only when what it shows changes (the diagram's SVG is kept by a hash of what it draws), makes only the HTML pages (a browser shows no others), renders again only the pages whose view changed, and writes only the output files that changed. Measured by \`bench/serve.ts\`, on the machine described below (load average before this case: ${context.load}).`,
     '',
     ...(context.busy ? ['> **The machine was busy during this case** (a load average above its number of CPUs): other work competed for the CPUs, so these times are longer than on an idle machine.', ''] : []),
     '| plan | target | save to page, median (ms) | slowest (ms) | all runs (ms) | build alone, median (ms) | an edit that redraws the diagram (ms) | first build, start-up included (ms) | result |',
     '| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- |',
     ...results.map((r) => `| ${r.label} | under ${ms(r.targetMs)} | ${ms(median(r.runs))} | ${ms(Math.max(...r.runs))} | ${r.runs.map(ms).join(', ')} | ${ms(median(r.buildRuns))} | ${ms(r.reshapeMs)} | ${ms(r.firstBuildMs)} | ${servePasses(r) ? 'pass' : '**FAIL**'} |`),
     '',
-    '- **save to page**: `writeFileSync` of the edited file, the file watcher (chokidar) noticing it, the build, the server-sent event reaching the listening page, and a GET of `objectives.html` answered.',
+    '- **save to page**: `writeFileSync` of the edited file, the file watcher (chokidar) noticing it, the build, the server-sent event reaching the listening page, and a GET of `objectives.html` answered with the new words.',
     '- **build alone**: what `plan serve` itself reports for each build (parse, check, render, write).',
     "- **an edit that redraws the diagram**: an objective's title changed, which the diagram shows, so it is laid out again.",
     '',
