@@ -940,6 +940,7 @@ function renderReport(input: ReportInput): { markdown: string; table: string; fa
   md.push('```sh');
   md.push('npm run bench                                  # builds lib/, runs everything (4–5 minutes on 2 cores), rewrites this file');
   md.push('npx tsx bench/run.ts --sizes 1000,10000 --no-write   # a quick look, after npm run build');
+  md.push('npx tsx bench/run.ts --only serve             # only the plan serve case; replaces only its section');
   md.push('npx tsx bench/generate.ts /tmp/plan-50k --actions 50000   # one synthetic plan to try things on');
   md.push('node --expose-gc --import tsx bench/phases.ts /tmp/plan-50k   # time each phase of a check');
   md.push('```', '');
