@@ -5,6 +5,7 @@ import { appendDiagnostics, sortDiagnostics, type Diagnostic } from './diagnosti
 import type { Plan } from './link/plan-graph.js';
 import { link } from './link/link.js';
 import { loadPlan } from './load/load-plan.js';
+import type { ParseCache } from './load/parse-cache.js';
 import { parseSource, type ParsedSource } from './load/parse-source.js';
 import type { SourceText } from './load/plan-folder.js';
 import { validateSources } from './model/validate.js';
@@ -24,10 +25,12 @@ export interface CompileOptions {
   cache?: boolean;
   /** Read sources and prose whose real path is outside the plan folder (`--allow-outside`). */
   allowOutside?: boolean;
+  /** A parse cache of the caller's own (see load/load-plan.ts). */
+  parseCache?: ParseCache;
 }
 
 export async function compilePlan(dir: string, options: CompileOptions = {}): Promise<Compilation> {
-  const loaded = await loadPlan(dir, { cache: options.cache ?? true, allowOutside: options.allowOutside ?? false });
+  const loaded = await loadPlan(dir, { cache: options.cache ?? true, allowOutside: options.allowOutside ?? false, ...(options.parseCache ? { parseCache: options.parseCache } : {}) });
   return compileParsed(loaded.files, loaded.prose, loaded.diagnostics, options);
 }
 

@@ -16,6 +16,11 @@ function parseCount(value: string): number {
   return Number(value);
 }
 
+function parsePort(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new InvalidArgumentError('give a port number from 1 to 65535, such as 8080.');
+  return Number(value);
+}
+
 /** `--rule id=severity`, with the severity in plan's words or ESLint's (`warn`, 0, 1, 2). */
 function parseRuleSetting(value: string, previous: Record<string, SeveritySetting> = {}): Record<string, SeveritySetting> {
   const match = value.match(/^([^=]+)=(.*)$/);
@@ -47,13 +52,37 @@ export function buildProgram(): Command {
     .configureHelp({ sortSubcommands: false })
     .addHelpText('after', `
 Examples:
+  $ plan init plans/my-plan                     start a new plan
   $ plan check                                  check the plan this folder is in, or every plan below it
   $ plan check plans/staffordshire-stoke-2023-24 --format github
   $ plan trace no-01                            show the golden thread of national objective 1
   $ plan build --out site                       write the documents to ./site
+  $ plan serve                                  preview the site as you edit, at http://127.0.0.1:PORT/
 
 Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 could not run.
 Documentation: docs/cli.md, docs/language.md and docs/rules/.`);
+
+  program
+    .command('init')
+    .description('start a new plan in an empty folder: the manifest, a file per collection, the national objectives and the statutory duties')
+    .argument('[DIR]', 'the folder of the new plan, new or empty (default: this folder)')
+    .option('--name <name>', 'the name of the integrated care system, such as "Riverside Integrated Care System"')
+    .option('--period <years>', 'the years the plan covers: 2025-26 (one financial year) or 2025-30 (five)')
+    .option('--start <date>', 'the first day of the plan period, YYYY-MM-DD (with --end, instead of --period)')
+    .option('--end <date>', 'the last day of the plan period, YYYY-MM-DD')
+    .option('--aim <sentence>', 'the collective aim, in one sentence')
+    .option('-y, --yes', 'ask nothing: take the flags, and the current financial year when --period is not given')
+    .addHelpText('after', `
+In a terminal it asks for what the flags do not give; otherwise a missing --name or --aim (or --period,
+without --yes) is refused with exit code 2. It refuses a folder that is not empty.
+
+Examples:
+  $ plan init plans/riverside
+  $ plan init plans/riverside --name "Riverside Integrated Care System" --period 2025-26 --aim "Increase healthy life expectancy"`)
+    .action(async (dir: string | undefined, options: { name?: string; period?: string; start?: string; end?: string; aim?: string; yes?: boolean }) => {
+      const { runInit } = await import('./init.js');
+      process.exitCode = await runInit(dir, options);
+    });
 
   program
     .command('check')
@@ -100,19 +129,40 @@ Examples:
 
   program
     .command('export')
-    .description('print the compiled plan as JSON: every item with its resolved links and source location')
+    .description('print the compiled plan as JSON (every item with its resolved links and source location), or write its workbook')
     .argument('[DIR]', 'the plan folder (default: the plan this folder is in, else the one plan below it)')
+    .addOption(new Option('-f, --format <format>', 'json, or xlsx: a workbook with a sheet each for objectives, actions and metrics').choices(['json', 'xlsx']).default('json'))
+    .option('-o, --output-file <file>', 'write to this file (default: stdout for json, <plan id>.xlsx for xlsx)')
     .option('--no-cache', 'parse every file again, ignoring the parse cache')
     .option('--allow-outside', 'also read sources and prose that symbolic links lead to outside the plan folder')
     .addHelpText('after', `
-Exit code 1 (with the JSON still printed) when the plan has errors; they are listed on stderr.
+Exit code 1 when the plan has errors; they are listed on stderr (the JSON is still printed; no workbook is written).
 
 Examples:
   $ plan export > plan.json
-  $ plan export plans/staffordshire-stoke-2023-24 | jq '.objectives[] | select(.portfolio == null)'`)
-    .action(async (dir: string | undefined, options: { cache: boolean; allowOutside?: boolean }) => {
+  $ plan export plans/staffordshire-stoke-2023-24 | jq '.objectives[] | select(.portfolio == null)'
+  $ plan export --format xlsx -o plan.xlsx           edit it in a spreadsheet, then: plan import plan.xlsx`)
+    .action(async (dir: string | undefined, options: { cache: boolean; allowOutside?: boolean; format: string; outputFile?: string }) => {
       const { runExport } = await import('./export.js');
       process.exitCode = await runExport(dir, options);
+    });
+
+  program
+    .command('import')
+    .description('write what a workbook from plan export --format xlsx changed back into the plan\'s YAML files')
+    .argument('<FILE>', 'the workbook (.xlsx)')
+    .argument('[DIR]', 'the plan folder (default: the plan this folder is in, else the one plan below it)')
+    .option('--no-cache', 'parse every file again, ignoring the parse cache')
+    .addHelpText('after', `
+Only the values that changed are written, each in its place: comments, order and layout stay as they are.
+A cell that cannot be read is reported with its sheet and cell, and then nothing is written (exit 1).
+
+Examples:
+  $ plan import plan.xlsx
+  $ plan import ~/Downloads/plan.xlsx plans/staffordshire-stoke-2023-24`)
+    .action(async (file: string, dir: string | undefined, options: { cache: boolean }) => {
+      const { runImport } = await import('./import.js');
+      process.exitCode = await runImport(file, dir, options);
     });
 
   program
@@ -137,6 +187,39 @@ Examples:
     .action(async (dirs: string[], options: { out?: string; quiet?: boolean; rule?: Record<string, SeveritySetting>; cache: boolean; allowOutside?: boolean; allowRemoteImages?: boolean }) => {
       const { runBuild } = await import('./build.js');
       process.exitCode = await runBuild(dirs, options);
+    });
+
+  program
+    .command('serve')
+    .description('preview the plan\'s site on this computer: built again on every save, open pages reload, errors shown in the page')
+    .argument('[DIR]', 'the plan folder (default: the plan this folder is in, else the one plan below it)')
+    .option('-p, --port <port>', 'the port to serve on, on 127.0.0.1 (default: a free one)', parsePort)
+    .option('--no-cache', 'parse every file again, ignoring the parse cache')
+    .addHelpText('after', `
+It prints the address to open (http://127.0.0.1:PORT/) and opens nothing itself. The site is built into
+a temporary folder, removed when Ctrl-C stops the preview.
+
+Examples:
+  $ plan serve
+  $ plan serve plans/staffordshire-stoke-2023-24 --port 8080`)
+    .action(async (dir: string | undefined, options: { port?: number; cache: boolean }) => {
+      const { runServe } = await import('./serve.js');
+      process.exitCode = await runServe(dir, options);
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of the plan language, for editors: key descriptions, types, and the plan\'s own ids')
+    .argument('[DIR]', 'a plan folder: references then offer its ids (default: the schema of the language alone)')
+    .option('-w, --write', 'write it to the plan\'s .plan/schema.json, where the files plan init writes point')
+    .option('--no-cache', 'parse every file again, ignoring the parse cache')
+    .addHelpText('after', `
+Examples:
+  $ plan schema > plan.schema.json                     the language alone
+  $ plan schema plans/my-plan --write                  refresh the plan's .plan/schema.json after adding items`)
+    .action(async (dir: string | undefined, options: { write?: boolean; cache: boolean }) => {
+      const { runSchema } = await import('./schema.js');
+      process.exitCode = await runSchema(dir, options);
     });
 
   return program;

@@ -10,6 +10,8 @@ import type { OutputFiles } from '../emit/output-files.js';
 import type { LinkedItem, Plan } from '../link/plan-graph.js';
 import { Thread } from '../link/thread.js';
 import { assetFiles } from './assets.js';
+import type { DiagramCache } from './diagram/cache.js';
+import type { PageCache } from './page-cache.js';
 import { threadDiagram } from './diagram/svg.js';
 import { planFolder, readSource } from '../load/plan-folder.js';
 import { DocumentRenderer, TemplateError, builtInTemplatesDir, loadWords, type OutputFormat } from './engine.js';
@@ -32,6 +34,12 @@ export interface SiteOptions {
   remoteImages?: boolean;
   /** Read templates that symbolic links lead to outside the plan folder (`--allow-outside`). */
   allowOutside?: boolean;
+  /** Diagrams already drawn, for a process that builds again and again (`plan serve`). */
+  diagrams?: DiagramCache;
+  /** The formats to write; both by default. A preview in a browser needs only the HTML. */
+  formats?: readonly OutputFormat[];
+  /** Pages already rendered, for a process that builds again and again (`plan serve`). */
+  pages?: PageCache;
 }
 
 const FORMATS: OutputFormat[] = ['md', 'html'];
@@ -52,13 +60,13 @@ function templateReader(options: SiteOptions): (path: string) => string {
   };
 }
 
-/** The Markdown and HTML renderers of a build, sharing the words both formats say. */
-function documentRenderers(options: SiteOptions): Map<OutputFormat, DocumentRenderer> {
+/** Makes the renderer of each format, all sharing the words both formats say. */
+function rendererMaker(options: SiteOptions): (format: OutputFormat) => DocumentRenderer {
   const dirs = templateDirs(options.planDir);
   const read = templateReader(options);
   const words = loadWords(dirs, read);
   const prose = { remoteImages: options.remoteImages ?? false };
-  return new Map(FORMATS.map((format) => [format, new DocumentRenderer(format, dirs, { prose, read, words })]));
+  return (format) => new DocumentRenderer(format, dirs, { prose, read, words });
 }
 
 /** The page a diagram node links to, relative to the site root. */
@@ -80,7 +88,8 @@ function diagramHref(item: LinkedItem): string | undefined {
 export async function renderSite(plan: Plan, diagnostics: readonly Diagnostic[], options: SiteOptions): Promise<OutputFiles> {
   const files: OutputFiles = new Map();
   const thread = new Thread(plan);
-  const svg = await threadDiagram(thread, { href: diagramHref, title: `The golden thread of ${plan.manifest.plan.title}` });
+  const diagramOptions = { href: diagramHref, title: `The golden thread of ${plan.manifest.plan.title}` };
+  const svg = await (options.diagrams ? options.diagrams.diagram(thread, diagramOptions) : threadDiagram(thread, diagramOptions));
   const diagram = new Handlebars.SafeString(svg);
   const summary = summaryView(plan);
 
@@ -95,10 +104,13 @@ export async function renderSite(plan: Plan, diagnostics: readonly Diagnostic[],
     ...plan.portfolios.map((p) => ({ path: portfolioPath(p.id), template: 'portfolio', title: p.item.name, view: portfolioView(thread, p, diagnostics) })),
   ];
 
-  for (const [format, renderer] of documentRenderers(options)) {
+  const make = rendererMaker(options);
+  for (const format of options.formats ?? FORMATS) {
+    const renderer = options.pages ? options.pages.renderer(format, () => make(format)) : make(format);
     for (const page of pages) {
       const context = { ...page.view, site: siteView(plan, page.path), root: rootOf(page.path), pageTitle: page.title };
-      files.set(`${page.path}.${format}`, renderer.render(page.template, context));
+      const render = () => renderer.render(page.template, context);
+      files.set(`${page.path}.${format}`, options.pages ? options.pages.page(format, page.template, context, render) : render());
     }
   }
   files.set('golden-thread.svg', svg);
@@ -115,8 +127,9 @@ export function renderGaps(plan: Plan | undefined, diagnostics: readonly Diagnos
   const site = plan
     ? siteView(plan, 'gaps')
     : { planId: '', title: 'Plan', system: '', organisation: undefined, published: '', nav: [] };
-  for (const [format, renderer] of documentRenderers(options)) {
-    files.set(`gaps.${format}`, renderer.render('gaps', { ...view, site, root: '', pageTitle: 'Gap report' }));
+  const make = rendererMaker(options);
+  for (const format of FORMATS) {
+    files.set(`gaps.${format}`, make(format).render('gaps', { ...view, site, root: '', pageTitle: 'Gap report' }));
   }
   files.set('gaps.json', JSON.stringify(gapsJson(plan, diagnostics, options.catalogue), null, 2) + '\n');
   return files;

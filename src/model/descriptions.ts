@@ -1,0 +1,169 @@
+// What every key of the plan language means, in one place: the JSON Schema an editor shows on hover
+// (model/json-schema.ts) and the "Meaning" columns of docs/language.md both come from here, and a test
+// fails when the two differ. Markdown, as the documentation writes it; links are relative to docs/.
+
+import type * as z from 'zod/mini';
+import type { actionSchema, collectionSchemas, collectiveAimSchema, dutySchema, editionSchema, manifestSchema, metricSchema, objectiveSchema, organisationSchema, planInfoSchema, portfolioSchema, prioritySchema, projectSchema, targetSchema } from './schema.js';
+
+/** One description per key of the schema: a key added to the language without one does not type-check. */
+type Described<S extends z.ZodMiniType> = Record<keyof z.input<S>, string>;
+
+/** plan.yaml's own sections. */
+const manifest: Described<typeof manifestSchema> = {
+  plan: 'What the plan is: its id, title, system, period and editions. Required in `plan.yaml`, and only there.',
+  collective_aim: 'The one aim that every priority serves: the end of the golden thread. Only in `plan.yaml`.',
+  rules: 'How strictly to check the plan: each [rule](rules/README.md) id with `off`, `warning` or `error`. Only in `plan.yaml`.',
+  prose: 'Named pieces of writing for the documents, each Markdown. Only in `plan.yaml`; a file `prose/<name>.md` is the same.',
+};
+
+/** The collections, which any source file may hold. */
+const collections: Record<keyof typeof collectionSchemas, string> = {
+  priorities: 'The system priorities: the few things the system will do, together, to reach its collective aim.',
+  portfolios: 'The portfolios and enabling workstreams, which own objectives.',
+  objectives: 'The national and local objectives.',
+  actions: 'The actions, schemes and interventions that deliver the objectives.',
+  metrics: 'The measures tracked over the plan.',
+  organisations: 'The partner organisations, which lead actions.',
+  duties: 'The statutory duties the plan must meet.',
+  projects: 'The programmes that span portfolios.',
+};
+
+const plan: Described<typeof planInfoSchema> = {
+  id: "The plan's own id.",
+  title: "The plan's title, as printed on the documents.",
+  system: 'The integrated care system the plan is for.',
+  population: 'The population the system serves.',
+  period: "The years the plan covers; a Joint Forward Plan looks five years ahead. Both are [dates](#dates) and both are required. Objectives' deadlines must fall in this period (see [objective-is-smart](rules/objective-is-smart.md)).",
+  editions: 'The published editions of the plan: the first plan and each yearly refresh. [Statutory duties](#duties) say which sections of which edition cover them.',
+  vision: "The system's vision in one sentence, for the front page.",
+  published: 'The date the documents carry (they never print the date they were built).',
+  organisation: 'The organisation that publishes the plan, usually the ICB.',
+};
+
+const period: Described<typeof planInfoSchema.shape.period> = {
+  start: 'The first day of the plan period.',
+  end: 'The last day of the plan period.',
+};
+
+const edition: Described<typeof editionSchema> = {
+  id: "The edition's id, used in a duty's `coverage`.",
+  title: "The edition's title.",
+  published: 'When the edition was published.',
+};
+
+const collectiveAim: Described<typeof collectiveAimSchema> = {
+  id: "The aim's id; each priority names it in `aim:`. It shares the plan's one set of ids, so no other item may use it.",
+  statement: 'The aim in one sentence.',
+  measure: 'How progress towards the aim is measured.',
+  direction: 'Whether success means the measure going down or up.',
+  rationale: "Why this is the system's aim.",
+};
+
+const priority: Described<typeof prioritySchema> = {
+  id: "The priority's id, unique in the whole plan: portfolios and objectives name it in `priorities`.",
+  number: "The priority's number in the published plan; priorities are listed by number, then by id.",
+  title: 'The priority as the documents print it.',
+  description: 'What the priority means for the system, for the documents.',
+  aim: 'The aim this priority serves. A priority without it is reported by [priority-serves-aim](rules/priority-serves-aim.md).',
+};
+
+const portfolio: Described<typeof portfolioSchema> = {
+  id: "The portfolio's id, unique in the whole plan: objectives and actions name it in `portfolio`.",
+  name: 'The name of the portfolio or enabling workstream, as the documents print it.',
+  short_name: 'A shorter name for tables and diagrams.',
+  kind: '`enabler` for an enabling workstream. Enablers need not own objectives, and one that lists no priorities is [cross-cutting](#the-golden-thread-inheritance-and-enablers).',
+  focus: "The portfolio's areas of focus.",
+  priorities: 'The priorities the portfolio serves; its objectives inherit them. Leave it out of an enabler that serves every priority.',
+  description: 'What the portfolio covers, for its page.',
+};
+
+const objective: Described<typeof objectiveSchema> = {
+  id: "The objective's id, unique in the whole plan: actions name it in `objectives`, metrics in `objective`.",
+  title: 'The objective as the documents print it; for a national objective, the words of the guidance.',
+  source: "Whether the objective comes from national guidance or is the system's own.",
+  number: "The objective's number, such as its number in the national guidance; objectives are listed by number, then by id.",
+  area: 'The area of care, as the guidance groups objectives.',
+  portfolio: 'The owner, which answers for the objective. Checked by [objective-has-owner](rules/objective-has-owner.md).',
+  priorities: "The priorities the objective serves. Leave it out to inherit the owner's (see [inheritance](#the-golden-thread-inheritance-and-enablers)).",
+  target: 'What the objective will achieve, and by when. Checked by [objective-is-smart](rules/objective-is-smart.md).',
+  description: 'More about the objective, for the documents.',
+};
+
+const target: Described<typeof targetSchema> = {
+  measure: 'What is measured.',
+  baseline: 'Where the measure stands now.',
+  value: 'The figure to reach: digits only, without the unit.',
+  comparison: 'Whether `value` is a floor ("at least 78%") or a ceiling ("at most 92%"). Left out, the value is a plain figure.',
+  unit: 'The unit of `value` and `baseline`. `%` must be quoted.',
+  by: 'The deadline; for a SMART objective, within the plan period.',
+};
+
+const action: Described<typeof actionSchema> = {
+  id: "The action's id, unique in the whole plan.",
+  title: 'What will be done, as the documents print it.',
+  objectives: 'The objectives the action delivers. Checked by [action-serves-objective](rules/action-serves-objective.md) and [action-traces-to-aim](rules/action-traces-to-aim.md).',
+  portfolio: 'The portfolio the action belongs to. Left out, it is the owner of the first of its objectives that has one. An action with no objectives reaches the aim through this portfolio.',
+  owner: 'The organisation that leads the action.',
+  due: 'When the action is due to be complete.',
+  status: 'Where the action stands.',
+  description: 'More about the action, for the documents.',
+};
+
+const metric: Described<typeof metricSchema> = {
+  id: "The metric's id, unique in the whole plan.",
+  name: 'The name of the measure, as the documents print it.',
+  unit: 'The unit of `baseline` and `target`.',
+  baseline: 'Where the measure stands now.',
+  target: "The figure to reach. (Unlike an objective's `target`, this is a single number.)",
+  comparison: 'Whether `target` is a floor or a ceiling.',
+  by: 'When the target is to be reached.',
+  objective: 'The objective this metric tracks.',
+  source: 'Where the figures come from.',
+};
+
+const organisation: Described<typeof organisationSchema> = {
+  id: "The organisation's id, unique in the whole plan: actions name it in `owner`.",
+  name: "The organisation's full name.",
+  short_name: 'A shorter name for tables.',
+  type: 'The kind of organisation (`vcse`: voluntary, community and social enterprise).',
+  description: 'More about the organisation, for the documents.',
+};
+
+const duty: Described<typeof dutySchema> = {
+  id: "The duty's id, unique in the whole plan.",
+  title: 'The duty, as the documents print it.',
+  requirement: 'What the law or guidance requires.',
+  coverage: 'For each [edition](#plan), the sections of it that meet the duty. Checked by [duty-covered](rules/duty-covered.md): at least one edition must list at least one section.',
+};
+
+const project: Described<typeof projectSchema> = {
+  id: "The project's id, unique in the whole plan.",
+  title: 'The name of the programme, as the documents print it.',
+  description: 'What the programme is, for the documents.',
+  workstreams: "The programme's workstreams.",
+  portfolios: 'The portfolios and enablers it involves.',
+};
+
+/**
+ * Every described part of the language, by the name docs/language.md marks its table with
+ * (`<!-- fields: objectives -->`).
+ */
+export const descriptions = {
+  manifest,
+  collections,
+  plan,
+  period,
+  edition,
+  collective_aim: collectiveAim,
+  priorities: priority,
+  portfolios: portfolio,
+  objectives: objective,
+  target,
+  actions: action,
+  metrics: metric,
+  organisations: organisation,
+  duties: duty,
+  projects: project,
+} as const;
+
+export type DescribedPart = keyof typeof descriptions;
