@@ -4,6 +4,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { severityOf, type SeveritySetting } from '../diagnostic.js';
 import { PlanFolderError } from '../load/plan-folder.js';
+import { diffFormatNames, type DiffFormatName } from '../render/diff/index.js';
 import { formatNames } from '../report/index.js';
 import { terminalText } from '../report/terminal-text.js';
 import { isBuiltInCheck, ruleIds } from '../catalogue.js';
@@ -114,6 +115,29 @@ Examples:
     .action(async (dir: string | undefined, options: { cache: boolean; allowOutside?: boolean }) => {
       const { runExport } = await import('./export.js');
       process.exitCode = await runExport(dir, options);
+    });
+
+  program
+    .command('diff')
+    .description('show what changed between two versions of a plan: items, fields, golden threads, duty coverage')
+    .argument('<OLD>', 'the earlier version: a plan folder, or a git revision of the plan (a branch, tag or commit)')
+    .argument('[NEW]', 'the later version, likewise (default: the plan folder as it is now, the working tree)')
+    .argument('[DIR]', 'the plan folder whose revisions are compared (default: the folder given as OLD or NEW, else the plan this folder is in)')
+    .addOption(new Option('-f, --format <format>', 'how to print the changes').choices(diffFormatNames).default('stylish'))
+    .option('--no-cache', 'parse every file again, ignoring the parse cache')
+    .option('--allow-outside', 'also read sources and prose that symbolic links lead to outside the plan folder')
+    .addHelpText('after', `
+Exit code 0 when nothing changed, 1 when something did, 2 when the versions cannot be compared.
+
+Examples:
+  $ plan diff main                                     main against the working tree, as git diff main
+  $ plan diff v2023 HEAD                               two revisions of the plan this folder is in
+  $ plan diff main plans/staffordshire-stoke-2023-24   that plan folder at main against it as it is now
+  $ plan diff old-copy new-copy                        two plan folders
+  $ plan diff origin/main --format markdown            a pull-request comment`)
+    .action(async (oldVersion: string, newVersion: string | undefined, dir: string | undefined, options: { format: DiffFormatName; cache: boolean; allowOutside?: boolean }) => {
+      const { runDiff } = await import('./diff.js');
+      process.exitCode = await runDiff(oldVersion, newVersion, dir, options);
     });
 
   program
