@@ -1,8 +1,6 @@
 // `plan diff OLD [NEW] [DIR]`: what changed between two versions of a plan, each a plan folder or a git
 // revision of one. Exit 0 when nothing changed, 1 when something did, 2 when it could not compare.
 
-import { statSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
 import { summarise } from '../diagnostic.js';
 import { diffPlans, hasChanges, type PlanVersion } from '../diff/plan-diff.js';
 import { commitOf, gitPlaceOf, readPlanAtRevision, revisionNames, RevisionError } from '../load/git-revision.js';
@@ -13,7 +11,7 @@ import { loadDiffFormatter, type DiffFormatName } from '../render/diff/index.js'
 import { terminalText } from '../report/terminal-text.js';
 import { didYouMean } from '../suggest.js';
 import { useColour, write } from './output.js';
-import { CannotRun, EXIT_OK, EXIT_PROBLEMS, displayPath, findPlanDir } from './shared.js';
+import { CannotRun, EXIT_OK, EXIT_PROBLEMS, displayPath, findPlanDir, isPlanPath } from './shared.js';
 
 export interface DiffOptions {
   format: DiffFormatName;
@@ -45,16 +43,6 @@ export async function runDiff(oldArg: string, newArg: string | undefined, dirArg
   const formatter = await loadDiffFormatter(options.format);
   await write(process.stdout, formatter(report, { colour: useColour(process.stdout) }));
   return hasChanges(report.diff) ? EXIT_PROBLEMS : EXIT_OK;
-}
-
-/** A folder, or a plan.yaml standing for its folder: anything else is read as a revision. */
-function isPlanPath(arg: string): boolean {
-  try {
-    const stats = statSync(resolve(arg));
-    return stats.isDirectory() || basename(arg) === MANIFEST_FILE;
-  } catch {
-    return false;
-  }
 }
 
 async function folderSide(planDir: string, options: DiffOptions): Promise<Side> {

@@ -141,6 +141,28 @@ Examples:
     });
 
   program
+    .command('review')
+    .description('record that links from actions and metrics to objectives were reviewed: writes the fingerprints in reviewed:')
+    .argument('[ID...]', 'actions or metrics (their links), or objectives (every link to them); the last may be the plan folder')
+    .option('--portfolio <id>', 'every link to an objective the portfolio owns, or from an action of the portfolio')
+    .option('--all', 'every link of the plan (the way to add fingerprints to a plan that has none)')
+    .option('--no-cache', 'parse every file again, ignoring the parse cache')
+    .option('--allow-outside', 'also read sources and prose that symbolic links lead to outside the plan folder')
+    .addHelpText('after', `
+Only the fingerprints in reviewed: are written; every other character of the files stays as it is.
+Exit code 0 when the reviews are recorded (or already were), 2 when they cannot be.
+
+Examples:
+  $ plan review no-01                        every action and metric that serves objective no-01
+  $ plan review uec-ae-4-hours               the links of one action
+  $ plan review --portfolio uec
+  $ plan review --all plans/staffordshire-stoke-2023-24`)
+    .action(async (ids: string[], options: { portfolio?: string; all?: boolean; cache: boolean; allowOutside?: boolean }) => {
+      const { runReview } = await import('./review.js');
+      process.exitCode = await runReview(ids, options);
+    });
+
+  program
     .command('build')
     .description('check the plan, then write its documents (Markdown and HTML), diagram, plan.json and gap report')
     .argument('[DIR...]', 'plan folders, found as for check; each is built into dist/<plan id>')

@@ -1,9 +1,9 @@
 // `plan check --output-file`: the report written to a file whole, or not at all, and never where the
 // plan would read it back as one of its own sources.
 
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { realpathSync, statSync, type Stats } from 'node:fs';
+import { resolve } from 'node:path';
+import { writeFileWhole } from '../emit/write-whole.js';
 import { CannotRun, displayPath, isWithin } from './shared.js';
 
 /** Report files with these endings would be read back as part of a plan if written inside its folder. */
@@ -26,24 +26,11 @@ export function writeReportFile(file: string, text: string, planDirs: readonly s
     throw new CannotRun(`${file} is inside ${folder}, which would read it back as part of the plan.`,
       'Write the report outside the plan folder, or give it another ending, such as .json, .sarif or .txt.');
   }
-  const temporary = join(dirname(target), `.${basename(target)}.plan-tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(temporary, text, { flag: 'wx', mode: existing ? existing.mode & 0o7777 : 0o666 });
-    renameSync(temporary, target);
+    writeFileWhole(target, text);
   } catch (error) {
-    removeQuietly(temporary);
     const code = (error as NodeJS.ErrnoException).code;
     throw new CannotRun(`The report cannot be written to ${file}${code ? ` (${code})` : ''}.`, 'Check that the folders on the way to it exist as folders and can be written to.');
-  }
-}
-
-/** Clean-up after a failed write must not hide why it failed (it fails too when the folder is not there). */
-function removeQuietly(path: string): void {
-  try {
-    rmSync(path, { force: true });
-  } catch {
-    // nothing was written there
   }
 }
 

@@ -1,7 +1,7 @@
 // What every command shares: finding the plan folder, exit codes, and turning failures into plain messages.
 
 import { statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { findPlans, PLANS_FOLDER, SEARCH_FOLDERS } from '../load/find-plans.js';
 import { MANIFEST_FILE } from '../load/plan-folder.js';
 
@@ -89,4 +89,14 @@ export function displayPath(path: string, cwd = process.cwd()): string {
 export function isWithin(path: string, dir: string): boolean {
   const rel = relative(dir, path);
   return rel === '' || !(rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel));
+}
+
+/** Whether an argument names a plan folder (any existing folder, or a plan.yaml standing for its folder) rather than an id or a revision. */
+export function isPlanPath(arg: string, cwd = process.cwd()): boolean {
+  try {
+    const stats = statSync(resolve(cwd, arg));
+    return stats.isDirectory() || basename(arg) === MANIFEST_FILE;
+  } catch {
+    return false;
+  }
 }

@@ -20,7 +20,7 @@ const references: Partial<Record<DiffKind, Record<string, string | undefined>>> 
   portfolio: { priorities: 'serves' },
   objective: { portfolio: undefined, priorities: 'serves' },
   action: { objectives: 'serves', portfolio: undefined, owner: undefined, reviewed: undefined },
-  metric: { objective: undefined },
+  metric: { objective: undefined, reviewed: undefined },
   project: { portfolios: 'involves' },
 };
 
