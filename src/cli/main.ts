@@ -32,6 +32,20 @@ function parseRuleSetting(value: string, previous: Record<string, SeveritySettin
   return { ...previous, [id]: severity };
 }
 
+interface CheckOptionsFromFlags {
+  format: string;
+  outputFile?: string;
+  maxWarnings?: number;
+  rule?: Record<string, SeveritySetting>;
+  quiet?: boolean;
+  cache: boolean;
+  allowOutside?: boolean;
+  baseline?: string;
+  updateBaseline?: boolean;
+  force?: boolean;
+  failOnStale?: boolean;
+}
+
 export function buildProgram(): Command {
   const program = new Command();
   // Set before the commands are added, so that every command inherits them.
@@ -68,6 +82,10 @@ Documentation: docs/cli.md, docs/language.md and docs/rules/.`);
     .option('-q, --quiet', 'print errors only')
     .option('--no-cache', 'parse every file again, ignoring the parse cache')
     .option('--allow-outside', 'also read sources and prose that symbolic links lead to outside the plan folder')
+    .option('--baseline <file>', 'leave out the findings this baseline file records, and fail (exit 1) on any other')
+    .option('--update-baseline', 'with --baseline: write the file (created with every finding; an existing one only shrinks)')
+    .option('--force', 'with --update-baseline: also record new findings, so the baseline may grow')
+    .option('--fail-on-stale', 'with --baseline: also fail when a finding it records is gone')
     .addHelpText('after', `
 Examples:
   $ plan check plans/staffordshire-stoke-2023-24
@@ -76,8 +94,10 @@ Examples:
   $ plan check --format json > findings.json
   $ plan check --format github --max-warnings 0        in a GitHub Actions workflow
   $ plan check --format sarif -o plan.sarif            for code scanning
-  $ plan check --rule objective-is-smart=off`)
-    .action(async (dirs: string[], options: { format: string; outputFile?: string; maxWarnings?: number; rule?: Record<string, SeveritySetting>; quiet?: boolean; cache: boolean; allowOutside?: boolean }) => {
+  $ plan check --rule objective-is-smart=off
+  $ plan check --baseline plan-baseline.json --update-baseline   record today's findings
+  $ plan check --baseline plan-baseline.json                     in CI: fail only on new ones`)
+    .action(async (dirs: string[], options: CheckOptionsFromFlags) => {
       const { runCheck } = await import('./check.js');
       process.exitCode = await runCheck(dirs, options);
     });
