@@ -28,6 +28,7 @@ export const ruleIds = [
   'objective-has-action',
   'portfolio-has-objectives',
   'duty-covered',
+  'link-is-reviewed',
 ] as const;
 
 export type BuiltInCheckId = (typeof builtInChecks)[number]['id'];

@@ -7,7 +7,7 @@ import { link } from './link/link.js';
 import { loadPlan } from './load/load-plan.js';
 import type { ParseCache } from './load/parse-cache.js';
 import { parseSource, type ParsedSource } from './load/parse-source.js';
-import type { SourceText } from './load/plan-folder.js';
+import { planFileKind, type SourceText } from './load/plan-folder.js';
 import { validateSources } from './model/validate.js';
 import { resolveSettings, runRules, type RuleSettings } from './rules/run.js';
 
@@ -36,12 +36,13 @@ export async function compilePlan(dir: string, options: CompileOptions = {}): Pr
 
 /**
  * Compiles a plan held in memory: `files` are paths relative to the plan folder with their text; the
- * Markdown files under prose/ are prose, the rest YAML sources.
+ * Markdown files under prose/ are prose, the rest YAML sources. `readDiagnostics` are the files that
+ * could not be read, reported as loading a folder reports them.
  */
-export function compileTexts(files: readonly SourceText[], options: CompileOptions = {}): Compilation {
-  const isProse = (f: SourceText) => /^prose\/[^/]+\.md$/i.test(f.file);
+export function compileTexts(files: readonly SourceText[], options: CompileOptions = {}, readDiagnostics: readonly Diagnostic[] = []): Compilation {
+  const isProse = (f: SourceText) => planFileKind(f.file) === 'prose';
   const sources = files.filter((f) => !isProse(f)).map((f) => parseSource(f.text, f.file));
-  return compileParsed(sources, files.filter(isProse), [], options);
+  return compileParsed(sources, files.filter(isProse), readDiagnostics.slice(), options);
 }
 
 function compileParsed(files: ParsedSource[], prose: readonly SourceText[], loadDiagnostics: Diagnostic[], options: CompileOptions): Compilation {

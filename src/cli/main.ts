@@ -3,6 +3,7 @@
 
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { severityOf, type SeveritySetting } from '../diagnostic.js';
+import { diffFormatNames, type DiffFormatName } from '../render/diff/index.js';
 import { formatNames } from '../report/index.js';
 import { terminalText } from '../report/terminal-text.js';
 import { isBuiltInCheck, ruleIds } from '../catalogue.js';
@@ -33,6 +34,20 @@ function parseRuleSetting(value: string, previous: Record<string, SeveritySettin
     throw new InvalidArgumentError(`\`${spelling}\` is not a severity: write off, warning or error (or warn, 0, 1, 2).${didYouMean(spelling, ['off', 'warning', 'error'])}`);
   }
   return { ...previous, [id]: severity };
+}
+
+interface CheckOptionsFromFlags {
+  format: string;
+  outputFile?: string;
+  maxWarnings?: number;
+  rule?: Record<string, SeveritySetting>;
+  quiet?: boolean;
+  cache: boolean;
+  allowOutside?: boolean;
+  baseline?: string;
+  updateBaseline?: boolean;
+  force?: boolean;
+  failOnStale?: boolean;
 }
 
 export function buildProgram(): Command {
@@ -95,6 +110,10 @@ Examples:
     .option('-q, --quiet', 'print errors only')
     .option('--no-cache', 'parse every file again, ignoring the parse cache')
     .option('--allow-outside', 'also read sources and prose that symbolic links lead to outside the plan folder')
+    .option('--baseline <file>', 'leave out the findings this baseline file records, and fail (exit 1) on any other')
+    .option('--update-baseline', 'with --baseline: write the file (created with every finding; an existing one only shrinks)')
+    .option('--force', 'with --update-baseline: also record new findings, so the baseline may grow')
+    .option('--fail-on-stale', 'with --baseline: also fail when a finding it records is gone')
     .addHelpText('after', `
 Examples:
   $ plan check plans/staffordshire-stoke-2023-24
@@ -103,8 +122,10 @@ Examples:
   $ plan check --format json > findings.json
   $ plan check --format github --max-warnings 0        in a GitHub Actions workflow
   $ plan check --format sarif -o plan.sarif            for code scanning
-  $ plan check --rule objective-is-smart=off`)
-    .action(async (dirs: string[], options: { format: string; outputFile?: string; maxWarnings?: number; rule?: Record<string, SeveritySetting>; quiet?: boolean; cache: boolean; allowOutside?: boolean }) => {
+  $ plan check --rule objective-is-smart=off
+  $ plan check --baseline plan-baseline.json --update-baseline   record today's findings
+  $ plan check --baseline plan-baseline.json                     in CI: fail only on new ones`)
+    .action(async (dirs: string[], options: CheckOptionsFromFlags) => {
       const { runCheck } = await import('./check.js');
       process.exitCode = await runCheck(dirs, options);
     });
@@ -163,6 +184,51 @@ Examples:
     .action(async (file: string, dir: string | undefined, options: { cache: boolean }) => {
       const { runImport } = await import('./import.js');
       process.exitCode = await runImport(file, dir, options);
+    });
+
+  program
+    .command('diff')
+    .description('show what changed between two versions of a plan: items, fields, golden threads, duty coverage')
+    .argument('<OLD>', 'the earlier version: a plan folder, or a git revision of the plan (a branch, tag or commit)')
+    .argument('[NEW]', 'the later version, likewise (default: the plan folder as it is now, the working tree)')
+    .argument('[DIR]', 'the plan folder whose revisions are compared (default: the folder given as OLD or NEW, else the plan this folder is in)')
+    .addOption(new Option('-f, --format <format>', 'how to print the changes').choices(diffFormatNames).default('stylish'))
+    .option('--no-cache', 'parse every file again, ignoring the parse cache')
+    .option('--allow-outside', 'also read sources and prose that symbolic links lead to outside the plan folder')
+    .addHelpText('after', `
+Exit code 0 when nothing changed, 1 when something did, 2 when the versions cannot be compared.
+
+Examples:
+  $ plan diff main                                     main against the working tree, as git diff main
+  $ plan diff v2023 HEAD                               two revisions of the plan this folder is in
+  $ plan diff main plans/staffordshire-stoke-2023-24   that plan folder at main against it as it is now
+  $ plan diff old-copy new-copy                        two plan folders
+  $ plan diff origin/main --format markdown            a pull-request comment`)
+    .action(async (oldVersion: string, newVersion: string | undefined, dir: string | undefined, options: { format: DiffFormatName; cache: boolean; allowOutside?: boolean }) => {
+      const { runDiff } = await import('./diff.js');
+      process.exitCode = await runDiff(oldVersion, newVersion, dir, options);
+    });
+
+  program
+    .command('review')
+    .description('record that links from actions and metrics to objectives were reviewed: writes the fingerprints in reviewed:')
+    .argument('[ID...]', 'actions or metrics (their links), or objectives (every link to them); the last may be the plan folder')
+    .option('--portfolio <id>', 'every link to an objective the portfolio owns, or from an action of the portfolio')
+    .option('--all', 'every link of the plan (the way to add fingerprints to a plan that has none)')
+    .option('--no-cache', 'parse every file again, ignoring the parse cache')
+    .option('--allow-outside', 'also read sources and prose that symbolic links lead to outside the plan folder')
+    .addHelpText('after', `
+Only the fingerprints in reviewed: are written; every other character of the files stays as it is.
+Exit code 0 when the reviews are recorded (or already were), 2 when they cannot be.
+
+Examples:
+  $ plan review no-01                        every action and metric that serves objective no-01
+  $ plan review uec-ae-4-hours               the links of one action
+  $ plan review --portfolio uec
+  $ plan review --all plans/staffordshire-stoke-2023-24`)
+    .action(async (ids: string[], options: { portfolio?: string; all?: boolean; cache: boolean; allowOutside?: boolean }) => {
+      const { runReview } = await import('./review.js');
+      process.exitCode = await runReview(ids, options);
     });
 
   program

@@ -48,6 +48,12 @@ export function searchPlans(start: string | undefined, cwd = process.cwd()): Pla
   }
 }
 
+/** Whether an argument names a plan folder (any existing folder, or a plan.yaml standing for its folder) rather than an id or a revision. */
+export function isPlanPath(arg: string, cwd = process.cwd()): boolean {
+  const stats = statOf(resolve(cwd, arg));
+  return stats !== undefined && (stats.isDirectory() || basename(arg) === MANIFEST_FILE);
+}
+
 /**
  * The plan folder that holds `dir` (above it, not `dir` itself), up to the root of its repository or
  * of the file system: a plan started there would be read by that plan as part of it.

@@ -107,6 +107,7 @@ const action: Described<typeof actionSchema> = {
   due: 'When the action is due to be complete.',
   status: 'Where the action stands.',
   description: 'More about the action, for the documents.',
+  reviewed: 'What each link to an objective was last reviewed against; written by `plan review`, checked by [link-is-reviewed](rules/link-is-reviewed.md). See [reviews of links](#reviews-of-links).',
 };
 
 const metric: Described<typeof metricSchema> = {
@@ -119,6 +120,7 @@ const metric: Described<typeof metricSchema> = {
   by: 'When the target is to be reached.',
   objective: 'The objective this metric tracks.',
   source: 'Where the figures come from.',
+  reviewed: 'What the link to its objective was last reviewed against, as for actions.',
 };
 
 const organisation: Described<typeof organisationSchema> = {

@@ -115,6 +115,17 @@ export const objectiveSchema = z.strictObject({
   description: z.optional(markdown),
 });
 
+/**
+ * What a link from an action or metric to an objective was last reviewed against (`plan review` writes
+ * it): four groups of four hex digits, one for each field of the objective a review looks at.
+ */
+export const reviewFingerprintSchema = z.string().check(
+  z.regex(/^[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}$/, { error: 'must be a review fingerprint as `plan review` writes it, such as 3fa2-c1e0-7b9d-05e4' }),
+);
+
+/** The reviews of an item's links: objective id -> fingerprint. */
+const reviewed = z.optional(z.record(idSchema, reviewFingerprintSchema));
+
 export const actionSchema = z.strictObject({
   id: idSchema,
   title: text,
@@ -124,6 +135,7 @@ export const actionSchema = z.strictObject({
   due: z.optional(dateSchema),
   status: z.optional(z.enum(['planned', 'in_progress', 'done', 'at_risk', 'stopped'])),
   description: z.optional(markdown),
+  reviewed,
 });
 
 export const metricSchema = z.strictObject({
@@ -136,6 +148,7 @@ export const metricSchema = z.strictObject({
   by: z.optional(dateSchema),
   objective: z.optional(idSchema),
   source: z.optional(text),
+  reviewed,
 });
 
 export const organisationSchema = z.strictObject({

@@ -101,7 +101,7 @@ function reportIdsDifferingInCase(items: readonly Located<{ id: string }>[], nou
 }
 
 /**
- * `__proto__` as a key of a mapping of names (rules, prose, a duty's coverage) is dropped by the
+ * `__proto__` as a key of a mapping of names (rules, prose, a duty's coverage, reviews) is dropped by the
  * schema library without a word, to keep it from changing an object's prototype: report it instead.
  */
 function hasProtoKey(value: unknown): boolean {
@@ -238,6 +238,13 @@ function validateCollection(name: CollectionName, value: unknown, at: ItemSource
       diagnostics.push({
         ...error(locate(itemAt, ['coverage', '__proto__'], { key: true }), 'unknown-reference', `${subject.charAt(0).toUpperCase()}${subject.slice(1)} gives coverage for \`__proto__\`, which is not an edition of the plan.`,
           'Use the id of an edition listed under `plan.editions` in plan.yaml.'),
+        ...(id !== undefined ? { subject: id } : {}),
+      });
+    }
+    if ((name === 'actions' || name === 'metrics') && hasProtoKey((item as { reviewed?: unknown } | null)?.reviewed)) {
+      diagnostics.push({
+        ...error(locate(itemAt, ['reviewed', '__proto__'], { key: true }), 'schema', `${subject.charAt(0).toUpperCase()}${subject.slice(1)} records a review against \`__proto__\`, which is not an objective id.`,
+          'Remove it from `reviewed:`; `plan review` writes the reviews there.'),
         ...(id !== undefined ? { subject: id } : {}),
       });
     }

@@ -4,6 +4,7 @@ import { ruleIds, type CatalogueEntry, type RuleId } from '../catalogue.js';
 import { actionServesObjective } from './action-serves-objective.js';
 import { actionTracesToAim } from './action-traces-to-aim.js';
 import { dutyCovered } from './duty-covered.js';
+import { linkIsReviewed } from './link-is-reviewed.js';
 import { objectiveHasAction } from './objective-has-action.js';
 import { objectiveHasOwner } from './objective-has-owner.js';
 import { objectiveIsSmart } from './objective-is-smart.js';
@@ -24,6 +25,7 @@ const byId: Record<RuleId, Rule> = {
   'objective-has-action': objectiveHasAction,
   'portfolio-has-objectives': portfolioHasObjectives,
   'duty-covered': dutyCovered,
+  'link-is-reviewed': linkIsReviewed,
 };
 
 export const rules: readonly Rule[] = ruleIds.map((id) => byId[id]);

@@ -42,9 +42,13 @@ function kindOf(node: JsonSchema): Pick<Column, 'kind' | 'choices'> | undefined 
   return undefined;
 }
 
+/** Keys that are the tooling's state, not a planner's text: `plan review` writes them, a workbook leaves them alone. */
+const NOT_IN_WORKBOOK = new Set(['reviewed']);
+
 function columnsOf(item: JsonSchema, collection: CollectionName, prefix: string[] = []): Column[] {
   const required = new Set((item.required as string[] | undefined) ?? []);
   return Object.entries(item.properties ?? {}).flatMap(([key, node]): Column[] => {
+    if (prefix.length === 0 && NOT_IN_WORKBOOK.has(key)) return [];
     const path = [...prefix, key];
     if (node.type === 'object' && node.properties) return columnsOf(node, collection, path);
     const kind = kindOf(node);
