@@ -1,6 +1,8 @@
-// `plan build [DIR...] [--out OUT]`: check the plan, then write every document (Markdown and HTML), the
-// diagram, plan.json and the gap report. With errors, only the gap report is written and OUT keeps
-// the rest of its earlier build. Several plans are each built into dist/<plan id>.
+// `plan build [DIR...] [--out OUT] [--for team|public]`: check the plan, then write its documents
+// (Markdown and HTML). The team's site has every document, the gap report and plan.json, with the
+// public site in public/; with errors only the gap report is written and OUT keeps the rest of its
+// earlier build. The public site alone is refused, with nothing written, while the plan has errors.
+// Several plans are each built into dist/<plan id> (dist/<plan id>-public).
 
 import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
@@ -10,6 +12,7 @@ import { compilePlan, type Compilation } from '../pipeline.js';
 import { assetFiles } from '../render/assets.js';
 import { builtInTemplatesDir, TemplateError } from '../render/engine.js';
 import { renderGaps, renderSite } from '../render/site.js';
+import type { Audience } from '../render/views/site.js';
 import type { RuleSettings } from '../rules/run.js';
 import { write } from './output.js';
 import { catalogue, printErrors } from './report-context.js';
@@ -20,6 +23,8 @@ export interface BuildOptions {
   quiet?: boolean;
   cache?: boolean;
   rule?: RuleSettings;
+  /** Who the site is for: `team` (the default) or `public`. */
+  for?: Audience;
 }
 
 export async function runBuild(dirs: readonly string[], options: BuildOptions): Promise<number> {
@@ -32,7 +37,8 @@ export async function runBuild(dirs: readonly string[], options: BuildOptions): 
   const builds: PlanBuild[] = [];
   for (const planDir of planDirs) {
     const compilation = await compilePlan(planDir, { cache: options.cache ?? true, ruleOverrides: options.rule ?? {} });
-    const out = resolve(options.out ?? join(defaultOutBase(planDir), 'dist', compilation.plan?.manifest.plan.id ?? basename(planDir)));
+    const id = compilation.plan?.manifest.plan.id ?? basename(planDir);
+    const out = resolve(options.out ?? join(defaultOutBase(planDir), 'dist', options.for === 'public' ? `${id}-public` : id));
     const same = builds.find((build) => build.out === out);
     if (same) {
       throw new CannotRun(`${displayPath(same.planDir)} and ${displayPath(planDir)} would both be built into ${displayPath(out)}: they have the same plan id.`,
@@ -59,8 +65,14 @@ interface PlanBuild extends Compilation {
 async function buildPlan({ planDir, out, plan, diagnostics }: PlanBuild, options: BuildOptions): Promise<number> {
   const shownOut = displayPath(out);
   const summary = summarise(diagnostics);
+  const audience = options.for ?? 'team';
   try {
     checkOutputFolder(out, planDir);
+    if (summary.errors > 0 && audience === 'public') {
+      await printErrors(planDir, diagnostics);
+      await write(process.stderr, `plan: the plan has ${summary.errors} error(s), so the public site was not built; nothing was written to ${shownOut}.\n`);
+      return EXIT_PROBLEMS;
+    }
     if (summary.errors > 0) {
       await printErrors(planDir, diagnostics);
       const files = renderGaps(plan, diagnostics, { planDir, catalogue });
@@ -70,15 +82,15 @@ async function buildPlan({ planDir, out, plan, diagnostics }: PlanBuild, options
       await write(process.stderr, `plan: the plan has ${summary.errors} error(s), so only the gap report was written: ${displayPath(join(out, 'gaps.html'))}\n`);
       return EXIT_PROBLEMS;
     }
-    const files = await renderSite(plan!, diagnostics, { planDir, catalogue });
+    const files = await renderSite(plan!, diagnostics, { planDir, catalogue, audience });
     replaceFolder(out, files);
   } catch (error) {
     if (error instanceof EmitError || error instanceof TemplateError) throw new CannotRun(error.message, error instanceof EmitError ? error.hint : 'Check the templates in the plan\'s templates/ folder.');
     throw error;
   }
   if (!options.quiet) {
-    const warnings = summary.warnings > 0 ? ` The plan has ${summary.warnings} warning(s): see ${displayPath(join(out, 'gaps.html'))}.` : '';
-    await write(process.stderr, `plan: built ${shownOut}.${warnings}\n`);
+    const warnings = summary.warnings === 0 ? '' : audience === 'team' ? ` The plan has ${summary.warnings} warning(s): see ${displayPath(join(out, 'gaps.html'))}.` : ` The plan has ${summary.warnings} warning(s), which the public site does not show: run plan check to see them.`;
+    await write(process.stderr, `plan: built the ${audience === 'team' ? 'team\'s site' : 'public site'} in ${shownOut}.${warnings}\n`);
   }
   await write(process.stdout, `${displayPath(join(out, 'index.html'))}\n`);
   return EXIT_OK;

@@ -117,19 +117,21 @@ Examples:
     .command('build')
     .description('check the plan, then write its documents (Markdown and HTML), diagram, plan.json and gap report')
     .argument('[DIR...]', 'plan folders, found as for check; each is built into dist/<plan id>')
-    .option('-o, --out <folder>', 'where to write the documents (default: dist/<plan id>)')
+    .option('-o, --out <folder>', 'where to write the documents (default: dist/<plan id>, or dist/<plan id>-public)')
+    .addOption(new Option('--for <audience>', 'who the site is for: team (every document, the gap report, findings, and the public site in public/) or public (only what is published)').choices(['team', 'public']).default('team'))
     .option('-q, --quiet', 'print only the path of the front page')
     .option('--rule <rule=severity>', 'set a rule\'s severity for this build, as for check; repeatable', parseRuleSetting)
     .option('--no-cache', 'parse every file again, ignoring the parse cache')
     .addHelpText('after', `
 With errors, only the gap report (gaps.md, gaps.html, gaps.json) is written, the rest of an earlier
-build is left as it was, and the exit code is 1. Output is written to a temporary folder and moved into
-place only when complete. It prints the path of index.html.
+build is left as it was, and the exit code is 1; with --for public nothing is written. Output is
+written to a temporary folder and moved into place only when complete. It prints the path of index.html.
 
 Examples:
   $ plan build                                         every plan found, each into dist/<plan id>
-  $ plan build plans/staffordshire-stoke-2023-24 --out site`)
-    .action(async (dirs: string[], options: { out?: string; quiet?: boolean; rule?: Record<string, SeveritySetting>; cache: boolean }) => {
+  $ plan build plans/staffordshire-stoke-2023-24 --out site
+  $ plan build --for public                            the public site alone, into dist/<plan id>-public`)
+    .action(async (dirs: string[], options: { out?: string; quiet?: boolean; rule?: Record<string, SeveritySetting>; cache: boolean; for: 'team' | 'public' }) => {
       const { runBuild } = await import('./build.js');
       process.exitCode = await runBuild(dirs, options);
     });

@@ -1,5 +1,6 @@
 // Renders every document of a build, in Markdown and HTML, into a map of output paths to contents.
-// Pure apart from reading templates and assets: the emit phase writes the map to disk.
+// The team's site carries its public version in public/; the public site stands alone. Pure apart
+// from reading templates and assets: the emit phase writes the map to disk.
 
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
@@ -18,7 +19,7 @@ import { indexView } from './views/index.js';
 import { objectivesView } from './views/objectives.js';
 import { planOnAPageView } from './views/plan-on-a-page.js';
 import { portfolioIndexView, portfolioView } from './views/portfolio.js';
-import { portfolioPath, rootOf, siteView } from './views/site.js';
+import { SiteMap, portfolioPath, rootOf, siteView, type Audience } from './views/site.js';
 import { summaryView } from './views/summary.js';
 
 export interface SiteOptions {
@@ -26,7 +27,12 @@ export interface SiteOptions {
   planDir: string;
   /** Every diagnostic code with its description, for the gap report. */
   catalogue: readonly CatalogueEntry[];
+  /** `team` (the default): every document, with the public site in public/. `public`: the public site alone. */
+  audience?: Audience;
 }
+
+/** Where the team's site keeps its public version. */
+export const PUBLIC_FOLDER = 'public';
 
 const FORMATS: OutputFormat[] = ['md', 'html'];
 
@@ -35,14 +41,16 @@ function templateDirs(planDir: string): string[] {
 }
 
 /** The page a diagram node links to, relative to the site root. */
-function diagramHref(item: LinkedItem): string | undefined {
+function diagramHref(item: LinkedItem, map: SiteMap): string | undefined {
   switch (item.kind) {
     case 'collective_aim':
       return 'plan-on-a-page.html#aim';
     case 'priority':
       return `plan-on-a-page.html#priority-${item.id}`;
-    case 'portfolio':
-      return `${portfolioPath(item.id)}.html`;
+    case 'portfolio': {
+      const path = map.portfolioPath(item);
+      return path === null ? undefined : `${path}.html`;
+    }
     case 'objective':
       return `objectives.html#${item.id}`;
     default:
@@ -50,36 +58,61 @@ function diagramHref(item: LinkedItem): string | undefined {
   }
 }
 
+interface Page {
+  path: string;
+  template: string;
+  title: string;
+  view: object;
+}
+
 export async function renderSite(plan: Plan, diagnostics: readonly Diagnostic[], options: SiteOptions): Promise<OutputFiles> {
-  const files: OutputFiles = new Map();
+  const audience = options.audience ?? 'team';
   const dirs = templateDirs(options.planDir);
-  const thread = new Thread(plan);
-  const svg = await threadDiagram(thread, { href: diagramHref, title: `The golden thread of ${plan.manifest.plan.title}` });
-  const diagram = new Handlebars.SafeString(svg);
-  const summary = summaryView(plan);
-
-  const pages: { path: string; template: string; title: string; view: object }[] = [
-    { path: 'index', template: 'index', title: 'Home', view: { ...indexView(plan), diagram } },
-    { path: 'summary', template: 'summary', title: summary.title, view: summary },
-    { path: 'plan-on-a-page', template: 'plan-on-a-page', title: 'Plan on a page', view: { ...planOnAPageView(plan), diagram } },
-    { path: 'objectives', template: 'objectives', title: 'Objectives', view: objectivesView(thread) },
-    { path: 'duties', template: 'duties', title: 'Statutory duties', view: dutiesView(plan) },
-    { path: 'gaps', template: 'gaps', title: 'Gap report', view: { ...gapsView(plan, diagnostics, options.catalogue), buildFailed: false } },
-    { path: 'portfolios', template: 'portfolios-index', title: 'Portfolios', view: portfolioIndexView(plan) },
-    ...plan.portfolios.map((p) => ({ path: portfolioPath(p.id), template: 'portfolio', title: p.item.name, view: portfolioView(thread, p, diagnostics) })),
-  ];
-
   const words = loadWords(dirs);
+  const thread = new Thread(plan);
+  const publicMap = new SiteMap(plan, 'public');
+  const publicSite = await renderOneSite(publicMap, thread, diagnostics, options, dirs, words);
+  if (audience === 'public') return publicSite;
+
+  const files = await renderOneSite(new SiteMap(plan, 'team'), thread, diagnostics, options, dirs, words, publicMap);
+  for (const [path, content] of publicSite) files.set(`${PUBLIC_FOLDER}/${path}`, content);
+  files.set('gaps.json', JSON.stringify(gapsJson(plan, diagnostics, options.catalogue), null, 2) + '\n');
+  files.set('plan.json', JSON.stringify(exportPlan(plan), null, 2) + '\n');
+  return files;
+}
+
+/** One site's documents, diagram and assets. On the team's site, `publicMap` is its public version's. */
+async function renderOneSite(map: SiteMap, thread: Thread, diagnostics: readonly Diagnostic[], options: SiteOptions, dirs: string[], words: Record<string, string>, publicMap?: SiteMap): Promise<OutputFiles> {
+  const plan = map.plan;
+  const files: OutputFiles = new Map();
+  const svg = await threadDiagram(thread, { href: (item) => diagramHref(item, map), title: `The golden thread of ${plan.manifest.plan.title}` });
+  const diagram = new Handlebars.SafeString(svg);
+  const summary = summaryView(map);
+
+  const documents: Record<string, () => Omit<Page, 'path'>> = {
+    index: () => ({ template: 'index', title: 'Home', view: { ...indexView(map), diagram } }),
+    summary: () => ({ template: 'summary', title: summary.title, view: summary }),
+    'plan-on-a-page': () => ({ template: 'plan-on-a-page', title: 'Plan on a page', view: { ...planOnAPageView(map), diagram } }),
+    objectives: () => ({ template: 'objectives', title: 'Objectives', view: objectivesView(thread, map) }),
+    duties: () => ({ template: 'duties', title: 'Statutory duties', view: dutiesView(plan) }),
+    gaps: () => ({ template: 'gaps', title: 'Gap report', view: { ...gapsView(plan, diagnostics, options.catalogue), buildFailed: false } }),
+    portfolios: () => ({ template: 'portfolios-index', title: 'Portfolios', view: portfolioIndexView(map) }),
+  };
+  const pages: Page[] = map.pages.map((path) => {
+    const document = documents[path];
+    if (document) return { path, ...document() };
+    const portfolio = plan.portfolios.find((p) => portfolioPath(p.id) === path)!;
+    return { path, template: 'portfolio', title: portfolio.item.name, view: portfolioView(thread, portfolio, diagnostics, map) };
+  });
+
   for (const format of FORMATS) {
     const renderer = new DocumentRenderer(format, dirs, words);
     for (const page of pages) {
-      const context = { ...page.view, site: siteView(plan, page.path), root: rootOf(page.path), pageTitle: page.title };
+      const context = { ...page.view, site: siteView(map, page.path, page.title, publicMap), root: rootOf(page.path), pageTitle: page.title };
       files.set(`${page.path}.${format}`, renderer.render(page.template, context));
     }
   }
   files.set('golden-thread.svg', svg);
-  files.set('gaps.json', JSON.stringify(gapsJson(plan, diagnostics, options.catalogue), null, 2) + '\n');
-  files.set('plan.json', JSON.stringify(exportPlan(plan), null, 2) + '\n');
   for (const [path, content] of assetFiles(builtInTemplatesDir())) files.set(path, content);
   return files;
 }
@@ -90,8 +123,8 @@ export function renderGaps(plan: Plan | undefined, diagnostics: readonly Diagnos
   const dirs = templateDirs(options.planDir);
   const view = { ...gapsView(plan, diagnostics, options.catalogue), buildFailed: true };
   const site = plan
-    ? siteView(plan, 'gaps')
-    : { planId: '', title: 'Plan', system: '', organisation: undefined, published: '', nav: [] };
+    ? siteView(new SiteMap(plan, 'team'), 'gaps', 'Gap report')
+    : { planId: '', title: 'Plan', system: '', organisation: undefined, published: '', nav: [], team: true, publicVersion: null, documentTitle: 'Gap report' };
   for (const format of FORMATS) {
     files.set(`gaps.${format}`, new DocumentRenderer(format, dirs).render('gaps', { ...view, site, root: '', pageTitle: 'Gap report' }));
   }

@@ -223,7 +223,7 @@ describe('the golden-thread diagram', () => {
     expect(svg).toMatch(/^<svg [^>]*aria-labelledby="golden-thread-example-ics-2023-28-title" aria-describedby="golden-thread-example-ics-2023-28-desc"/);
     expect(svg).toContain('<title id="golden-thread-example-ics-2023-28-title">How our plan hangs together</title>');
     expect(svg).toContain(
-      '<desc id="golden-thread-example-ics-2023-28-desc">2 system priorities, 2 portfolios and enabling workstreams, 3 objectives; 0 broken threads.</desc>',
+      '<desc id="golden-thread-example-ics-2023-28-desc">2 system priorities, 2 portfolios and enabling workstreams, 3 objectives.</desc>',
     );
   });
 
@@ -333,8 +333,12 @@ describe('broken threads', () => {
     expect(await draw(plan)).toContain('4 objectives; 1 broken thread. Broken: objective orphan (no owner, no priority).</desc>');
   });
 
-  it('explains the dashes and the ✖ in a legend', async () => {
-    const svg = await draw(planOf(WHOLE));
+  it('explains the dashes and the ✖ in a legend when a thread is broken, and only then', async () => {
+    expect(textOf(groupOf(await draw(planOf(WHOLE)), 'legend'))).not.toContain('broken');
+    const svg = await draw(planOf(WHOLE, yaml`
+      objectives:
+        - { id: orphan, title: Nobody owns this, source: local, priorities: [prevention] }
+    `));
     const legend = textOf(groupOf(svg, 'legend'));
     expect(legend).toContain('Solid line: the golden thread (serves)');
     expect(legend).toContain('Dashed red and ✖: a broken thread, and what is missing');

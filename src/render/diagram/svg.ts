@@ -140,7 +140,8 @@ function drawFrame(frame: DiagramNode, x: number, y: number, hrefs: ReadonlyMap<
     + '</g>';
 }
 
-function drawLegend(x: number, y: number): { svg: string; width: number } {
+/** The legend; the sample of a broken thread only when the diagram has one. */
+function drawLegend(x: number, y: number, broken: boolean): { svg: string; width: number } {
   const items: string[] = [];
   let cursor = x;
   const mid = y + LEGEND_HEIGHT / 2;
@@ -158,9 +159,11 @@ function drawLegend(x: number, y: number): { svg: string; width: number } {
   const rail = `M${num(cursor)} ${num(mid)} h36`;
   sample(`<path class="edge edge--underpins" d="${rail}"/><path class="edge edge--underpins-core" d="${rail}"/>`, 36);
   label('Hollow line: underpins every priority');
-  sample(`<rect class="box sample--broken" x="${num(cursor)}" y="${num(mid - 11)}" width="36" height="22" rx="${RADIUS}"/>`, 36);
-  sample(drawTag('no owner', cursor, mid - TAG_HEIGHT / 2), textWidth('✖ no owner', SMALL, true) + 12);
-  label('Dashed red and ✖: a broken thread, and what is missing');
+  if (broken) {
+    sample(`<rect class="box sample--broken" x="${num(cursor)}" y="${num(mid - 11)}" width="36" height="22" rx="${RADIUS}"/>`, 36);
+    sample(drawTag('no owner', cursor, mid - TAG_HEIGHT / 2), textWidth('✖ no owner', SMALL, true) + 12);
+    label('Dashed red and ✖: a broken thread, and what is missing');
+  }
   return { svg: `<g class="legend">${items.join('')}</g>`, width: cursor - x };
 }
 
@@ -182,7 +185,7 @@ function describe(plan: Plan, stats: DiagramStats): string {
   const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
   let text = `${count(stats.priorities, 'system priority', 'system priorities')}, `
     + `${count(stats.portfolios, 'portfolio or enabling workstream', 'portfolios and enabling workstreams')}, `
-    + `${count(stats.objectives, 'objective', 'objectives')}; ${count(stats.broken.length, 'broken thread', 'broken threads')}.`;
+    + `${count(stats.objectives, 'objective', 'objectives')}${stats.broken.length ? `; ${count(stats.broken.length, 'broken thread', 'broken threads')}` : ''}.`;
   if (!plan.aim) text += ' The plan has no collective aim.';
   if (stats.broken.length) text += ` Broken: ${stats.broken.map((b) => `${b.kind} ${b.id} (${b.missing.join(', ')})`).join('; ')}.`;
   return text;
@@ -196,7 +199,8 @@ export async function threadDiagram(thread: Thread, options: ThreadDiagramOption
   const plan = thread.plan;
   const { nodes, edges } = describeNodes(thread);
   const layout = await layOut(nodes, edges);
-  const legend = drawLegend(MARGIN, MARGIN);
+  const stats = diagramStats(thread);
+  const legend = drawLegend(MARGIN, MARGIN, stats.broken.length > 0);
   const headerTop = MARGIN + LEGEND_HEIGHT + 8;
   const headers = drawHeaders(layout.placed.map((p) => ({ ...p, x: p.x + MARGIN })), headerTop);
   const dx = MARGIN;
@@ -219,7 +223,7 @@ export async function threadDiagram(thread: Thread, options: ThreadDiagramOption
     `<svg xmlns="http://www.w3.org/2000/svg" class="golden-thread" role="${linked ? 'group' : 'img'}" aria-labelledby="${id}-title" aria-describedby="${id}-desc"`
       + ` viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="'Frutiger W01', Arial, sans-serif">`,
     `<title id="${id}-title">${xml(title)}</title>`,
-    `<desc id="${id}-desc">${xml(describe(plan, diagramStats(thread)))}</desc>`,
+    `<desc id="${id}-desc">${xml(describe(plan, stats))}</desc>`,
     `<style>${STYLE}</style>`,
     `<rect class="background" x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>`,
     legend.svg,

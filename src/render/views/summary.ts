@@ -1,11 +1,12 @@
 // The published summary (the structure of the Operational Plan Summary): introduction, our system,
 // purpose, priorities and collective aim, pathway redesign, the portfolio table, next steps, Appendix one.
 
-import { byNumber, type Plan } from '../../link/plan-graph.js';
-import { numberList } from './shared.js';
-import { portfolioPath } from './site.js';
+import { byNumber } from '../../link/plan-graph.js';
+import { numberList, portfolioRef, priorityRef } from './shared.js';
+import type { SiteMap } from './site.js';
 
-export function summaryView(plan: Plan) {
+export function summaryView(map: SiteMap) {
+  const plan = map.plan;
   const prose = plan.manifest.prose;
   const national = plan.objectives.filter((o) => o.item.source === 'national').sort(byNumber);
   return {
@@ -22,23 +23,21 @@ export function summaryView(plan: Plan) {
       summary_and_next_steps: prose.summary_and_next_steps ?? null,
     },
     aim: plan.aim ? { statement: plan.aim.item.statement, measure: plan.aim.item.measure ?? null } : null,
-    priorities: [...plan.priorities].sort(byNumber).map((p) => ({ id: p.id, number: p.item.number ?? null, title: p.item.title, description: p.item.description ?? null })),
+    priorities: [...plan.priorities].sort(byNumber).map((p) => ({ ...priorityRef(p), description: p.item.description ?? null })),
     projects: plan.projects.map((p) => ({ id: p.id, title: p.item.title, description: p.item.description ?? null, workstreams: p.item.workstreams })),
     portfolios: plan.portfolios.filter((p) => p.item.kind === 'portfolio').map((p) => ({
-      id: p.id,
-      name: p.item.name,
-      path: portfolioPath(p.id),
+      ...portfolioRef(p, map),
       focus: p.item.focus,
       objectives: numberList([...p.objectives].filter((o) => o.item.source === 'national').sort(byNumber)),
       priorities: numberList([...p.priorities].sort(byNumber)),
       deliverables: p.actions.map((a) => a.item.title),
     })),
-    enablers: plan.portfolios.filter((p) => p.item.kind === 'enabler').map((p) => ({ id: p.id, name: p.item.name, path: portfolioPath(p.id) })),
+    enablers: plan.portfolios.filter((p) => p.item.kind === 'enabler').map((p) => portfolioRef(p, map)),
     nationalObjectives: national.map((o) => ({
       id: o.id,
       number: o.item.number ?? null,
       title: o.item.title,
-      portfolio: o.owner ? { name: o.owner.item.name, path: portfolioPath(o.owner.id) } : null,
+      portfolio: o.owner ? portfolioRef(o.owner, map) : null,
     })),
   };
 }
