@@ -114,11 +114,20 @@ export class DocumentRenderer {
       if (typeof text !== 'string') return '';
       return html ? new hb.SafeString(markdownInlineToHtml(text)) : text;
     });
+    // {name} is filled from the helper's arguments, or else from the plan's terms ({portfolio}, {Enablers}).
     hb.registerHelper('word', (name: unknown, options: Handlebars.HelperOptions) => {
       const text = typeof name === 'string' && Object.hasOwn(this.words, name) ? this.words[name]! : undefined;
       if (text === undefined) throw new Error(`there is no word \`${String(name)}\` in words.yaml`);
       const values = (options?.hash ?? {}) as Record<string, unknown>;
-      return text.replace(/\{(\w+)\}/g, (whole, key: string) => (Object.hasOwn(values, key) ? String(values[key]) : whole));
+      const terms = ((options?.data?.root as { site?: { terms?: Record<string, string> } } | undefined)?.site?.terms ?? {});
+      return text.replace(/\{(\w+)\}/g, (whole, key: string) => (Object.hasOwn(values, key) ? String(values[key]) : Object.hasOwn(terms, key) ? terms[key]! : whole));
+    });
+    /** Text with `code` marks, such as a finding's hint: in HTML the marks become <code>, the rest is escaped. */
+    hb.registerHelper('code', (text: unknown) => {
+      if (typeof text !== 'string') return '';
+      if (!html) return text;
+      const parts = text.split(/`([^`]+)`/);
+      return new hb.SafeString(parts.map((part, i) => (i % 2 === 1 ? `<code>${Handlebars.escapeExpression(part)}</code>` : Handlebars.escapeExpression(part))).join(''));
     });
     hb.registerHelper('cell', (text: unknown) => (text === undefined || text === null ? '' : markdownCell(String(text))));
     hb.registerHelper('date', (iso: unknown) => formatDate(typeof iso === 'string' ? iso : undefined));

@@ -11,15 +11,15 @@ import type { LinkedItem, Plan } from '../link/plan-graph.js';
 import { Thread } from '../link/thread.js';
 import { assetFiles } from './assets.js';
 import { threadDiagram } from './diagram/svg.js';
-import { DocumentRenderer, builtInTemplatesDir, loadWords, type OutputFormat } from './engine.js';
+import { DocumentRenderer, builtInTemplatesDir, formatDate, loadWords, type OutputFormat } from './engine.js';
 import { exportPlan } from './plan-export.js';
-import { dutiesView } from './views/duties.js';
+import { dutiesDate, dutiesView } from './views/duties.js';
 import { gapsJson, gapsView } from './views/gaps.js';
 import { indexView } from './views/index.js';
 import { objectivesView } from './views/objectives.js';
 import { planOnAPageView } from './views/plan-on-a-page.js';
 import { portfolioIndexView, portfolioView } from './views/portfolio.js';
-import { SiteMap, portfolioPath, rootOf, siteView, type Audience } from './views/site.js';
+import { SiteMap, portfolioPath, rootOf, siteView, termsOf, type Audience } from './views/site.js';
 import { summaryView } from './views/summary.js';
 
 export interface SiteOptions {
@@ -63,6 +63,8 @@ interface Page {
   template: string;
   title: string;
   view: object;
+  /** The date the page carries, where it is not the plan's: the duty matrix carries its latest edition's. */
+  published?: string | undefined;
 }
 
 export async function renderSite(plan: Plan, diagnostics: readonly Diagnostic[], options: SiteOptions): Promise<OutputFiles> {
@@ -94,7 +96,7 @@ async function renderOneSite(map: SiteMap, thread: Thread, diagnostics: readonly
     summary: () => ({ template: 'summary', title: summary.title, view: summary }),
     'plan-on-a-page': () => ({ template: 'plan-on-a-page', title: 'Plan on a page', view: { ...planOnAPageView(map), diagram } }),
     objectives: () => ({ template: 'objectives', title: 'Objectives', view: objectivesView(thread, map) }),
-    duties: () => ({ template: 'duties', title: 'Statutory duties', view: dutiesView(plan) }),
+    duties: () => ({ template: 'duties', title: 'Statutory duties', view: dutiesView(map), published: dutiesDate(map) }),
     gaps: () => ({ template: 'gaps', title: 'Gap report', view: { ...gapsView(plan, diagnostics, options.catalogue), buildFailed: false } }),
     portfolios: () => ({ template: 'portfolios-index', title: 'Portfolios', view: portfolioIndexView(map) }),
   };
@@ -108,7 +110,9 @@ async function renderOneSite(map: SiteMap, thread: Thread, diagnostics: readonly
   for (const format of FORMATS) {
     const renderer = new DocumentRenderer(format, dirs, words);
     for (const page of pages) {
-      const context = { ...page.view, site: siteView(map, page.path, page.title, publicMap), root: rootOf(page.path), pageTitle: page.title };
+      const site = siteView(map, page.path, page.title, publicMap);
+      if ('published' in page) site.published = formatDate(page.published);
+      const context = { ...page.view, site, root: rootOf(page.path), pageTitle: page.title };
       files.set(`${page.path}.${format}`, renderer.render(page.template, context));
     }
   }
@@ -124,7 +128,7 @@ export function renderGaps(plan: Plan | undefined, diagnostics: readonly Diagnos
   const view = { ...gapsView(plan, diagnostics, options.catalogue), buildFailed: true };
   const site = plan
     ? siteView(new SiteMap(plan, 'team'), 'gaps', 'Gap report')
-    : { planId: '', title: 'Plan', system: '', organisation: undefined, published: '', nav: [], team: true, publicVersion: null, documentTitle: 'Gap report' };
+    : { planId: '', title: 'Plan', system: '', organisation: undefined, published: '', nav: [], team: true, publicVersion: null, documentTitle: 'Gap report', terms: termsOf() };
   for (const format of FORMATS) {
     files.set(`gaps.${format}`, new DocumentRenderer(format, dirs).render('gaps', { ...view, site, root: '', pageTitle: 'Gap report' }));
   }

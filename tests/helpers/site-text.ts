@@ -19,7 +19,8 @@ function decode(text: string): string {
 export function htmlText(html: string): string {
   const withoutCode = html.replace(/<(style|script)\b[\s\S]*?<\/\1>/gi, ' ');
   const labels = [...withoutCode.matchAll(/\s(?:title|alt|aria-label)="([^"]*)"/g)].map((m) => m[1]);
-  const content = withoutCode.replace(/<[^>]+>/g, ' ');
+  // Inline elements run on with the words around them; every other tag parts words.
+  const content = withoutCode.replace(/<\/?(?:a|strong|em|b|i|span|code|abbr)\b[^>]*>/g, '').replace(/<[^>]+>/g, ' ');
   return decode(`${content} ${labels.join(' ')}`).replace(/\s+/g, ' ');
 }
 

@@ -6,7 +6,8 @@ import { formatLocation } from '../../diagnostic.js';
 import { byNumber, type LinkedPortfolio } from '../../link/plan-graph.js';
 import type { Thread } from '../../link/thread.js';
 import { formatDate } from '../engine.js';
-import { objectiveRow, portfolioRef, priorityRef } from './shared.js';
+import { comparisonOf } from '../../model/schema.js';
+import { directedFigure, figureText, objectiveRow, portfolioRef, priorityRef } from './shared.js';
 import type { SiteMap } from './site.js';
 
 export function portfolioView(thread: Thread, portfolio: LinkedPortfolio, diagnostics: readonly Diagnostic[], map: SiteMap) {
@@ -21,14 +22,20 @@ export function portfolioView(thread: Thread, portfolio: LinkedPortfolio, diagno
     status: a.item.status?.replace('_', ' ') ?? null,
   }));
   const metrics = portfolio.objectives.flatMap((o) => o.metrics).map((m) => ({
-    id: m.id, name: m.item.name, unit: m.item.unit ?? null, baseline: m.item.baseline ?? null, target: m.item.target ?? null, by: formatDate(m.item.by),
+    id: m.id,
+    name: m.item.name,
+    baseline: m.item.baseline !== undefined ? figureText(m.item.baseline, m.item.unit) : null,
+    target: m.item.target !== undefined ? directedFigure(m.item.target, m.item.unit, comparisonOf({ value: m.item.target, baseline: m.item.baseline, comparison: m.item.comparison })) : null,
+    by: formatDate(m.item.by),
   }));
+  const terms = map.terms;
+  const enabler = portfolio.item.kind === 'enabler';
   return {
     id: portfolio.id,
     title: portfolio.item.name,
-    kind: portfolio.item.kind === 'enabler' ? 'Enabling workstream' : 'Portfolio',
+    kind: enabler ? terms.Enabler : terms.Portfolio,
     /** The kind in running text: "This portfolio owns…", not "This Portfolio owns…". */
-    kindLower: portfolio.item.kind === 'enabler' ? 'enabling workstream' : 'portfolio',
+    kindLower: enabler ? terms.enabler : terms.portfolio,
     description: portfolio.item.description ?? null,
     focus: portfolio.item.focus,
     crossCutting: portfolio.crossCutting,
@@ -49,7 +56,7 @@ export function portfolioView(thread: Thread, portfolio: LinkedPortfolio, diagno
     projects: portfolio.projects.map((p) => ({ id: p.id, title: p.item.title })),
     findings: map.team
       ? diagnostics.filter((d) => d.subject !== undefined && subjects.has(d.subject)).map((d) => ({
-        severity: d.severity, rule: d.rule, message: d.message, hint: d.hint ?? null, location: formatLocation(d),
+        severity: d.severity, rule: d.rule, message: d.message, context: d.context ?? [], hint: d.hint ?? null, location: formatLocation(d),
       }))
       : [],
   };
@@ -59,7 +66,7 @@ export function portfolioIndexView(map: SiteMap) {
   const entry = (p: LinkedPortfolio) => ({ ...portfolioRef(p, map), objectives: p.objectives.length, actions: p.actions.length });
   const listed = map.plan.portfolios.filter((p) => map.hasPage(p));
   return {
-    title: 'Portfolios and enabling workstreams',
+    title: `${map.terms.Portfolios} and ${map.terms.enablers}`,
     portfolios: listed.filter((p) => p.item.kind === 'portfolio').map(entry),
     enablers: listed.filter((p) => p.item.kind === 'enabler').map(entry),
   };

@@ -3,7 +3,7 @@
 
 import type { LinkedObjective, LinkedPortfolio, LinkedPriority } from '../../link/plan-graph.js';
 import type { Thread } from '../../link/thread.js';
-import type { Target } from '../../model/schema.js';
+import { comparisonOf, type Comparison, type Target } from '../../model/schema.js';
 import { formatDate } from '../engine.js';
 import type { SiteMap } from './site.js';
 
@@ -14,13 +14,26 @@ export function formatNumber(value: number): string {
   return fraction !== undefined ? `${grouped}.${fraction}` : grouped;
 }
 
+/** A figure with its unit: "76%", "34 minutes", "1,700 adults", "3.9 per 1,000 births". */
+export function figureText(value: number, unit: string | undefined): string {
+  const number = formatNumber(value);
+  if (!unit) return number;
+  if (unit === '%') return `${number}%`;
+  return `${number} ${unit.replace(/\bper (\d{4,})\b/g, (_, digits: string) => `per ${formatNumber(Number(digits))}`)}`;
+}
+
+/** A figure with the way it points: "at least 76%", "at most 30 minutes", "none (0 patients)". */
+export function directedFigure(value: number, unit: string | undefined, comparison: Comparison): string {
+  const figure = figureText(value, unit);
+  if (comparison === 'at_most') return value === 0 ? `none (${figure})` : `at most ${figure}`;
+  return `at least ${figure}`;
+}
+
+/** An objective's target in words: "Patients seen within four hours in A&E: at least 76%". */
 export function targetText(target: Target | undefined): string {
   if (!target || target.value === undefined) return '';
-  const unit = target.unit ?? '';
-  const number = formatNumber(target.value);
-  const figure = unit === '%' ? `${number}%` : `${number}${unit ? ` ${unit}` : ''}`;
-  const value = target.comparison === 'at_least' ? `at least ${figure}` : target.comparison === 'at_most' ? `at most ${figure}` : figure;
-  return target.measure ? `${value} (${target.measure})` : value;
+  const figure = directedFigure(target.value, target.unit, comparisonOf(target));
+  return target.measure ? `${target.measure}: ${figure}` : figure;
 }
 
 /** A link to a portfolio's page, or only its name where the site has no page for it. */
@@ -72,7 +85,7 @@ export function objectiveRow(objective: LinkedObjective, thread: Thread, map: Si
     area: objective.item.area ?? '',
     owner: objective.owner ? portfolioRef(objective.owner, map) : null,
     priorities: objective.priorities.map(priorityRef),
-    prioritiesFrom: objective.prioritiesFrom === 'portfolio' ? 'through its portfolio' : objective.prioritiesFrom === 'enabler' ? 'as an enabling workstream' : '',
+    prioritiesFrom: objective.prioritiesFrom === 'portfolio' ? `through its ${map.terms.portfolio}` : objective.prioritiesFrom === 'enabler' ? `as ${map.terms.enablerWithArticle}` : '',
     target: targetText(objective.item.target),
     deadline: formatDate(objective.item.target?.by),
     // The letters that fail, in SMART order, e.g. "M, T".
@@ -89,4 +102,12 @@ export function objectiveRow(objective: LinkedObjective, thread: Thread, map: Si
 export function numberList(items: readonly { item: { number?: number | undefined; title: string } }[]): string {
   const numbered = items.every((i) => i.item.number !== undefined);
   return items.map((i) => (i.item.number !== undefined ? String(i.item.number) : i.item.title)).join(numbered ? ', ' : '; ');
+}
+
+/**
+ * Whether numbered items can be an ordered list as they stand: numbered 1, 2, 3… in order. Otherwise
+ * a document writes each number itself, so that no format renumbers them.
+ */
+export function countsFromOne(items: readonly { number: number | null }[]): boolean {
+  return items.length > 0 && items.every((item, i) => item.number === i + 1);
 }

@@ -1,7 +1,9 @@
 // What every page shares: the audience a site is built for, which pages it has, its title and
 // navigation, the path back to the site's root, and the page's title in the browser's tab.
 
+import { capitalise, withArticle } from '../../english.js';
 import type { LinkedPortfolio, Plan } from '../../link/plan-graph.js';
+import type { Terms } from '../../model/schema.js';
 import { formatDate } from '../engine.js';
 
 /**
@@ -23,23 +25,43 @@ export interface DocumentEntry {
 }
 
 /**
+ * What the plan calls its units (`plan.terms`), in running text and at the start of a sentence:
+ * `portfolio`, `Portfolio`, `portfolios`, `Portfolios`, `enabler`, `Enabler`, `enablers`, `Enablers`.
+ */
+export type TermsView = Record<'portfolio' | 'Portfolio' | 'portfolios' | 'Portfolios' | 'enabler' | 'Enabler' | 'enablers' | 'Enablers' | 'enablerWithArticle', string>;
+
+export function termsOf(terms: Terms = {}): TermsView {
+  const portfolio = terms.portfolio ?? 'portfolio';
+  const portfolios = terms.portfolios ?? (terms.portfolio ? `${terms.portfolio}s` : 'portfolios');
+  const enabler = terms.enabler ?? 'enabling workstream';
+  const enablers = terms.enablers ?? (terms.enabler ? `${terms.enabler}s` : 'enabling workstreams');
+  return {
+    portfolio, Portfolio: capitalise(portfolio), portfolios, Portfolios: capitalise(portfolios),
+    enabler, Enabler: capitalise(enabler), enablers, Enablers: capitalise(enablers), enablerWithArticle: withArticle(enabler),
+  };
+}
+
+/**
  * The pages one site has. Views ask it where to link, so a public page never links to a page the public
  * site does not have (the gap report, the page of a workstream with nothing to say).
  */
 export class SiteMap {
   readonly team: boolean;
+  readonly terms: TermsView;
   private readonly portfolioPages: Set<string>;
 
   constructor(readonly plan: Plan, readonly audience: Audience) {
     this.team = audience === 'team';
+    this.terms = termsOf(plan.manifest.plan.terms);
     this.portfolioPages = new Set(plan.portfolios.filter((p) => this.team || hasSomethingToSay(p)).map((p) => p.id));
   }
 
   /** The documents of the site, in the order the front page and navigation list them. */
   get documents(): DocumentEntry[] {
+    const { portfolios } = this.terms;
     const list: DocumentEntry[] = [
-      { path: 'summary', title: 'Summary', description: 'The published summary of the plan: our system, priorities, portfolios and the national objectives.' },
-      { path: 'plan-on-a-page', title: 'Plan on a page', description: 'The golden thread on one page: collective aim, priorities, objectives and the portfolios that deliver them.' },
+      { path: 'summary', title: 'Summary', description: `The published summary of the plan: our system, priorities, ${portfolios} and the national objectives.` },
+      { path: 'plan-on-a-page', title: 'Plan on a page', description: `The golden thread on one page: collective aim, priorities, objectives and the ${portfolios} that deliver them.` },
       { path: 'objectives', title: 'Objectives', description: 'Every objective with its owner, the priorities it serves, its target and deadline.' },
     ];
     if (this.team || this.plan.duties.length > 0) list.push({ path: 'duties', title: 'Statutory duties', description: 'The statutory duties of the plan and the sections of each edition that cover them.' });
@@ -80,6 +102,7 @@ export interface SiteView {
   publicVersion: string | null;
   /** The page's title in the browser's tab: the page, the plan and the system, each said once. */
   documentTitle: string;
+  terms: TermsView;
 }
 
 /**
@@ -95,7 +118,7 @@ export function siteView(map: SiteMap, current: string, pageTitle: string, publi
     system: info.system,
     organisation: org?.kind === 'organisation' ? org.item.name : undefined,
     published: formatDate(info.published),
-    nav: [{ path: 'index', title: 'Home' }, ...map.documents, { path: 'portfolios', title: 'Portfolios' }].map((d) => ({
+    nav: [{ path: 'index', title: 'Home' }, ...map.documents, { path: 'portfolios', title: map.terms.Portfolios }].map((d) => ({
       title: d.title,
       path: d.path,
       current: d.path === current,
@@ -103,6 +126,7 @@ export function siteView(map: SiteMap, current: string, pageTitle: string, publi
     team: map.team,
     publicVersion: publicSite?.pages.includes(current) ? `public/${current}` : null,
     documentTitle: documentTitle([current === 'index' ? '' : pageTitle, info.title, info.system]),
+    terms: map.terms,
   };
 }
 
