@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { parse as parseYaml } from 'yaml';
+import { capitalise } from '../english.js';
 import { escapeForMarkdown, markdownCell, markdownInlineToHtml, markdownToHtml } from './markdown.js';
 
 export type OutputFormat = 'html' | 'md';
@@ -136,6 +137,7 @@ export class DocumentRenderer {
     hb.registerHelper('not', (a: unknown) => !a);
     hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
     hb.registerHelper('and', (...args: unknown[]) => args.slice(0, -1).every(Boolean));
+    hb.registerHelper('capital', (text: unknown) => (typeof text === 'string' ? capitalise(text) : ''));
     hb.registerHelper('plural', (count: unknown, singular: unknown, pluralForm: unknown) => {
       const n = Number(count);
       const one = String(singular);

@@ -3,7 +3,6 @@
 // from reading templates and assets: the emit phase writes the map to disk.
 
 import { join } from 'node:path';
-import Handlebars from 'handlebars';
 import type { CatalogueEntry } from '../catalogue.js';
 import type { Diagnostic } from '../diagnostic.js';
 import type { OutputFiles } from '../emit/output-files.js';
@@ -87,14 +86,18 @@ export async function renderSite(plan: Plan, diagnostics: readonly Diagnostic[],
 async function renderOneSite(map: SiteMap, thread: Thread, diagnostics: readonly Diagnostic[], options: SiteOptions, dirs: string[], words: Record<string, string>, publicMap?: SiteMap): Promise<OutputFiles> {
   const plan = map.plan;
   const files: OutputFiles = new Map();
-  const svg = await threadDiagram(thread, { href: (item) => diagramHref(item, map), title: `The golden thread of ${plan.manifest.plan.title}` });
-  const diagram = new Handlebars.SafeString(svg);
+  const terms = map.terms;
+  const svg = threadDiagram(thread, {
+    href: (item) => diagramHref(item, map),
+    title: `The golden thread of ${plan.manifest.plan.title}`,
+    words: { units: `${terms.Portfolios} and ${terms.enablers}`, portfolio: terms.portfolio, enabler: terms.enabler, underpinning: `${terms.Enablers} that underpin every priority` },
+  });
   const summary = summaryView(map);
 
   const documents: Record<string, () => Omit<Page, 'path'>> = {
-    index: () => ({ template: 'index', title: 'Home', view: { ...indexView(map), diagram } }),
+    index: () => ({ template: 'index', title: 'Home', view: indexView(map) }),
     summary: () => ({ template: 'summary', title: summary.title, view: summary }),
-    'plan-on-a-page': () => ({ template: 'plan-on-a-page', title: 'Plan on a page', view: { ...planOnAPageView(map), diagram } }),
+    'plan-on-a-page': () => ({ template: 'plan-on-a-page', title: 'Plan on a page', view: planOnAPageView(map) }),
     objectives: () => ({ template: 'objectives', title: 'Objectives', view: objectivesView(thread, map) }),
     duties: () => ({ template: 'duties', title: 'Statutory duties', view: dutiesView(map), published: dutiesDate(map) }),
     gaps: () => ({ template: 'gaps', title: 'Gap report', view: { ...gapsView(plan, diagnostics, options.catalogue), buildFailed: false } }),

@@ -4,8 +4,10 @@
 
 import { listInWords, plural } from '../../english.js';
 import { byNumber } from '../../link/plan-graph.js';
+import { MAX_OBJECTIVE_NODES } from '../diagram/nodes.js';
 import { countsFromOne, numberList, portfolioRef, priorityRef } from './shared.js';
 import type { SiteMap } from './site.js';
+import { threadMatrixView } from './thread-matrix.js';
 
 /** One count of the plan: the figure the documents state, else what the plan lists; and what it lists. */
 interface Count {
@@ -24,6 +26,7 @@ export function planOnAPageView(map: SiteMap) {
   const info = plan.manifest.plan;
   const prose = plan.manifest.prose;
   const terms = map.terms;
+  const summarised = plan.objectives.length > MAX_OBJECTIVE_NODES;
   const stated = info.stated_counts;
   const national = plan.objectives.filter((o) => o.item.source === 'national').length;
   const priorities = [...plan.priorities].sort(byNumber).map((p) => ({ ...priorityRef(p), description: p.item.description ?? null }));
@@ -67,8 +70,13 @@ export function planOnAPageView(map: SiteMap) {
       kind: p.item.kind === 'enabler' ? terms.enabler : terms.portfolio,
       priorities: numberList([...p.priorities].sort(byNumber)),
       crossCutting: p.crossCutting,
-      objectives: [...p.objectives].sort(byNumber).map((o) => ({ id: o.id, number: o.item.number ?? null, title: o.item.title })),
+      objectives: summarised ? [] : [...p.objectives].sort(byNumber).map((o) => ({ id: o.id, number: o.item.number ?? null, title: o.item.title })),
+      objectiveCount: p.objectives.length,
     })),
+    // A plan with hundreds of objectives counts each portfolio's, which its page lists.
+    summarised,
+    matrix: threadMatrixView(map),
+    matrixId: 'matrix',
     enablers: enablers.map((p) => ({ ...portfolioRef(p, map), description: p.item.description ?? null })),
     principles: plan.manifest.principles ?? null,
     unowned: map.team ? plan.objectives.filter((o) => !o.owner).map((o) => ({ id: o.id, title: o.item.title })) : [],
