@@ -90,7 +90,8 @@ export class DocumentRenderer {
     }
     const data = this.format === 'md' ? escapeDeep(context) : context;
     try {
-      return tidy(template(data));
+      const text = tidy(template(data));
+      return this.format === 'md' ? tidyTables(text) : text;
     } catch (cause) {
       throw new TemplateError(`The ${this.format} template ${name} failed: ${(cause as Error).message}`);
     }
@@ -163,6 +164,11 @@ function escapeDeep(value: unknown): unknown {
     return out;
   }
   return value;
+}
+
+/** An empty cell of a Markdown table is written `| |`, as markdownlint's compact table style has it. */
+function tidyTables(text: string): string {
+  return text.replace(/^\|.*\|$/gm, (row) => row.replace(/\|[ \t]{2,}(?=\|)/g, '| '));
 }
 
 /** Collapses the blank lines that template control blocks leave behind; ends with one newline. */

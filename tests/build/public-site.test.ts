@@ -12,7 +12,10 @@ import { copyPlan, fixture, makeTempDir, repoRoot, runPlan } from '../helpers/cl
 import { filesUnder, htmlLinks, htmlText, markdownLinks, markdownText } from '../helpers/site-text.js';
 
 const embedded = join(repoRoot, 'plans', 'staffordshire-stoke-2023-24');
-const plans = [{ name: 'the embedded plan', dir: embedded }];
+const plans = [
+  { name: 'the embedded plan', dir: embedded },
+  ...['place-boards', 'tiny', 'hundreds', 'valid'].map((name) => ({ name: `the ${name} fixture`, dir: fixture(name) })),
+];
 
 /** Words that only the team's site may say: findings, SMART, the gap report's figures. */
 const TEAM_ONLY = [

@@ -202,7 +202,8 @@ describe('the summary', () => {
 
   it('shows the local objectives a portfolio owns, not "None"', async () => {
     const site = await renderPlan(planFixture({ system: BASE_SYSTEM.replace('source: national', 'source: local') }));
-    expect(site.page('summary.md')).toContain('| [Urgent and emergency care](portfolios/urgent-care.md) | None | None | Patients seen within four hours in A&E | Prevent ill health | Open same day emergency care at every acute site |');
+    expect(site.page('summary.md')).toContain('| [Urgent and emergency care](portfolios/urgent-care.md) | None | Patients seen within four hours in A&E | Prevent ill health | Open same day emergency care at every acute site |');
+    expect(site.page('summary.md')).not.toContain('National objectives');
   });
 });
 

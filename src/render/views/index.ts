@@ -16,7 +16,7 @@ export function indexView(map: SiteMap) {
     period: `${formatDate(info.period.start)} to ${formatDate(info.period.end)}`,
     vision: info.vision ?? null,
     aim: plan.aim ? { statement: plan.aim.item.statement } : null,
-    documents: [...map.documents, { path: 'portfolios', title: 'Portfolios', description: 'One page for each portfolio and enabling workstream.' }],
+    documents: [...map.documents, { path: 'portfolios', title: map.terms.Portfolios, description: `One page for each ${map.terms.portfolio} and ${map.terms.enabler}.` }],
     portfolios: plan.portfolios.filter((p) => map.hasPage(p)).map((p) => ({ ...portfolioRef(p, map), enabler: p.item.kind === 'enabler' })),
     priorities,
     prioritiesOrdered: countsFromOne(priorities),

@@ -5,7 +5,7 @@
 import { listInWords, plural } from '../../english.js';
 import { byNumber } from '../../link/plan-graph.js';
 import { MAX_OBJECTIVE_NODES } from '../diagram/nodes.js';
-import { countsFromOne, numberList, portfolioRef, priorityRef } from './shared.js';
+import { countsFromOne, formatNumber, numberList, portfolioRef, priorityRef } from './shared.js';
 import type { SiteMap } from './site.js';
 import { threadMatrixView } from './thread-matrix.js';
 
@@ -42,7 +42,8 @@ export function planOnAPageView(map: SiteMap) {
   const listed = [...objectives, actions];
   return {
     title: 'Plan on a page',
-    population: info.population !== undefined ? String(info.population) : null,
+    // 2100000 is written "2,100,000"; "1.2 million" stays as the plan words it.
+    population: info.population === undefined ? null : typeof info.population === 'number' ? formatNumber(info.population) : info.population,
     system: info.system,
     vision: info.vision ?? null,
     prose: {

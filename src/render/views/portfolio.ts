@@ -53,7 +53,7 @@ export function portfolioView(thread: Thread, portfolio: LinkedPortfolio, diagno
       baseline: map.team || metrics.some((m) => m.baseline !== null),
       by: map.team || metrics.some((m) => m.by),
     },
-    projects: portfolio.projects.map((p) => ({ id: p.id, title: p.item.title })),
+    projects: portfolio.projects.map((p) => ({ id: p.id, title: p.item.title, description: p.item.description ?? null, workstreams: p.item.workstreams })),
     findings: map.team
       ? diagnostics.filter((d) => d.subject !== undefined && subjects.has(d.subject)).map((d) => ({
         severity: d.severity, rule: d.rule, message: d.message, context: d.context ?? [], hint: d.hint ?? null, location: formatLocation(d),

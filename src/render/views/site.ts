@@ -60,7 +60,7 @@ export class SiteMap {
   get documents(): DocumentEntry[] {
     const { portfolios } = this.terms;
     const list: DocumentEntry[] = [
-      { path: 'summary', title: 'Summary', description: `The published summary of the plan: our system, priorities, ${portfolios} and the national objectives.` },
+      { path: 'summary', title: 'Summary', description: `The published summary of the plan: our system, priorities, ${portfolios} and objectives.` },
       { path: 'plan-on-a-page', title: 'Plan on a page', description: `The golden thread on one page: collective aim, priorities, objectives and the ${portfolios} that deliver them.` },
       { path: 'objectives', title: 'Objectives', description: 'Every objective with its owner, the priorities it serves, its target and deadline.' },
     ];

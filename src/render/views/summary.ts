@@ -2,6 +2,7 @@
 // purpose, priorities and collective aim, pathway redesign, the portfolio table, next steps, Appendix one.
 
 import { byNumber } from '../../link/plan-graph.js';
+import { MAX_OBJECTIVE_NODES } from '../diagram/nodes.js';
 import { countsFromOne, numberList, portfolioRef, priorityRef } from './shared.js';
 import type { SiteMap } from './site.js';
 
@@ -11,6 +12,7 @@ export function summaryView(map: SiteMap) {
   const national = plan.objectives.filter((o) => o.item.source === 'national').sort(byNumber);
   const priorities = [...plan.priorities].sort(byNumber).map((p) => ({ ...priorityRef(p), description: p.item.description ?? null }));
   const title = plan.manifest.plan.title;
+  const summarised = plan.objectives.length > MAX_OBJECTIVE_NODES;
   return {
     title: `${title} Summary`,
     // "The purpose of the Operational Plan 2023/24"; a title that starts with "The" is not given a second one.
@@ -30,13 +32,16 @@ export function summaryView(map: SiteMap) {
     priorities,
     prioritiesOrdered: countsFromOne(priorities),
     projects: plan.projects.map((p) => ({ id: p.id, title: p.item.title, description: p.item.description ?? null, workstreams: p.item.workstreams })),
-    // A column of local objectives only in a plan that has some.
+    // A column of national objectives, and of local ones, only in a plan that has some.
+    nationalColumn: national.length > 0,
     localColumn: plan.objectives.some((o) => o.item.source === 'local'),
     portfolios: plan.portfolios.filter((p) => p.item.kind === 'portfolio').map((p) => ({
       ...portfolioRef(p, map),
       focus: p.item.focus,
       objectives: numberList([...p.objectives].filter((o) => o.item.source === 'national').sort(byNumber)),
-      localObjectives: [...p.objectives].filter((o) => o.item.source === 'local').sort(byNumber).map((o) => o.item.title),
+      // Each by its title; in a plan with hundreds, how many (each portfolio's page lists them).
+      localObjectives: summarised ? [] : [...p.objectives].filter((o) => o.item.source === 'local').sort(byNumber).map((o) => o.item.title),
+      localCount: p.objectives.filter((o) => o.item.source === 'local').length,
       priorities: numberList([...p.priorities].sort(byNumber)),
       deliverables: p.actions.map((a) => a.item.title),
     })),
