@@ -2,6 +2,7 @@
 // (Markdown and HTML). The team's site has every document, the gap report and plan.json, with the
 // public site in public/; with errors only the gap report is written and OUT keeps the rest of its
 // earlier build. The public site alone is refused, with nothing written, while the plan has errors.
+// With --pdf, each public document is also printed to PDF before the new folder replaces OUT.
 // Several plans are each built into dist/<plan id> (dist/<plan id>-public).
 
 import { existsSync } from 'node:fs';
@@ -11,7 +12,7 @@ import { EmitError, checkOutputFolder, replaceFolder, updateFiles } from '../emi
 import { compilePlan, type Compilation } from '../pipeline.js';
 import { assetFiles } from '../render/assets.js';
 import { builtInTemplatesDir, TemplateError } from '../render/engine.js';
-import { renderGaps, renderSite } from '../render/site.js';
+import { pdfPages, renderGaps, renderSite } from '../render/site.js';
 import type { Audience } from '../render/views/site.js';
 import type { RuleSettings } from '../rules/run.js';
 import { write } from './output.js';
@@ -25,10 +26,23 @@ export interface BuildOptions {
   rule?: RuleSettings;
   /** Who the site is for: `team` (the default) or `public`. */
   for?: Audience;
+  /** Print each public document to PDF too. */
+  pdf?: boolean;
 }
 
 export async function runBuild(dirs: readonly string[], options: BuildOptions): Promise<number> {
   const planDirs = findPlanDirs(dirs);
+  // Without Chromium there can be no PDFs: say so before anything is built.
+  let chromium: string | undefined;
+  if (options.pdf) {
+    const { ChromiumMissing, findChromium } = await import('../emit/pdf.js');
+    try {
+      chromium = findChromium();
+    } catch (error) {
+      if (error instanceof ChromiumMissing) throw new CannotRun(error.message, error.hint);
+      throw error;
+    }
+  }
   if (planDirs.length > 1 && options.out !== undefined) {
     throw new CannotRun(`--out names one folder, but there are ${planDirs.length} plans (${planDirs.map((dir) => displayPath(dir)).join(', ')}).`,
       'Leave out --out to build each plan into dist/<plan id>, or build one plan at a time.');
@@ -47,7 +61,7 @@ export async function runBuild(dirs: readonly string[], options: BuildOptions): 
     builds.push({ planDir, out, ...compilation });
   }
   let code = EXIT_OK;
-  for (const build of builds) code = Math.max(code, await buildPlan(build, options));
+  for (const build of builds) code = Math.max(code, await buildPlan(build, options, chromium));
   return code;
 }
 
@@ -62,7 +76,8 @@ interface PlanBuild extends Compilation {
   out: string;
 }
 
-async function buildPlan({ planDir, out, plan, diagnostics }: PlanBuild, options: BuildOptions): Promise<number> {
+/** @param chromium the browser that prints the PDFs, with --pdf */
+async function buildPlan({ planDir, out, plan, diagnostics }: PlanBuild, options: BuildOptions, chromium?: string): Promise<number> {
   const shownOut = displayPath(out);
   const summary = summarise(diagnostics);
   const audience = options.for ?? 'team';
@@ -82,8 +97,12 @@ async function buildPlan({ planDir, out, plan, diagnostics }: PlanBuild, options
       await write(process.stderr, `plan: the plan has ${summary.errors} error(s), so only the gap report was written: ${displayPath(join(out, 'gaps.html'))}\n`);
       return EXIT_PROBLEMS;
     }
-    const files = await renderSite(plan!, diagnostics, { planDir, catalogue, audience });
-    replaceFolder(out, files);
+    const files = await renderSite(plan!, diagnostics, { planDir, catalogue, audience, pdf: chromium !== undefined });
+    const printer = chromium === undefined ? undefined : async (folder: string) => {
+      const { printPdfs } = await import('../emit/pdf.js');
+      await printPdfs(chromium, folder, pdfPages(plan!, audience));
+    };
+    await replaceFolder(out, files, printer);
   } catch (error) {
     if (error instanceof EmitError || error instanceof TemplateError) throw new CannotRun(error.message, error instanceof EmitError ? error.hint : 'Check the templates in the plan\'s templates/ folder.');
     throw error;

@@ -118,6 +118,7 @@ Examples:
     .description('check the plan, then write its documents (Markdown and HTML), diagram, plan.json and gap report')
     .argument('[DIR...]', 'plan folders, found as for check; each is built into dist/<plan id>')
     .option('-o, --out <folder>', 'where to write the documents (default: dist/<plan id>, or dist/<plan id>-public)')
+    .option('--pdf', 'also print each public document to PDF (into pdf/ of the public site), with Chromium')
     .addOption(new Option('--for <audience>', 'who the site is for: team (every document, the gap report, findings, and the public site in public/) or public (only what is published)').choices(['team', 'public']).default('team'))
     .option('-q, --quiet', 'print only the path of the front page')
     .option('--rule <rule=severity>', 'set a rule\'s severity for this build, as for check; repeatable', parseRuleSetting)
@@ -130,8 +131,9 @@ written to a temporary folder and moved into place only when complete. It prints
 Examples:
   $ plan build                                         every plan found, each into dist/<plan id>
   $ plan build plans/staffordshire-stoke-2023-24 --out site
-  $ plan build --for public                            the public site alone, into dist/<plan id>-public`)
-    .action(async (dirs: string[], options: { out?: string; quiet?: boolean; rule?: Record<string, SeveritySetting>; cache: boolean; for: 'team' | 'public' }) => {
+  $ plan build --for public                            the public site alone, into dist/<plan id>-public
+  $ plan build --for public --pdf                      and each of its documents as a PDF, in pdf/`)
+    .action(async (dirs: string[], options: { out?: string; quiet?: boolean; rule?: Record<string, SeveritySetting>; cache: boolean; for: 'team' | 'public'; pdf?: boolean }) => {
       const { runBuild } = await import('./build.js');
       process.exitCode = await runBuild(dirs, options);
     });

@@ -59,8 +59,11 @@ function removeStale(parent: string, base: string): void {
   }
 }
 
-/** Replaces OUT with exactly `files` (plus the marker), or leaves OUT untouched on any failure. */
-export function replaceFolder(out: string, files: OutputFiles): void {
+/**
+ * Replaces OUT with exactly `files` (plus the marker, and whatever `beforeSwap` adds to the new folder,
+ * such as PDFs printed from its pages), or leaves OUT untouched on any failure.
+ */
+export async function replaceFolder(out: string, files: OutputFiles, beforeSwap?: (folder: string) => Promise<void>): Promise<void> {
   const full = resolve(out);
   const parent = dirname(full);
   const base = basename(full);
@@ -72,6 +75,7 @@ export function replaceFolder(out: string, files: OutputFiles): void {
     mkdirSync(temporary);
     writeAll(temporary, files);
     writeFileSync(join(temporary, MARKER_FILE), MARKER_TEXT);
+    if (beforeSwap) await beforeSwap(temporary);
     if (existsSync(full)) {
       renameSync(full, old);
       try {

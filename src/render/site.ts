@@ -28,6 +28,8 @@ export interface SiteOptions {
   catalogue: readonly CatalogueEntry[];
   /** `team` (the default): every document, with the public site in public/. `public`: the public site alone. */
   audience?: Audience;
+  /** The public site's documents will be printed to PDF (`pdfPages`), so each links to its PDF. */
+  pdf?: boolean;
 }
 
 /** Where the team's site keeps its public version. */
@@ -71,7 +73,7 @@ export async function renderSite(plan: Plan, diagnostics: readonly Diagnostic[],
   const dirs = templateDirs(options.planDir);
   const words = loadWords(dirs);
   const thread = new Thread(plan);
-  const publicMap = new SiteMap(plan, 'public');
+  const publicMap = new SiteMap(plan, 'public', options.pdf ?? false);
   const publicSite = await renderOneSite(publicMap, thread, diagnostics, options, dirs, words);
   if (audience === 'public') return publicSite;
 
@@ -124,6 +126,12 @@ async function renderOneSite(map: SiteMap, thread: Thread, diagnostics: readonly
   return files;
 }
 
+/** The public documents to print, each HTML page with its PDF, relative to the output folder of a build for `audience`. */
+export function pdfPages(plan: Plan, audience: Audience): { html: string; pdf: string }[] {
+  const root = audience === 'team' ? `${PUBLIC_FOLDER}/` : '';
+  return new SiteMap(plan, 'public', true).printable.map((page) => ({ html: `${root}${page}.html`, pdf: `${root}pdf/${page}.pdf` }));
+}
+
 /** Only the gap report (gaps.md, gaps.html, gaps.json): what a build writes when the plan has errors. */
 export function renderGaps(plan: Plan | undefined, diagnostics: readonly Diagnostic[], options: SiteOptions): OutputFiles {
   const files: OutputFiles = new Map();
@@ -131,7 +139,7 @@ export function renderGaps(plan: Plan | undefined, diagnostics: readonly Diagnos
   const view = { ...gapsView(plan, diagnostics, options.catalogue), buildFailed: true };
   const site = plan
     ? siteView(new SiteMap(plan, 'team'), 'gaps', 'Gap report')
-    : { planId: '', title: 'Plan', system: '', organisation: undefined, published: '', nav: [], team: true, publicVersion: null, documentTitle: 'Gap report', terms: termsOf() };
+    : { planId: '', title: 'Plan', system: '', organisation: undefined, published: '', nav: [], team: true, publicVersion: null, pdfVersion: null, documentTitle: 'Gap report', terms: termsOf() };
   for (const format of FORMATS) {
     files.set(`gaps.${format}`, new DocumentRenderer(format, dirs).render('gaps', { ...view, site, root: '', pageTitle: 'Gap report' }));
   }

@@ -50,7 +50,11 @@ export class SiteMap {
   readonly terms: TermsView;
   private readonly portfolioPages: Set<string>;
 
-  constructor(readonly plan: Plan, readonly audience: Audience) {
+  /**
+   * @param pdf whether the public site's documents are printed to PDF (`plan build --pdf`), so that
+   *   each can link to its PDF
+   */
+  constructor(readonly plan: Plan, readonly audience: Audience, readonly pdf = false) {
     this.team = audience === 'team';
     this.terms = termsOf(plan.manifest.plan.terms);
     this.portfolioPages = new Set(plan.portfolios.filter((p) => this.team || hasSomethingToSay(p)).map((p) => p.id));
@@ -72,6 +76,16 @@ export class SiteMap {
   /** Every page of the site, without its format: index, the documents, portfolios and each portfolio's page. */
   get pages(): string[] {
     return ['index', ...this.documents.map((d) => d.path), 'portfolios', ...this.plan.portfolios.filter((p) => this.hasPage(p)).map((p) => portfolioPath(p.id))];
+  }
+
+  /** The pages a reader may want on paper: the documents and the portfolio pages, not the indexes. */
+  get printable(): string[] {
+    return this.pages.filter((page) => page !== 'index' && page !== 'portfolios' && page !== 'gaps');
+  }
+
+  /** Where a printable page's PDF is, relative to the site root, when the site has PDFs. */
+  pdfOf(page: string): string | null {
+    return this.pdf && !this.team && this.printable.includes(page) ? `pdf/${page}.pdf` : null;
   }
 
   hasPage(portfolio: LinkedPortfolio): boolean {
@@ -100,6 +114,8 @@ export interface SiteView {
   team: boolean;
   /** On the team's site, the page's public version, relative to the site root; null when it has none. */
   publicVersion: string | null;
+  /** On the public site built with PDFs, the page's PDF, relative to the site root; null otherwise. */
+  pdfVersion: string | null;
   /** The page's title in the browser's tab: the page, the plan and the system, each said once. */
   documentTitle: string;
   terms: TermsView;
@@ -125,6 +141,7 @@ export function siteView(map: SiteMap, current: string, pageTitle: string, publi
     })),
     team: map.team,
     publicVersion: publicSite?.pages.includes(current) ? `public/${current}` : null,
+    pdfVersion: map.pdfOf(current),
     documentTitle: documentTitle([current === 'index' ? '' : pageTitle, info.title, info.system]),
     terms: map.terms,
   };
