@@ -235,7 +235,9 @@ Examples:
     .command('build')
     .description('check the plan, then write its documents (Markdown and HTML), diagram, plan.json and gap report')
     .argument('[DIR...]', 'plan folders, found as for check; each is built into dist/<plan id>')
-    .option('-o, --out <folder>', 'where to write the documents (default: dist/<plan id>)')
+    .option('-o, --out <folder>', 'where to write the documents (default: dist/<plan id>, or dist/<plan id>-public)')
+    .option('--pdf', 'also print each public document to PDF (into pdf/ of the public site), with Chromium')
+    .addOption(new Option('--for <audience>', 'who the site is for: team (every document, the gap report, findings, and the public site in public/) or public (only what is published)').choices(['team', 'public']).default('team'))
     .option('-q, --quiet', 'print only the path of the front page')
     .option('--allow-remote-images', 'keep images in prose that load from other sites (by default they become links)')
     .option('--rule <rule=severity>', 'set a rule\'s severity for this build, as for check; repeatable', parseRuleSetting)
@@ -243,14 +245,16 @@ Examples:
     .option('--allow-outside', 'also read sources and prose that symbolic links lead to outside the plan folder')
     .addHelpText('after', `
 With errors, only the gap report (gaps.md, gaps.html, gaps.json) is written, the rest of an earlier
-build is left as it was, and the exit code is 1. Files plan did not write in the output folder are kept;
-one in the way of a new file is moved aside to NAME.kept. An interrupted build is completed by the next.
-It prints the path of index.html.
+build is left as it was, and the exit code is 1; with --for public nothing is written. Files plan did
+not write in the output folder are kept; one in the way of a new file is moved aside to NAME.kept. An
+interrupted build is completed by the next. It prints the path of index.html.
 
 Examples:
   $ plan build                                         every plan found, each into dist/<plan id>
-  $ plan build plans/staffordshire-stoke-2023-24 --out site`)
-    .action(async (dirs: string[], options: { out?: string; quiet?: boolean; rule?: Record<string, SeveritySetting>; cache: boolean; allowOutside?: boolean; allowRemoteImages?: boolean }) => {
+  $ plan build plans/staffordshire-stoke-2023-24 --out site
+  $ plan build --for public                            the public site alone, into dist/<plan id>-public
+  $ plan build --for public --pdf                      and each of its documents as a PDF, in pdf/`)
+    .action(async (dirs: string[], options: { out?: string; quiet?: boolean; rule?: Record<string, SeveritySetting>; cache: boolean; allowOutside?: boolean; allowRemoteImages?: boolean; for: 'team' | 'public'; pdf?: boolean }) => {
       const { runBuild } = await import('./build.js');
       process.exitCode = await runBuild(dirs, options);
     });

@@ -3,7 +3,7 @@
 // fails when the two differ. Markdown, as the documentation writes it; links are relative to docs/.
 
 import type * as z from 'zod/mini';
-import type { actionSchema, collectionSchemas, collectiveAimSchema, dutySchema, editionSchema, manifestSchema, metricSchema, objectiveSchema, organisationSchema, planInfoSchema, portfolioSchema, prioritySchema, projectSchema, targetSchema } from './schema.js';
+import type { actionSchema, collectionSchemas, collectiveAimSchema, dutySchema, editionSchema, manifestSchema, metricSchema, objectiveSchema, organisationSchema, planInfoSchema, portfolioSchema, principlesSchema, prioritySchema, projectSchema, statedCountsSchema, targetSchema, termsSchema } from './schema.js';
 
 /** One description per key of the schema: a key added to the language without one does not type-check. */
 type Described<S extends z.ZodMiniType> = Record<keyof z.input<S>, string>;
@@ -12,6 +12,7 @@ type Described<S extends z.ZodMiniType> = Record<keyof z.input<S>, string>;
 const manifest: Described<typeof manifestSchema> = {
   plan: 'What the plan is: its id, title, system, period and editions. Required in `plan.yaml`, and only there.',
   collective_aim: 'The one aim that every priority serves: the end of the golden thread. Only in `plan.yaml`.',
+  principles: 'Principles that underpin the whole plan, such as the "5 Ps" of an Integrated Care Strategy. Only in `plan.yaml`.',
   rules: 'How strictly to check the plan: each [rule](rules/README.md) id with `off`, `warning` or `error`. Only in `plan.yaml`.',
   prose: 'Named pieces of writing for the documents, each Markdown. Only in `plan.yaml`; a file `prose/<name>.md` is the same.',
 };
@@ -38,6 +39,28 @@ const plan: Described<typeof planInfoSchema> = {
   vision: "The system's vision in one sentence, for the front page.",
   published: 'The date the documents carry (they never print the date they were built).',
   organisation: 'The organisation that publishes the plan, usually the ICB.',
+  terms: 'What the plan calls its portfolios and enabling workstreams, when it calls them something else.',
+  stated_counts: 'Counts the published documents state, where they differ from what the plan lists.',
+};
+
+const terms: Described<typeof termsSchema> = {
+  portfolio: 'One portfolio, in running text (lower case). By default `portfolio`.',
+  portfolios: 'More than one: by default `portfolio` with an `s`.',
+  enabler: 'One enabling workstream (`kind: enabler`). By default `enabling workstream`.',
+  enablers: 'More than one: by default `enabler` with an `s`.',
+};
+
+const statedCounts: Described<typeof statedCountsSchema> = {
+  national_objectives: 'The national objectives the documents state; the team\'s site sets beside it the objectives with `source: national`.',
+  local_objectives: 'The local objectives the documents state; the team\'s site sets beside it the objectives with `source: local`.',
+  national_actions: 'The national actions the guidance sets, as the documents state them; the team\'s site sets beside it the plan\'s actions, which it does not tell apart.',
+  actions: 'The actions the documents state; the team\'s site sets beside it the plan\'s actions.',
+};
+
+const principles: Described<typeof principlesSchema> = {
+  title: 'What the principles are called.',
+  description: 'What they are and where they come from.',
+  items: 'The principles.',
 };
 
 const period: Described<typeof planInfoSchema.shape.period> = {
@@ -74,7 +97,7 @@ const portfolio: Described<typeof portfolioSchema> = {
   kind: '`enabler` for an enabling workstream. Enablers need not own objectives, and one that lists no priorities is [cross-cutting](#the-golden-thread-inheritance-and-enablers).',
   focus: "The portfolio's areas of focus.",
   priorities: 'The priorities the portfolio serves; its objectives inherit them. Leave it out of an enabler that serves every priority.',
-  description: 'What the portfolio covers, for its page.',
+  description: 'What it is and does: the first words of its page, and what the plan on a page says of an enabling workstream.',
 };
 
 const objective: Described<typeof objectiveSchema> = {
@@ -93,8 +116,8 @@ const target: Described<typeof targetSchema> = {
   measure: 'What is measured.',
   baseline: 'Where the measure stands now.',
   value: 'The figure to reach: digits only, without the unit.',
-  comparison: 'Whether `value` is a floor ("at least 78%") or a ceiling ("at most 92%"). Left out, the value is a plain figure.',
-  unit: 'The unit of `value` and `baseline`. `%` must be quoted.',
+  comparison: 'Whether `value` is a floor ("at least 78%": "no less than", "increase to", "recruit") or a ceiling ("at most 92%": "92% or below", "an average of 30 minutes", "eliminate", which is at most 0).',
+  unit: 'The unit of `value` and `baseline`, as the documents print it after the figure: `\'%\'` (which must be quoted) joins the figure ("76%"); any other unit follows it after a space ("34 minutes", "1,700 adults", and `per 1000 births` prints as "3.9 per 1,000 births").',
   by: 'The deadline; for a SMART objective, within the plan period.',
 };
 
@@ -135,7 +158,8 @@ const duty: Described<typeof dutySchema> = {
   id: "The duty's id, unique in the whole plan.",
   title: 'The duty, as the documents print it.',
   requirement: 'What the law or guidance requires.',
-  coverage: 'For each [edition](#plan), the sections of it that meet the duty. Checked by [duty-covered](rules/duty-covered.md): at least one edition must list at least one section.',
+  since: 'The edition from which it is a duty of the plan: for a duty that a later edition adds. The matrix shows it as new in that edition, and as not yet a duty in the editions before.',
+  coverage: 'For each [edition](#plan), how it meets the duty (below). Checked by [duty-covered](rules/duty-covered.md): at least one edition must cover it.',
 };
 
 const project: Described<typeof projectSchema> = {
@@ -156,6 +180,9 @@ export const descriptions = {
   plan,
   period,
   edition,
+  terms,
+  stated_counts: statedCounts,
+  principles,
   collective_aim: collectiveAim,
   priorities: priority,
   portfolios: portfolio,

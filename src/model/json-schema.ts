@@ -34,6 +34,9 @@ const partPaths: Record<Exclude<DescribedPart, 'manifest' | 'collections'>, stri
   plan: ['plan'],
   period: ['plan', 'period'],
   edition: ['plan', 'editions', '[]'],
+  terms: ['plan', 'terms'],
+  stated_counts: ['plan', 'stated_counts'],
+  principles: ['principles'],
   collective_aim: ['collective_aim'],
   priorities: ['priorities', '[]'],
   portfolios: ['portfolios', '[]'],
@@ -73,6 +76,7 @@ export function referenceKindAt(path: readonly string[]): ReferenceKind | undefi
 const sourceFileSchema = z.strictObject({
   plan: z.optional(manifestSchema.shape.plan),
   collective_aim: manifestSchema.shape.collective_aim,
+  principles: manifestSchema.shape.principles,
   rules: z.optional(manifestSchema.shape.rules),
   prose: z.optional(manifestSchema.shape.prose),
   ...(Object.fromEntries(collectionNames.map((name) => [name, z.optional(z.nullable(z.array(collectionSchemas[name])))])) as {

@@ -190,7 +190,7 @@ function validateManifest(value: Record<string, unknown>, present: boolean, at: 
     }
   }
   if (!planValid) return;
-  const manifest = manifestSchema.parse({ plan: parsed.plan, collective_aim: parsed.collective_aim, rules: parsed.rules ?? {}, prose: parsed.prose ?? {} });
+  const manifest = manifestSchema.parse({ ...parsed, rules: parsed.rules ?? {}, prose: parsed.prose ?? {} });
   sources.manifest = Object.assign(manifest, { at });
 }
 

@@ -12,7 +12,6 @@ import { writeFileWhole } from '../emit/write-file.js';
 import { MemoryParseCache } from '../load/memory-cache.js';
 import { openParseCache } from '../load/parse-cache.js';
 import { compilePlan } from '../pipeline.js';
-import { DiagramCache } from '../render/diagram/cache.js';
 import { builtInTemplatesDir, TemplateError } from '../render/engine.js';
 import { PageCache } from '../render/page-cache.js';
 import { renderSite } from '../render/site.js';
@@ -29,16 +28,14 @@ export interface PreviewBuild {
   files: ReadonlyMap<string, string | Buffer>;
   /** How long the build took, in milliseconds. */
   ms: number;
-  /** How many source files were parsed again, and whether the diagram was drawn again. */
+  /** How many source files were parsed again. */
   parsed: number;
-  drew: boolean;
   /** How many pages were rendered again (the others were as the last build made them). */
   rendered: number;
 }
 
 export class Preview {
   private readonly parseCache: MemoryParseCache;
-  private readonly diagrams = new DiagramCache();
   private readonly pages = new PageCache();
   private written = new Map<string, string | Buffer>();
   private count = 0;
@@ -56,7 +53,6 @@ export class Preview {
   async build(): Promise<PreviewBuild> {
     const started = performance.now();
     this.parseCache.resetCount();
-    const draws = this.diagrams.draws;
     const { plan, diagnostics } = await compilePlan(this.planDir, { parseCache: this.parseCache });
     const errors = diagnostics.filter((d) => d.severity === 'error');
     let files: ReadonlyMap<string, string | Buffer> = new Map();
@@ -64,7 +60,7 @@ export class Preview {
     if (plan && errors.length === 0) {
       try {
         this.pages.startBuild(templatesStamp([join(this.planDir, 'templates'), builtInTemplatesDir()]));
-        files = await renderSite(plan, diagnostics, { planDir: this.planDir, catalogue: this.catalogue, diagrams: this.diagrams, pages: this.pages, formats: ['html'] });
+        files = await renderSite(plan, diagnostics, { planDir: this.planDir, catalogue: this.catalogue, pages: this.pages, formats: ['html'] });
         this.write(files);
       } catch (error) {
         if (!(error instanceof TemplateError)) throw error;
@@ -74,7 +70,7 @@ export class Preview {
     this.count++;
     return {
       number: this.count, errors, ...(templateError ? { templateError } : {}), warnings: summarise(diagnostics).warnings, files,
-      ms: performance.now() - started, parsed: this.parseCache.misses, drew: this.diagrams.draws > draws, rendered: this.pages.rendered,
+      ms: performance.now() - started, parsed: this.parseCache.misses, rendered: this.pages.rendered,
     };
   }
 
