@@ -3,13 +3,12 @@
 
 import { summarise } from '../diagnostic.js';
 import { diffPlans, hasChanges, type PlanVersion } from '../diff/plan-diff.js';
-import { commitOf, gitPlaceOf, readPlanAtRevision, revisionNames, RevisionError } from '../load/git-revision.js';
 import type { Plan } from '../link/plan-graph.js';
-import { compilePlan, compileTexts, type Compilation } from '../pipeline.js';
+import { compilePlan, type Compilation } from '../pipeline.js';
 import { loadDiffFormatter, type DiffFormatName } from '../render/diff/index.js';
 import { terminalText } from '../report/terminal-text.js';
-import { didYouMean } from '../suggest.js';
 import { useColour, write } from './output.js';
+import { compileRevision } from './revision.js';
 import { CannotRun, EXIT_OK, EXIT_PROBLEMS, displayPath, findPlanFolder, isPlanPath } from './shared.js';
 
 export interface DiffOptions {
@@ -51,29 +50,15 @@ async function folderSide(planDir: string, options: DiffOptions): Promise<Side> 
 }
 
 async function revisionSide(planDir: string, revision: string): Promise<Side> {
-  const folder = displayPath(planDir);
-  try {
-    const place = gitPlaceOf(planDir);
-    if (!place) {
-      throw new CannotRun(`${folder} is not in a git repository, so \`${revision}\` cannot be read as a revision of it.`, 'Give two plan folders to compare, or run plan diff in a git repository.');
-    }
-    const commit = commitOf(place, revision);
-    if (!commit) {
-      const repository = displayPath(place.root) === '.' ? 'this git repository' : `the git repository at ${displayPath(place.root)}`;
-      throw new CannotRun(`\`${revision}\` is neither a plan folder nor a revision of ${repository}.${didYouMean(revision, ['HEAD', ...revisionNames(place)])}`,
-        'Give a branch, a tag or a commit id (git log --oneline lists commits), or the path of a plan folder.');
-    }
-    const read = readPlanAtRevision(place, commit);
-    if (!read) {
-      throw new CannotRun(`The plan folder ${folder} is not there at \`${revision}\` (${commit.slice(0, 7)}): that commit has no ${place.manifest}.`,
-        'Give a revision at which the plan was in this folder, or give the plan folder to compare (plan diff OLD NEW DIR).');
-    }
-    const version: PlanVersion = { folder, revision, commit };
-    return { version, plan: await linkedPlan(compileTexts(read.files, {}, read.diagnostics), `\`${revision}\` (${commit.slice(0, 7)})`) };
-  } catch (error) {
-    if (error instanceof RevisionError) throw new CannotRun(error.message, error.hint);
-    throw error;
-  }
+  const { commit, compilation } = compileRevision(planDir, revision, {
+    asked: `\`${revision}\``,
+    notARevision: (repository) => `\`${revision}\` is neither a plan folder nor a revision of ${repository}.`,
+    notInGitHint: 'Give two plan folders to compare, or run plan diff in a git repository.',
+    notARevisionHint: 'Give a branch, a tag or a commit id (git log --oneline lists commits), or the path of a plan folder.',
+    notThereHint: 'Give a revision at which the plan was in this folder, or give the plan folder to compare (plan diff OLD NEW DIR).',
+  });
+  const version: PlanVersion = { folder: displayPath(planDir), revision, commit };
+  return { version, plan: await linkedPlan(compilation, `\`${revision}\` (${commit.slice(0, 7)})`) };
 }
 
 /** The linked plan of a version; its errors are said on stderr, since the comparison is of what could be read. */

@@ -72,6 +72,7 @@ const edition: Described<typeof editionSchema> = {
   id: "The edition's id, used in a duty's `coverage`.",
   title: "The edition's title.",
   published: 'When the edition was published.',
+  revision: 'The git revision (a tag, branch or commit) of the plan folder as this edition published it. The next edition\'s summary then says what is new since this one.',
 };
 
 const collectiveAim: Described<typeof collectiveAimSchema> = {

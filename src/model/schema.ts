@@ -39,6 +39,8 @@ export const editionSchema = z.strictObject({
   id: idSchema,
   title: text,
   published: z.optional(dateSchema),
+  /** The git revision of the plan folder that published this edition: what "What's new since" is told against. */
+  revision: z.optional(text),
 });
 
 /**

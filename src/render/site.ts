@@ -23,6 +23,7 @@ import { planOnAPageView } from './views/plan-on-a-page.js';
 import { portfolioIndexView, portfolioView } from './views/portfolio.js';
 import { SiteMap, portfolioPath, rootOf, siteView, termsOf, type Audience } from './views/site.js';
 import { summaryView } from './views/summary.js';
+import { whatsNewView, type PreviousEdition } from './views/whats-new.js';
 
 export interface SiteOptions {
   /** The plan folder: its own templates/ folder overrides the built-in templates. */
@@ -41,6 +42,8 @@ export interface SiteOptions {
   audience?: Audience;
   /** The public site's documents will be printed to PDF (`pdfPages`), so each links to its PDF. */
   pdf?: boolean;
+  /** The plan as its previous edition published it, for the summary's "What's new since" (`plan.editions[].revision`). */
+  previousEdition?: PreviousEdition;
 }
 
 /** Where the team's site keeps its public version. */
@@ -125,14 +128,15 @@ function renderOneSite(map: SiteMap, thread: Thread, diagnostics: readonly Diagn
     title: `The golden thread of ${plan.manifest.plan.title}`,
     words: { units: `${terms.Portfolios} and ${terms.enablers}`, portfolio: terms.portfolio, enabler: terms.enabler, underpinning: `${terms.Enablers} that underpin every priority` },
   });
-  const summary = summaryView(map);
+  const summary = { ...summaryView(map), whatsNew: options.previousEdition ? whatsNewView(map, options.previousEdition) : null };
+  const dutyNews = whatsNewView(map);
 
   const documents: Record<string, () => Omit<Page, 'path'>> = {
     index: () => ({ template: 'index', title: 'Home', view: indexView(map) }),
     summary: () => ({ template: 'summary', title: summary.title, view: summary }),
     'plan-on-a-page': () => ({ template: 'plan-on-a-page', title: 'Plan on a page', view: planOnAPageView(map) }),
     objectives: () => ({ template: 'objectives', title: 'Objectives', view: objectivesView(thread, map) }),
-    duties: () => ({ template: 'duties', title: 'Statutory duties', view: dutiesView(map), published: dutiesDate(map) }),
+    duties: () => ({ template: 'duties', title: 'Statutory duties', view: { ...dutiesView(map), whatsNew: dutyNews && dutyNews.duties ? { ...dutyNews, changes: [] } : null }, published: dutiesDate(map) }),
     gaps: () => ({ template: 'gaps', title: 'Gap report', view: { ...gapsView(plan, diagnostics, options.catalogue), buildFailed: false } }),
     portfolios: () => ({ template: 'portfolios-index', title: 'Portfolios', view: portfolioIndexView(map) }),
   };
