@@ -6,6 +6,7 @@ import type { LinkedItem, Plan } from '../../link/plan-graph.js';
 import type { Thread } from '../../link/thread.js';
 import { BODY, BODY_LINE, LEGEND_HEIGHT, MARGIN, MARK_RADIUS, PAD_X, PAD_Y, RADIUS, SMALL, SMALL_LINE, TAG_HEIGHT, layOut, type Label, type Layout, type NodeBox, type Words } from './layout.js';
 import { brokenAt, threadModel, type BrokenThread } from './nodes.js';
+import { formatNumber } from '../views/shared.js';
 import { num, textWidth, xml } from './text.js';
 
 export interface ThreadDiagramOptions {
@@ -155,7 +156,7 @@ function drawLines(layout: Layout): string {
 }
 
 function describe(plan: Plan, stats: DiagramStats): string {
-  const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+  const count = (n: number, one: string, many: string): string => `${formatNumber(n)} ${n === 1 ? one : many}`;
   let text = `${count(stats.priorities, 'system priority', 'system priorities')}, `
     + `${count(stats.portfolios, 'portfolio or enabling workstream', 'portfolios and enabling workstreams')}, `
     + `${count(stats.objectives, 'objective', 'objectives')}${stats.broken.length ? `; ${count(stats.broken.length, 'broken thread', 'broken threads')}` : ''}.`;
