@@ -126,7 +126,7 @@ function renderOneSite(map: SiteMap, thread: Thread, diagnostics: readonly Diagn
   const svg = threadDiagram(thread, {
     href: (item) => diagramHref(item, map),
     title: `The golden thread of ${plan.manifest.plan.title}`,
-    words: { units: `${terms.Portfolios} and ${terms.enablers}`, portfolio: terms.portfolio, enabler: terms.enabler, underpinning: `${terms.Enablers} that underpin every priority` },
+    words: { units: `${terms.Portfolios} and ${terms.enablers}`, portfolio: terms.portfolio, portfolios: terms.portfolios, enabler: terms.enabler, enablers: terms.enablers, underpinning: `${terms.Enablers} that underpin every priority` },
   });
   const summary = { ...summaryView(map), whatsNew: options.previousEdition ? whatsNewView(map, options.previousEdition) : null };
   const dutyNews = whatsNewView(map);

@@ -317,7 +317,7 @@ describe('the golden-thread diagram', () => {
     expect(svg).toMatch(/^<svg [^>]*aria-labelledby="golden-thread-example-ics-2023-28-title" aria-describedby="golden-thread-example-ics-2023-28-desc"/);
     expect(svg).toContain('<title id="golden-thread-example-ics-2023-28-title">How our plan hangs together</title>');
     expect(svg).toContain(
-      '<desc id="golden-thread-example-ics-2023-28-desc">2 system priorities, 2 portfolios and enabling workstreams, 3 objectives.</desc>',
+      '<desc id="golden-thread-example-ics-2023-28-desc">2 system priorities, 1 portfolio, 1 enabling workstream, 3 objectives.</desc>',
     );
   });
 
@@ -582,7 +582,7 @@ describe('a realistic plan', () => {
   it('lays out 4 priorities, 16 portfolios and enablers and 31 objectives with no boxes overlapping and every title whole', () => {
     const plan = planWith(REALISTIC_MANIFEST, REALISTIC_ITEMS);
     const svg = draw(plan);
-    expect(diagramStats(new Thread(plan))).toMatchObject({ priorities: 4, portfolios: 16, objectives: 31 });
+    expect(diagramStats(new Thread(plan))).toMatchObject({ priorities: 4, portfolios: 16, enablers: 6, objectives: 31 });
     expectReadableLayout(svg);
     expect(nodesOf(svg)).toHaveLength(1 + 4 + 16 + 31);
     // The longest title, on several lines, every word of it.

@@ -75,6 +75,9 @@ export interface Words {
   enabler: string;
   /** "Enabling workstreams that underpin every priority". */
   underpinning: string;
+  /** More than one portfolio, and more than one enabling workstream: the description counts them. */
+  portfolios?: string;
+  enablers?: string;
 }
 
 interface BoxFields {

@@ -22,6 +22,8 @@ export interface DiagramStats {
   priorities: number;
   /** Portfolios and enabling workstreams together. */
   portfolios: number;
+  /** Of those, the enabling workstreams. */
+  enablers: number;
   objectives: number;
   broken: BrokenThread[];
 }
@@ -34,13 +36,16 @@ export function diagramStats(thread: Thread): DiagramStats {
     const at = brokenAt(thread, item);
     if (at) broken.push(at);
   }
-  return { priorities: plan.priorities.length, portfolios: plan.portfolios.length, objectives: plan.objectives.length, broken };
+  const enablers = plan.portfolios.filter((p) => p.item.kind === 'enabler').length;
+  return { priorities: plan.priorities.length, portfolios: plan.portfolios.length, enablers, objectives: plan.objectives.length, broken };
 }
 
 const DEFAULT_WORDS: Words = {
   units: 'Portfolios and enabling workstreams',
   portfolio: 'portfolio',
+  portfolios: 'portfolios',
   enabler: 'enabling workstream',
+  enablers: 'enabling workstreams',
   underpinning: 'Enabling workstreams that underpin every priority',
 };
 
@@ -155,10 +160,13 @@ function drawLines(layout: Layout): string {
   return paths.length ? `<path class="thread" d="${paths.join(' ')}"/>` : '';
 }
 
-function describe(plan: Plan, stats: DiagramStats): string {
+function describe(plan: Plan, stats: DiagramStats, words: Words): string {
   const count = (n: number, one: string, many: string): string => `${formatNumber(n)} ${n === 1 ? one : many}`;
-  let text = `${count(stats.priorities, 'system priority', 'system priorities')}, `
-    + `${count(stats.portfolios, 'portfolio or enabling workstream', 'portfolios and enabling workstreams')}, `
+  const units = [
+    count(stats.portfolios - stats.enablers, words.portfolio, words.portfolios ?? `${words.portfolio}s`),
+    ...(stats.enablers ? [count(stats.enablers, words.enabler, words.enablers ?? `${words.enabler}s`)] : []),
+  ];
+  let text = `${count(stats.priorities, 'system priority', 'system priorities')}, ${units.join(', ')}, `
     + `${count(stats.objectives, 'objective', 'objectives')}${stats.broken.length ? `; ${count(stats.broken.length, 'broken thread', 'broken threads')}` : ''}.`;
   if (!plan.aim) text += ' The plan has no collective aim.';
   if (stats.broken.length) text += ` Broken: ${stats.broken.map((b) => `${b.kind} ${b.id} (${b.missing.join(', ')})`).join('; ')}.`;
@@ -192,7 +200,7 @@ export function threadDiagram(thread: Thread, options: ThreadDiagramOptions): st
     `<svg xmlns="http://www.w3.org/2000/svg" class="golden-thread" role="${hrefs.size > 0 ? 'group' : 'img'}" aria-labelledby="${id}-title" aria-describedby="${id}-desc"`
       + ` viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="'Frutiger W01', Arial, sans-serif">`,
     `<title id="${id}-title">${xml(title)}</title>`,
-    `<desc id="${id}-desc">${xml(describe(plan, stats))}</desc>`,
+    `<desc id="${id}-desc">${xml(describe(plan, stats, options.words ?? DEFAULT_WORDS))}</desc>`,
     `<style>${STYLE}</style>`,
     `<rect class="background" x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>`,
     drawLegend(layout, stats.broken.length > 0),

@@ -18,8 +18,10 @@ export interface PreviousEdition {
 export interface DutyNews {
   /** Duties that are duties of the plan from this edition on. */
   added: string[];
-  /** Duties this edition covers with sections of its own, and those sections. */
+  /** Duties this edition covers with sections other than the last edition's, and those sections. */
   updated: { title: string; sections: string[] }[];
+  /** Duties this edition lists again with the very sections the last edition gave. */
+  restated: string[];
   /** Duties the last edition covered that this one does not. */
   dropped: string[];
   /** How many duties this edition leaves as the last edition had them. */
@@ -51,16 +53,21 @@ function lastTwoEditions(plan: Plan) {
 /** What the latest edition changed in the statutory duties, from the matrix's last two columns. */
 export function dutyNews(plan: Plan): DutyNews | null {
   if (!lastTwoEditions(plan) || plan.duties.length === 0) return null;
-  const news: DutyNews = { added: [], updated: [], dropped: [], unchanged: 0 };
+  const news: DutyNews = { added: [], updated: [], restated: [], dropped: [], unchanged: 0 };
   for (const duty of plan.duties) {
     const latest = duty.coverage.at(-1)!;
     const previous = duty.coverage.at(-2)!;
     if (latest.isNew) news.added.push(duty.item.title);
+    else if (latest.status === 'covered' && sameSections(latest.written, previous.sections)) news.restated.push(duty.item.title);
     else if (latest.status === 'covered') news.updated.push({ title: duty.item.title, sections: latest.written });
     else if (latest.status === 'unchanged') news.unchanged++;
     else if (latest.status === 'not_covered' && previous.sections.length > 0) news.dropped.push(duty.item.title);
   }
   return news;
+}
+
+function sameSections(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((section, i) => section === b[i]);
 }
 
 /**
