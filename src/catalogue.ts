@@ -28,6 +28,11 @@ export const ruleIds = [
   'objective-has-action',
   'portfolio-has-objectives',
   'duty-covered',
+  'trajectory-ends-at-target',
+  'actual-on-trajectory',
+  'target-has-current-actual',
+  'actual-refers-to-plan',
+  'stocktake-up-to-date',
 ] as const;
 
 export type BuiltInCheckId = (typeof builtInChecks)[number]['id'];
