@@ -21,6 +21,7 @@
 //   --keep                keep the generated plans (their folders are printed)
 //   --build-limit S       stop a `plan build` run after S seconds (default 60); it then counts as failed
 //   --only findings       run only the many-findings case, and update its lines in docs/PERFORMANCE.md
+//   --only year           run only the planning year's case (bench/year.ts), and update its section
 
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -30,6 +31,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generatePlan, type GeneratedPlan } from './generate.js';
 import type { PhaseReport } from './phases.js';
+import { benchYear, updateYearInDoc, yearSection } from './year.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const NODE = process.execPath;
@@ -320,7 +322,7 @@ function parseArgs(argv: string[]): Options {
   }
   if (options.sizes.some((s) => !Number.isInteger(s) || s < 10)) throw new Error('--sizes takes whole numbers of actions, at least 10');
   if (!(options.buildLimitMs > 0)) throw new Error('--build-limit takes a number of seconds');
-  if (options.only !== undefined && options.only !== 'findings') throw new Error('--only takes: findings');
+  if (options.only !== undefined && options.only !== 'findings' && options.only !== 'year') throw new Error('--only takes: findings, year');
   if (options.reps !== undefined && (!Number.isInteger(options.reps) || options.reps < 1)) throw new Error('--reps takes a whole number, at least 1');
   options.sizes = [...new Set(options.sizes)].sort((a, b) => a - b);
   return options;
@@ -362,6 +364,17 @@ async function main(): Promise<number> {
     });
   }
   BIN = join(snapshot, 'bin', 'plan');
+  if (options.only === 'year') {
+    try {
+      log('bench: the planning year: 1,000 targets, 60,000 rows of actuals');
+      const year = benchYear(BIN, log);
+      process.stdout.write(`\n${yearSection(year)}`);
+      if (options.write) updateYearInDoc(DOC, year);
+      return 0;
+    } finally {
+      for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
+    }
+  }
   if (options.only === 'findings') {
     try {
       const findings = benchFindings(cleanup);

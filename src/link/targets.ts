@@ -51,7 +51,8 @@ export function trackedTargetsOf(holder: TargetHolder): TrackedTarget[] {
     }];
   }
   const target = holder.item.target;
-  if (!target) return [];
+  // An objective with no target may still have its position assessed ("Cancer 62 days, reduce – compliant").
+  if (!target) return [{ holder, part: undefined, key: holder.id, measure: undefined, unit: undefined, comparison: undefined, milestones: [], national: undefined, byOrganisation: new Map() }];
   const figure = figureOf(target);
   return [{
     holder, part: undefined, key: holder.id, measure: target.measure, unit: target.unit, comparison: target.comparison,

@@ -104,7 +104,9 @@ export class PlanningYear {
     for (const t of records.trajectories) seriesOf(t.organisation).trajectories.push(t);
     for (const a of records.assessments) seriesOf(a.organisation).assessments.push(a);
     for (const a of records.actuals) seriesOf(a.organisation).actuals.push(a);
-    if (byKey.size === 0) seriesOf(planOrganisation);
+    // The target is the system's: the plan's own organisation is always tracked. Without one, the system
+    // as a whole stands in only when no organisation is tracked, as actuals always name an organisation.
+    if (planOrganisation || byKey.size === 0) seriesOf(planOrganisation);
     for (const series of byKey.values()) {
       series.actuals.sort((a, b) => a.actual.period.index - b.actual.period.index || (a.actual.period.kind === b.actual.period.kind ? 0 : a.actual.period.kind === 'month' ? -1 : 1));
       series.trajectories.sort((a, b) => (a.record.kind === b.record.kind ? 0 : a.record.kind === 'planned' ? -1 : 1));

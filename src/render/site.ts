@@ -22,6 +22,8 @@ import { planOnAPageView } from './views/plan-on-a-page.js';
 import { portfolioIndexView, portfolioView } from './views/portfolio.js';
 import { portfolioPath, rootOf, siteView } from './views/site.js';
 import { summaryView } from './views/summary.js';
+import { performanceView } from './views/performance.js';
+import { stocktakeView } from './views/stocktake.js';
 
 export interface SiteOptions {
   /** The plan folder: its own templates/ folder overrides the built-in templates. */
@@ -83,13 +85,18 @@ export async function renderSite(plan: Plan, diagnostics: readonly Diagnostic[],
   const svg = await threadDiagram(thread, { href: diagramHref, title: `The golden thread of ${plan.manifest.plan.title}` });
   const diagram = new Handlebars.SafeString(svg);
   const summary = summaryView(plan);
+  const performance = performanceView(plan);
+  // The charts are trusted SVG made from escaped text: inline in HTML, files beside the Markdown.
+  const performanceHtml = { ...performance, targets: performance.targets.map((t) => ({ ...t, charts: t.charts.map((c) => ({ ...c, svg: new Handlebars.SafeString(c.svg) })) })) };
 
-  const pages: { path: string; template: string; title: string; view: object }[] = [
+  const pages: { path: string; template: string; title: string; view: object; html?: object }[] = [
     { path: 'index', template: 'index', title: 'Home', view: { ...indexView(plan), diagram } },
     { path: 'summary', template: 'summary', title: summary.title, view: summary },
     { path: 'plan-on-a-page', template: 'plan-on-a-page', title: 'Plan on a page', view: { ...planOnAPageView(plan), diagram } },
     { path: 'objectives', template: 'objectives', title: 'Objectives', view: objectivesView(thread) },
     { path: 'duties', template: 'duties', title: 'Statutory duties', view: dutiesView(plan) },
+    { path: 'performance', template: 'performance', title: 'Performance', view: performance, html: performanceHtml },
+    { path: 'stocktake', template: 'stocktake', title: 'Stocktake', view: stocktakeView(plan) },
     { path: 'gaps', template: 'gaps', title: 'Gap report', view: { ...gapsView(plan, diagnostics, options.catalogue), buildFailed: false } },
     { path: 'portfolios', template: 'portfolios-index', title: 'Portfolios', view: portfolioIndexView(plan) },
     ...plan.portfolios.map((p) => ({ path: portfolioPath(p.id), template: 'portfolio', title: p.item.name, view: portfolioView(thread, p, diagnostics) })),
@@ -97,11 +104,12 @@ export async function renderSite(plan: Plan, diagnostics: readonly Diagnostic[],
 
   for (const [format, renderer] of documentRenderers(options)) {
     for (const page of pages) {
-      const context = { ...page.view, site: siteView(plan, page.path), root: rootOf(page.path), pageTitle: page.title };
+      const context = { ...(format === 'html' ? page.html ?? page.view : page.view), site: siteView(plan, page.path), root: rootOf(page.path), pageTitle: page.title };
       files.set(`${page.path}.${format}`, renderer.render(page.template, context));
     }
   }
   files.set('golden-thread.svg', svg);
+  for (const chart of performance.targets.flatMap((t) => t.charts)) files.set(chart.file, chart.svg);
   files.set('gaps.json', JSON.stringify(gapsJson(plan, diagnostics, options.catalogue), null, 2) + '\n');
   files.set('plan.json', JSON.stringify(exportPlan(plan), null, 2) + '\n');
   for (const [path, content] of assetFiles(builtInTemplatesDir())) files.set(path, content);

@@ -15,6 +15,8 @@ export const documents = [
   { path: 'plan-on-a-page', title: 'Plan on a page', description: 'The golden thread on one page: collective aim, priorities, portfolios and objectives.' },
   { path: 'objectives', title: 'Objectives', description: 'Every objective with its owner, priorities, target, deadline and the actions serving it.' },
   { path: 'duties', title: 'Statutory duties', description: 'The Joint Forward Plan\'s statutory duties and where each edition covers them.' },
+  { path: 'performance', title: 'Performance', description: 'Where each target stands for each organisation: measured, planned and assessed, with charts of trajectory against actuals.' },
+  { path: 'stocktake', title: 'Stocktake', description: 'Every action with its latest progress update, by portfolio.' },
   { path: 'gaps', title: 'Gap report', description: 'Where the plan does not hang together, with the source line of every finding.' },
 ] as const;
 
