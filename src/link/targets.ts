@@ -114,9 +114,12 @@ export function shortfall(value: number, planned: number, comparison: Comparison
   return Math.abs(value - planned);
 }
 
+// One formatter for every figure: toLocaleString builds a new one at each call, which 60,000 values feel.
+const numberFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 6 });
+
 /** A figure in words, with the unit: "76%", "12–15 per million under-18s", "at most 92%". */
 export function figureInWords(figure: Figure, unit: string | undefined, comparison?: Comparison): string {
-  const number = (n: number) => n.toLocaleString('en-GB', { maximumFractionDigits: 6 });
+  const number = (n: number) => numberFormat.format(n);
   const amount = figure.range ? `${number(figure.range[0])}–${number(figure.range[1])}` : number(figure.value);
   const withUnit = unit === undefined ? amount : unit === '%' ? `${amount}%` : `${amount} ${unit}`;
   return comparison === 'at_least' ? `at least ${withUnit}` : comparison === 'at_most' ? `at most ${withUnit}` : withUnit;

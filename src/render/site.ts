@@ -88,6 +88,8 @@ export async function renderSite(plan: Plan, diagnostics: readonly Diagnostic[],
   const performance = performanceView(plan);
   // The charts are trusted SVG made from escaped text: inline in HTML, files beside the Markdown.
   const performanceHtml = { ...performance, targets: performance.targets.map((t) => ({ ...t, charts: t.charts.map((c) => ({ ...c, svg: new Handlebars.SafeString(c.svg) })) })) };
+  // The Markdown gives each chart's text summary and data table; the chart itself is in the HTML.
+  const performanceMd = { ...performance, targets: performance.targets.map((t) => ({ ...t, charts: t.charts.map(({ svg: _svg, ...c }) => c) })) };
 
   const pages: { path: string; template: string; title: string; view: object; html?: object }[] = [
     { path: 'index', template: 'index', title: 'Home', view: { ...indexView(plan), diagram } },
@@ -95,7 +97,7 @@ export async function renderSite(plan: Plan, diagnostics: readonly Diagnostic[],
     { path: 'plan-on-a-page', template: 'plan-on-a-page', title: 'Plan on a page', view: { ...planOnAPageView(plan), diagram } },
     { path: 'objectives', template: 'objectives', title: 'Objectives', view: objectivesView(thread) },
     { path: 'duties', template: 'duties', title: 'Statutory duties', view: dutiesView(plan) },
-    { path: 'performance', template: 'performance', title: 'Performance', view: performance, html: performanceHtml },
+    { path: 'performance', template: 'performance', title: 'Performance', view: performanceMd, html: performanceHtml },
     { path: 'stocktake', template: 'stocktake', title: 'Stocktake', view: stocktakeView(plan) },
     { path: 'gaps', template: 'gaps', title: 'Gap report', view: { ...gapsView(plan, diagnostics, options.catalogue), buildFailed: false } },
     { path: 'portfolios', template: 'portfolios-index', title: 'Portfolios', view: portfolioIndexView(plan) },
@@ -109,7 +111,6 @@ export async function renderSite(plan: Plan, diagnostics: readonly Diagnostic[],
     }
   }
   files.set('golden-thread.svg', svg);
-  for (const chart of performance.targets.flatMap((t) => t.charts)) files.set(chart.file, chart.svg);
   files.set('gaps.json', JSON.stringify(gapsJson(plan, diagnostics, options.catalogue), null, 2) + '\n');
   files.set('plan.json', JSON.stringify(exportPlan(plan), null, 2) + '\n');
   for (const [path, content] of assetFiles(builtInTemplatesDir())) files.set(path, content);

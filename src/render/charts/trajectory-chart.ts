@@ -37,7 +37,8 @@ function xml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-const number = (n: number): string => n.toLocaleString('en-GB', { maximumFractionDigits: 2 });
+const numberFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
+const number = (n: number): string => numberFormat.format(n);
 const fixed = (n: number): string => (Math.round(n * 100) / 100).toString();
 
 export function trajectoryChart(input: ChartInput): string {

@@ -49,7 +49,7 @@ function chartOf(year: PlanningYear, t: TrackedTarget, series: TargetSeries, nex
     }),
   }));
   const svg = trajectoryChart({ id: `chart-${index}`, title: `${targetTitle(t)}: ${who}`, description: summary, periods: labels, series: lines, target: figure, unit: t.unit });
-  return { id: `chart-${index}`, file: `charts/chart-${index}.svg`, svg, summary, caption: `${who}: planned and measured values by period`, headings: lines.map((l) => l.label), rows };
+  return { id: `chart-${index}`, svg, summary, caption: `${who}: planned and measured values by period`, headings: lines.map((l) => l.label), rows };
 }
 
 export function performanceView(plan: Plan) {
