@@ -22,6 +22,7 @@
 //   --build-limit S       stop a `plan build` run after S seconds (default 60); it then counts as failed
 //   --only findings       run only the many-findings case, and update its lines in docs/PERFORMANCE.md
 //   --only year           run only the planning year's case (bench/year.ts), and update its section
+//   --only serve          run only the `plan serve` latency case (bench/serve.ts) and replace only its section
 
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -31,6 +32,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generatePlan, type GeneratedPlan } from './generate.js';
 import type { PhaseReport } from './phases.js';
+import { benchServeCase, serveSection, SERVE_TARGETS, withServeSection } from './serve.js';
 import { benchYear, updateYearInDoc, yearSection } from './year.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -298,12 +300,12 @@ interface Options {
   strict: boolean;
   keep: boolean;
   buildLimitMs: number;
-  /** Run only this case (`findings`). */
-  only?: string;
+  /** Run only this case. */
+  only: 'findings' | 'serve' | 'year' | undefined;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { sizes: DEFAULT_SIZES, reps: undefined, write: true, strict: false, keep: false, buildLimitMs: 60_000 };
+  const options: Options = { sizes: DEFAULT_SIZES, reps: undefined, write: true, strict: false, keep: false, buildLimitMs: 60_000, only: undefined };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = (): string => {
@@ -317,12 +319,15 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--strict') options.strict = true;
     else if (arg === '--keep') options.keep = true;
     else if (arg.startsWith('--build-limit')) options.buildLimitMs = Number(value()) * 1000;
-    else if (arg.startsWith('--only')) options.only = value();
+    else if (arg.startsWith('--only')) {
+      const only = value();
+      if (only !== 'serve' && only !== 'findings' && only !== 'year') throw new Error('--only takes one case: findings, serve or year');
+      options.only = only;
+    }
     else throw new Error(`unknown option ${arg}; see the top of bench/run.ts`);
   }
   if (options.sizes.some((s) => !Number.isInteger(s) || s < 10)) throw new Error('--sizes takes whole numbers of actions, at least 10');
   if (!(options.buildLimitMs > 0)) throw new Error('--build-limit takes a number of seconds');
-  if (options.only !== undefined && options.only !== 'findings' && options.only !== 'year') throw new Error('--only takes: findings, year');
   if (options.reps !== undefined && (!Number.isInteger(options.reps) || options.reps < 1)) throw new Error('--reps takes a whole number, at least 1');
   options.sizes = [...new Set(options.sizes)].sort((a, b) => a - b);
   return options;
@@ -380,6 +385,18 @@ async function main(): Promise<number> {
       const findings = benchFindings(cleanup);
       process.stdout.write(findingsText(findings));
       if (options.write) updateFindingsInDoc(findings);
+      return problems.length > 0 ? 1 : 0;
+    } finally {
+      for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  if (options.only === 'serve') {
+    try {
+      const section = await benchServe(cleanup);
+      if (options.write) {
+        writeFileSync(DOC, withServeSection(readFileSync(DOC, 'utf8'), section));
+        log(`bench: wrote the plan serve section of ${DOC}`);
+      }
       return problems.length > 0 ? 1 : 0;
     } finally {
       for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
@@ -550,9 +567,13 @@ async function main(): Promise<number> {
     // --- Many findings -----------------------------------------------------------------------------------
     const findings = benchFindings(cleanup);
 
+    // --- plan serve -------------------------------------------------------------------------------------
+    const serve = await benchServe(cleanup);
+
     // --- Report -----------------------------------------------------------------------------------------
     const loadAfter = loadavg();
     const report = renderReport({ info, loadBefore, loadAfter, startup, results, phases, phasesActions, build, findings, totalMs: performance.now() - began, problems });
+    report.markdown = withServeSection(report.markdown, serve);
     process.stdout.write(report.table);
     if (options.write) {
       writeFileSync(DOC, report.markdown);
@@ -567,6 +588,28 @@ async function main(): Promise<number> {
   } finally {
     for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** `plan serve` on the embedded plan and on 5,000 actions: save-to-page latency, as bench/serve.ts measures it. */
+async function benchServe(cleanup: string[]): Promise<string> {
+  const before = loadavg();
+  const load = before.map((l) => l.toFixed(2)).join(', ');
+  const results = [];
+  try {
+    const embedded = tempDir('serve-embedded');
+    cleanup.push(embedded);
+    log('bench: plan serve on the embedded plan');
+    results.push(await benchServeCase({ node: NODE, bin: BIN, source: EMBEDDED, work: join(embedded, 'plan'), label: 'embedded plan', targetMs: SERVE_TARGETS.embeddedMs, reps: 15, env: benchEnv() }));
+    const synthetic = tempDir('serve-5000');
+    cleanup.push(synthetic);
+    generatePlan(join(synthetic, 'source'), { actions: 5_000, seed: SEED, breaks: false });
+    log('bench: plan serve on 5,000 actions');
+    results.push(await benchServeCase({ node: NODE, bin: BIN, source: join(synthetic, 'source'), work: join(synthetic, 'plan'), label: 'synthetic, 5,000 actions', targetMs: SERVE_TARGETS.fiveThousandMs, reps: 9, env: benchEnv() }));
+  } catch (error) {
+    problem(`plan serve: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  for (const r of results) log(`  ${r.label}: save to page ${r.runs.map((v) => v.toFixed(0)).join(', ')} ms`);
+  return serveSection(results, { load, busy: before[0]! > availableParallelism() });
 }
 
 /**
@@ -1001,6 +1044,7 @@ function renderReport(input: ReportInput): { markdown: string; table: string; fa
   md.push('```sh');
   md.push('npm run bench                                  # builds lib/, runs everything (4–5 minutes on 2 cores), rewrites this file');
   md.push('npx tsx bench/run.ts --sizes 1000,10000 --no-write   # a quick look, after npm run build');
+  md.push('npx tsx bench/run.ts --only serve             # only the plan serve case; replaces only its section');
   md.push('npx tsx bench/generate.ts /tmp/plan-50k --actions 50000   # one synthetic plan to try things on');
   md.push('node --expose-gc --import tsx bench/phases.ts /tmp/plan-50k   # time each phase of a check');
   md.push('```', '');

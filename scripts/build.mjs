@@ -18,6 +18,8 @@ await build({
   platform: 'node',
   target: 'node20',
   packages: 'bundle',
+  // Loaded only by plan build --pdf, from node_modules: it finds its own files at run time.
+  external: ['playwright-core'],
   sourcemap: false,
   minify: process.env.PLAN_NO_MINIFY !== '1',
   keepNames: false,

@@ -28,6 +28,7 @@ export const ruleIds = [
   'objective-has-action',
   'portfolio-has-objectives',
   'duty-covered',
+  'link-is-reviewed',
   'trajectory-ends-at-target',
   'actual-on-trajectory',
   'target-has-current-actual',

@@ -5,8 +5,9 @@ import { appendDiagnostics, sortDiagnostics, type Diagnostic } from './diagnosti
 import type { Plan } from './link/plan-graph.js';
 import { link } from './link/link.js';
 import { loadPlan } from './load/load-plan.js';
+import type { ParseCache } from './load/parse-cache.js';
 import { parseSource, type ParsedSource } from './load/parse-source.js';
-import type { SourceText } from './load/plan-folder.js';
+import { planFileKind, type SourceText } from './load/plan-folder.js';
 import { validateSources } from './model/validate.js';
 import { modelActuals } from './model/actuals.js';
 import { parseTable, type ParsedTable } from './load/actuals-csv.js';
@@ -26,22 +27,24 @@ export interface CompileOptions {
   cache?: boolean;
   /** Read sources and prose whose real path is outside the plan folder (`--allow-outside`). */
   allowOutside?: boolean;
+  /** A parse cache of the caller's own (see load/load-plan.ts). */
+  parseCache?: ParseCache;
 }
 
 export async function compilePlan(dir: string, options: CompileOptions = {}): Promise<Compilation> {
-  const loaded = await loadPlan(dir, { cache: options.cache ?? true, allowOutside: options.allowOutside ?? false });
+  const loaded = await loadPlan(dir, { cache: options.cache ?? true, allowOutside: options.allowOutside ?? false, ...(options.parseCache ? { parseCache: options.parseCache } : {}) });
   return compileParsed(loaded.files, loaded.prose, loaded.actuals, loaded.diagnostics, options);
 }
 
 /**
  * Compiles a plan held in memory: `files` are paths relative to the plan folder with their text; the
  * Markdown files under prose/ are prose, the CSV files under actuals/ actuals, the rest YAML sources.
+ * `readDiagnostics` are the files that could not be read, reported as loading a folder reports them.
  */
-export function compileTexts(files: readonly SourceText[], options: CompileOptions = {}): Compilation {
-  const isProse = (f: SourceText) => /^prose\/[^/]+\.md$/i.test(f.file);
-  const isActuals = (f: SourceText) => /^actuals\/.+\.csv$/i.test(f.file);
-  const sources = files.filter((f) => !isProse(f) && !isActuals(f)).map((f) => parseSource(f.text, f.file));
-  return compileParsed(sources, files.filter(isProse), files.filter(isActuals).map(parseTable), [], options);
+export function compileTexts(files: readonly SourceText[], options: CompileOptions = {}, readDiagnostics: readonly Diagnostic[] = []): Compilation {
+  const ofKind = (kind: ReturnType<typeof planFileKind>) => (f: SourceText) => planFileKind(f.file) === kind;
+  const sources = files.filter((f) => planFileKind(f.file) !== 'prose' && planFileKind(f.file) !== 'actuals').map((f) => parseSource(f.text, f.file));
+  return compileParsed(sources, files.filter(ofKind('prose')), files.filter(ofKind('actuals')).map(parseTable), readDiagnostics.slice(), options);
 }
 
 function compileParsed(files: ParsedSource[], prose: readonly SourceText[], tables: readonly ParsedTable[], loadDiagnostics: Diagnostic[], options: CompileOptions): Compilation {

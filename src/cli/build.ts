@@ -1,6 +1,9 @@
-// `plan build [DIR...] [--out OUT]`: check the plan, then write every document (Markdown and HTML), the
-// diagram, plan.json and the gap report. With errors, only the gap report is written and OUT keeps
-// the rest of its earlier build. Several plans are each built into dist/<plan id>.
+// `plan build [DIR...] [--out OUT] [--for team|public]`: check the plan, then write its documents
+// (Markdown and HTML). The team's site has every document, the gap report and plan.json, with the
+// public site in public/; with errors only the gap report is written and OUT keeps the rest of its
+// earlier build. The public site alone is refused, with nothing written, while the plan has errors.
+// With --pdf, each public document is also printed to PDF before the new folder replaces OUT.
+// Several plans are each built into dist/<plan id> (dist/<plan id>-public).
 
 import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
@@ -9,7 +12,8 @@ import { EmitError, checkOutputFolder, writeOutput, type WriteResult } from '../
 import { compilePlan, type Compilation } from '../pipeline.js';
 import { assetFiles } from '../render/assets.js';
 import { builtInTemplatesDir, TemplateError } from '../render/engine.js';
-import { renderGaps, renderSite } from '../render/site.js';
+import { pdfPages, renderGaps, renderSite } from '../render/site.js';
+import type { Audience } from '../render/views/site.js';
 import type { RuleSettings } from '../rules/run.js';
 import { terminalPath, terminalText } from '../report/terminal-text.js';
 import { write } from './output.js';
@@ -23,10 +27,25 @@ export interface BuildOptions {
   rule?: RuleSettings;
   allowOutside?: boolean;
   allowRemoteImages?: boolean;
+  /** Who the site is for: `team` (the default) or `public`. */
+  for?: Audience;
+  /** Print each public document to PDF too. */
+  pdf?: boolean;
 }
 
 export async function runBuild(dirs: readonly string[], options: BuildOptions): Promise<number> {
   const planDirs = findPlanFolders(dirs).map((folder) => folder.dir);
+  // Without Chromium there can be no PDFs: say so before anything is built.
+  let chromium: string | undefined;
+  if (options.pdf) {
+    const { ChromiumMissing, findChromium } = await import('../emit/pdf.js');
+    try {
+      chromium = findChromium();
+    } catch (error) {
+      if (error instanceof ChromiumMissing) throw new CannotRun(error.message, error.hint);
+      throw error;
+    }
+  }
   if (planDirs.length > 1 && options.out !== undefined) {
     throw new CannotRun(`--out names one folder, but there are ${planDirs.length} plans (${planDirs.map((dir) => displayPath(dir)).join(', ')}).`,
       'Leave out --out to build each plan into dist/<plan id>, or build one plan at a time.');
@@ -35,7 +54,8 @@ export async function runBuild(dirs: readonly string[], options: BuildOptions): 
   const builds: PlanBuild[] = [];
   for (const planDir of planDirs) {
     const compilation = await compilePlan(planDir, { cache: options.cache ?? true, ruleOverrides: options.rule ?? {}, allowOutside: options.allowOutside ?? false });
-    const out = resolve(options.out ?? join(defaultOutBase(planDir), 'dist', compilation.plan?.manifest.plan.id ?? basename(planDir)));
+    const id = compilation.plan?.manifest.plan.id ?? basename(planDir);
+    const out = resolve(options.out ?? join(defaultOutBase(planDir), 'dist', options.for === 'public' ? `${id}-public` : id));
     const same = builds.find((build) => build.out === out);
     if (same) {
       throw new CannotRun(`${displayPath(same.planDir)} and ${displayPath(planDir)} would both be built into ${displayPath(out)}: they have the same plan id.`,
@@ -44,7 +64,7 @@ export async function runBuild(dirs: readonly string[], options: BuildOptions): 
     builds.push({ planDir, out, ...compilation });
   }
   let code = EXIT_OK;
-  for (const build of builds) code = Math.max(code, await buildPlan(build, options));
+  for (const build of builds) code = Math.max(code, await buildPlan(build, options, chromium));
   return code;
 }
 
@@ -59,13 +79,20 @@ interface PlanBuild extends Compilation {
   out: string;
 }
 
-async function buildPlan({ planDir, out, plan, diagnostics }: PlanBuild, options: BuildOptions): Promise<number> {
+/** @param chromium the browser that prints the PDFs, with --pdf */
+async function buildPlan({ planDir, out, plan, diagnostics }: PlanBuild, options: BuildOptions, chromium?: string): Promise<number> {
   const shownOut = displayPath(out);
   const summary = summarise(diagnostics);
+  const audience = options.for ?? 'team';
   const renderOptions = { planDir, catalogue, remoteImages: options.allowRemoteImages ?? false, allowOutside: options.allowOutside ?? false };
   let written: WriteResult;
   try {
     checkOutputFolder(out, planDir, shownOut);
+    if (summary.errors > 0 && audience === 'public') {
+      await printErrors(planDir, diagnostics);
+      await write(process.stderr, `plan: the plan has ${summary.errors} error(s), so the public site was not built; nothing was written to ${shownOut}.\n`);
+      return EXIT_PROBLEMS;
+    }
     if (summary.errors > 0) {
       await printErrors(planDir, diagnostics);
       const files = renderGaps(plan, diagnostics, renderOptions);
@@ -75,7 +102,11 @@ async function buildPlan({ planDir, out, plan, diagnostics }: PlanBuild, options
       await write(process.stderr, `plan: the plan has ${summary.errors} error(s), so only the gap report was written: ${displayPath(join(out, 'gaps.html'))}\n`);
       return EXIT_PROBLEMS;
     }
-    const files = await renderSite(plan!, diagnostics, renderOptions);
+    let files = await renderSite(plan!, diagnostics, { ...renderOptions, audience, pdf: chromium !== undefined });
+    if (chromium !== undefined) {
+      const { withPdfs } = await import('../emit/pdf.js');
+      files = await withPdfs(chromium, files, pdfPages(plan!, audience));
+    }
     written = await writeOutput(out, files, 'replace', shownOut);
   } catch (error) {
     if (error instanceof EmitError || error instanceof TemplateError) throw new CannotRun(error.message, error instanceof EmitError ? error.hint : 'Check the templates in the plan\'s templates/ folder.');
@@ -83,8 +114,8 @@ async function buildPlan({ planDir, out, plan, diagnostics }: PlanBuild, options
   }
   await reportKept(written, out);
   if (!options.quiet) {
-    const warnings = summary.warnings > 0 ? ` The plan has ${summary.warnings} warning(s): see ${displayPath(join(out, 'gaps.html'))}.` : '';
-    await write(process.stderr, `plan: built ${shownOut}.${warnings}\n`);
+    const warnings = summary.warnings === 0 ? '' : audience === 'team' ? ` The plan has ${summary.warnings} warning(s): see ${displayPath(join(out, 'gaps.html'))}.` : ` The plan has ${summary.warnings} warning(s), which the public site does not show: run plan check to see them.`;
+    await write(process.stderr, `plan: built the ${audience === 'team' ? 'team\'s site' : 'public site'} in ${shownOut}.${warnings}\n`);
   }
   await write(process.stdout, `${displayPath(join(out, 'index.html'))}\n`);
   return EXIT_OK;

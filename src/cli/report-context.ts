@@ -19,9 +19,12 @@ export function reportContext(colour: boolean): ReportContext {
   return { colour, catalogue, version, workingFolderUri: cwd.endsWith('/') ? cwd : `${cwd}/` };
 }
 
-/** One plan's findings for a reporter: `shown` of `all`, the rest counted as hidden warnings. */
-export function planFindings(planDir: string, shown: readonly Diagnostic[], all: readonly Diagnostic[] = shown): PlanFindings {
-  return { dir: displayPath(planDir), diagnostics: shown, hiddenWarnings: all.length - shown.length };
+/**
+ * One plan's findings for a reporter: `shown` of `all`, the rest counted as hidden warnings, and how
+ * many more the baseline suppressed.
+ */
+export function planFindings(planDir: string, shown: readonly Diagnostic[], all: readonly Diagnostic[] = shown, suppressed = 0): PlanFindings {
+  return { dir: displayPath(planDir), diagnostics: shown, hiddenWarnings: all.length - shown.length, suppressed };
 }
 
 /** Lists the errors among `diagnostics` on stderr, in the stylish format; prints nothing when there are none. */

@@ -49,3 +49,4 @@ function plansAt(dir: string | undefined, cwd: string): PlanFolder[] {
 }
 
 export { displayPath, isWithin } from '../paths.js';
+export { isPlanPath } from '../load/find-plans.js';

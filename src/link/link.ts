@@ -28,6 +28,7 @@ import {
   type LinkedProject,
   type Plan,
 } from './plan-graph.js';
+import { linkDutyCoverage } from './duty-coverage.js';
 import { Thread } from './thread.js';
 import { linkYear } from './link-year.js';
 
@@ -236,17 +237,7 @@ export function link(sources: PlanSources, actuals: ModelledActuals = NO_ACTUALS
       hint: 'Give each edition its own id; duty coverage refers to editions by id.',
     });
   });
-  for (const duty of duties) {
-    for (const key of Object.keys(duty.item.coverage)) {
-      if (editionIds.includes(key)) continue;
-      diagnostics.push({
-        rule: 'unknown-reference', severity: 'error', ...locate(duty.item.at, ['coverage', key], { key: true }), subject: duty.id,
-        message: `Statutory duty \`${duty.id}\` gives coverage for \`${key}\`, which is not an edition of the plan.${didYouMean(key, editionIds)}`,
-        hint: editionIds.length ? `The editions, listed under \`plan.editions\` in plan.yaml, are: ${editionIds.join(', ')}.` : 'List the plan\'s editions under `plan.editions` in plan.yaml.',
-      });
-    }
-    duty.coverage = editions.map((edition) => ({ edition, sections: duty.item.coverage[edition.id] ?? [] }));
-  }
+  linkDutyCoverage(duties, editions, diagnostics);
 
   const year = linkYear(sources, actuals, { byId, objectives, metrics, organisations, actions, manifest }, diagnostics);
   const plan: Plan = { manifest, aim, editions, priorities, portfolios, objectives, actions, metrics, organisations, duties, projects, byId, year };

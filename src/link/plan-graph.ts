@@ -97,9 +97,21 @@ export interface LinkedOrganisation {
   actions: LinkedAction[];
 }
 
+/**
+ * How one edition meets a duty: `covered` (it lists sections), `unchanged` (it changes nothing, so the
+ * last edition's sections stand), `not_covered`, or `not_a_duty` (an edition before the duty's `since`).
+ */
+export type CoverageStatus = 'covered' | 'unchanged' | 'not_covered' | 'not_a_duty';
+
 export interface DutyCoverage {
   edition: Edition;
+  status: CoverageStatus;
+  /** The sections this edition lists: empty when it is unchanged, does not cover the duty or comes before it. */
+  written: string[];
+  /** The sections that cover the duty in this edition: those it lists or, when unchanged, the last edition's. */
   sections: string[];
+  /** True in the edition from which a duty added later (`since`) is a duty. */
+  isNew: boolean;
 }
 
 export interface LinkedDuty {
@@ -107,7 +119,7 @@ export interface LinkedDuty {
   id: string;
   standIn: boolean;
   item: Located<StatutoryDuty>;
-  /** One entry per edition of the plan, in edition order; `sections` is empty where the edition does not cover it. */
+  /** One entry per edition of the plan, in edition order. */
   coverage: DutyCoverage[];
 }
 

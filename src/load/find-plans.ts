@@ -48,6 +48,23 @@ export function searchPlans(start: string | undefined, cwd = process.cwd()): Pla
   }
 }
 
+/** Whether an argument names a plan folder (any existing folder, or a plan.yaml standing for its folder) rather than an id or a revision. */
+export function isPlanPath(arg: string, cwd = process.cwd()): boolean {
+  const stats = statOf(resolve(cwd, arg));
+  return stats !== undefined && (stats.isDirectory() || basename(arg) === MANIFEST_FILE);
+}
+
+/**
+ * The plan folder that holds `dir` (above it, not `dir` itself), up to the root of its repository or
+ * of the file system: a plan started there would be read by that plan as part of it.
+ */
+export function enclosingPlan(dir: string): string | undefined {
+  for (let folder = dirname(resolve(dir)); ; folder = dirname(folder)) {
+    if (manifestOf(folder).state === 'file') return folder;
+    if (statOf(join(folder, '.git')) || dirname(folder) === folder) return undefined;
+  }
+}
+
 /** What a search from one path found. Paths are absolute. */
 export type Found =
   /** One or more plan folders, in path order. */

@@ -4,7 +4,7 @@
 
 import type { Diagnostic } from '../diagnostic.js';
 import { loadActuals, type ParsedTable } from './actuals-csv.js';
-import { openParseCache } from './parse-cache.js';
+import { openParseCache, type ParseCache } from './parse-cache.js';
 import { parseSource, type ParsedSource } from './parse-source.js';
 import { listProseFiles, listSourceFiles, readSource, type ReadOptions, type SourceText } from './plan-folder.js';
 import { parseInWorkers, shouldUseWorkers } from './worker-pool.js';
@@ -22,6 +22,8 @@ export interface LoadedPlan {
 export interface LoadOptions extends ReadOptions {
   /** Use the parse cache (default true; PLAN_CACHE=0 also switches it off). */
   cache?: boolean;
+  /** A parse cache to use instead of the one in the user's cache folder, such as one held in memory by `plan serve`. */
+  parseCache?: ParseCache;
 }
 
 export async function loadPlan(dir: string, options: LoadOptions = {}): Promise<LoadedPlan> {
@@ -37,7 +39,7 @@ export async function loadPlan(dir: string, options: LoadOptions = {}): Promise<
   };
   const texts = readAll(listSourceFiles(dir, options));
   const prose = readAll(listProseFiles(dir));
-  const cache = openParseCache(options.cache ?? true);
+  const cache = options.parseCache ?? openParseCache(options.cache ?? true);
   const files = new Array<ParsedSource>(texts.length);
   const missing: { index: number; text: SourceText }[] = [];
   texts.forEach((text, index) => {

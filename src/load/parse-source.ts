@@ -216,7 +216,7 @@ function yamlErrorHint(code: string): string {
     case 'BLOCK_AS_IMPLICIT_KEY':
       return 'Put text that contains `: ` in quotes, such as `title: "Front door: streaming"`, and check the indentation of the next line.';
     default:
-      return 'Check the indentation and punctuation on this line and the one above; text containing `: ` or starting with a special character needs quotes.';
+      return 'Check the indentation and punctuation on this line and the one above; text with a colon and a space in it (`a: b`), or starting with a special character, needs quotes.';
   }
 }
 

@@ -53,6 +53,9 @@ export function manifestOf(dir: string): { state: 'file' } | { state: 'missing' 
   return stats.isFile() ? { state: 'file' } : { state: 'not-a-file', kind: kindOf(stats) };
 }
 
+/** How many folders deep below the plan folder sources are looked for. */
+const MAX_FOLDER_DEPTH = 20;
+
 export interface SourceText {
   /** Path relative to the plan folder, with forward slashes. */
   file: string;
@@ -89,7 +92,7 @@ export function listSourceFiles(dir: string, { allowOutside = false }: ReadOptio
 
 /** `inside`: the real path of the plan folder, when links out of it are not followed. */
 function walk(root: string, dir: string, found: string[], depth: number, visited: Set<string>, inside: string | undefined): void {
-  if (depth > 20) return;
+  if (depth > MAX_FOLDER_DEPTH) return;
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -140,6 +143,21 @@ export function listProseFiles(dir: string): string[] {
   }
 }
 
+/**
+ * What a file at `path` (relative to the plan folder, with `/`) is to the plan, by the same rules as
+ * listSourceFiles, listProseFiles and listActualsFiles: a YAML source, a prose file, an actuals CSV
+ * file, or nothing plan reads. For a plan
+ * that is not on disk, such as a plan folder at a git revision.
+ */
+export function planFileKind(path: string): 'source' | 'prose' | 'actuals' | undefined {
+  const steps = path.split('/');
+  if (steps.some((step) => step.startsWith('.'))) return undefined;
+  if (/^prose\/[^/]+\.md$/i.test(path)) return 'prose';
+  if (/^actuals\/.+\.csv$/i.test(path)) return 'actuals';
+  if (steps.length > MAX_FOLDER_DEPTH + 1 || (steps.length > 1 && SKIPPED_FOLDERS.has(steps[0]!))) return undefined;
+  return /\.ya?ml$/i.test(steps[steps.length - 1]!) ? 'source' : undefined;
+}
+
 /** Reads one source file; a file that cannot be read becomes a diagnostic, not a crash. */
 export function readSource(dir: string, file: string, { allowOutside = false }: ReadOptions = {}): SourceText | Diagnostic {
   const path = join(dir, file);
@@ -175,6 +193,16 @@ export function readSource(dir: string, file: string, { allowOutside = false }: 
       'Check that the file exists and that you may read it.',
     );
   }
+}
+
+/** A file is not read when it is bigger than MAX_FILE_BYTES: the read-error that says so. */
+export function tooBigToRead(file: string, size: number): Diagnostic {
+  return tooBig((message, hint) => ({ rule: 'read-error', severity: 'error', file, line: 1, column: 1, message, hint }), size);
+}
+
+/** The text of a file's bytes, or the read-error at its first byte that is not UTF-8. */
+export function decodeSource(bytes: Buffer, file: string): SourceText | Diagnostic {
+  return decodeUtf8(bytes, file, (message, hint, at = { line: 1, column: 1 }) => ({ rule: 'read-error', severity: 'error', file, ...at, message, hint }));
 }
 
 function tooBig(refuse: (message: string, hint: string) => Diagnostic, size: number): Diagnostic {

@@ -68,6 +68,13 @@ export function planIssue(issue: core.$ZodIssue, subject: string, knownKeys: rea
       }];
     }
     case 'invalid_union':
+      // The one union of a duty's `coverage`: a list of sections or `unchanged`.
+      if (issue.path[0] === 'coverage') {
+        return [{
+          message: `${capitalise(where)} is ${describeValue(issue.input)}, which is not allowed here.${typeof issue.input === 'string' ? didYouMean(issue.input, ['unchanged']) : ''}`,
+          hint: 'Write the list of sections of that edition that cover the duty, `unchanged` when the edition changes nothing, or `[]` when it does not cover it.',
+        }];
+      }
       return [{ message: `${capitalise(where)} is ${describeValue(issue.input)}, which is not allowed here.`, hint: 'Write text or a number.' }];
     case 'invalid_key':
       return [{ message: `${capitalise(where)} has a key ${describeValue(issue.input)} that ${issue.issues[0]?.message ?? 'is not allowed'}.` }];

@@ -14,6 +14,7 @@ export { dateSchema, idSchema, MAX_TEXT_LENGTH } from './primitives.js';
 const list = <T extends z.ZodMiniType>(item: T) => z._default(z.array(item), []);
 
 const positiveWhole = z.int().check(z.positive());
+const count = z.int().check(z.nonnegative());
 
 /** A rule's severity in `rules:`: `off`, `warning` or `error`, or as ESLint writes it (`warn`, 0, 1, 2). */
 export const severitySettingSchema = z.pipe(z.literal(severitySpellings), z.transform((spelling: SeveritySpelling) => severityOf(spelling)!));
@@ -22,6 +23,28 @@ export const editionSchema = z.strictObject({
   id: idSchema,
   title: text,
   published: z.optional(dateSchema),
+});
+
+/**
+ * What a plan calls its units, where it does not call them portfolios and enabling workstreams: a
+ * place's plan may have "boards", another system "programmes". Every document says these words.
+ */
+export const termsSchema = z.strictObject({
+  portfolio: z.optional(text),
+  portfolios: z.optional(text),
+  enabler: z.optional(text),
+  enablers: z.optional(text),
+});
+
+/**
+ * Counts the published documents state, which may differ from what the plan lists: a plan may list
+ * 31 key deliverables as actions while its documents speak of "50 national actions".
+ */
+export const statedCountsSchema = z.strictObject({
+  national_objectives: z.optional(count),
+  local_objectives: z.optional(count),
+  national_actions: z.optional(count),
+  actions: z.optional(count),
 });
 
 export const planInfoSchema = z.strictObject({
@@ -37,6 +60,8 @@ export const planInfoSchema = z.strictObject({
   /** The date the documents carry; documents never print the build time. */
   published: z.optional(dateSchema),
   organisation: z.optional(idSchema),
+  terms: z._default(termsSchema, {}),
+  stated_counts: z._default(statedCountsSchema, {}),
 });
 
 export const collectiveAimSchema = z.strictObject({
@@ -50,9 +75,17 @@ export const collectiveAimSchema = z.strictObject({
 /** Named pieces of prose for the documents; each is Markdown written in the plan, never in a template. */
 export const proseSchema = z.record(idSchema, markdown);
 
+/** Principles that underpin the whole plan, such as the "5 Ps" of an Integrated Care Strategy. */
+export const principlesSchema = z.strictObject({
+  title: z.optional(text),
+  description: z.optional(markdown),
+  items: z.array(text).check(z.minLength(1, { error: 'must list at least one principle' })),
+});
+
 export const manifestSchema = z.strictObject({
   plan: planInfoSchema,
   collective_aim: z.optional(collectiveAimSchema),
+  principles: z.optional(principlesSchema),
   rules: z._default(z.record(z.string(), severitySettingSchema), {}),
   prose: z._default(proseSchema, {}),
   year: z.optional(yearSchema),
@@ -78,6 +111,18 @@ export const portfolioSchema = z.strictObject({
 
 /** Whether a target figure is a floor ("no less than 76%") or a ceiling ("92% or below"). */
 export const comparisonSchema = z.enum(['at_least', 'at_most']);
+export type Comparison = z.infer<typeof comparisonSchema>;
+
+/**
+ * Which way a target figure points: `comparison` when it is written; otherwise derived, as
+ * docs/language.md says: a ceiling when the baseline is above the figure (the measure is to come
+ * down), else a floor, a figure to reach.
+ */
+export function comparisonOf(target: { value?: number | undefined; baseline?: number | undefined; comparison?: Comparison | undefined }): Comparison {
+  if (target.comparison) return target.comparison;
+  if (target.baseline !== undefined && target.value !== undefined && target.baseline > target.value) return 'at_most';
+  return 'at_least';
+}
 
 export const targetSchema = z.strictObject({
   measure: z.optional(text),
@@ -100,6 +145,17 @@ export const objectiveSchema = z.strictObject({
   description: z.optional(markdown),
 });
 
+/**
+ * What a link from an action or metric to an objective was last reviewed against (`plan review` writes
+ * it): four groups of four hex digits, one for each field of the objective a review looks at.
+ */
+export const reviewFingerprintSchema = z.string().check(
+  z.regex(/^[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}$/, { error: 'must be a review fingerprint as `plan review` writes it, such as 3fa2-c1e0-7b9d-05e4' }),
+);
+
+/** The reviews of an item's links: objective id -> fingerprint. */
+const reviewed = z.optional(z.record(idSchema, reviewFingerprintSchema));
+
 export const actionSchema = z.strictObject({
   id: idSchema,
   title: text,
@@ -109,6 +165,7 @@ export const actionSchema = z.strictObject({
   due: z.optional(dateSchema),
   status: z.optional(z.enum(['planned', 'in_progress', 'done', 'at_risk', 'stopped'])),
   description: z.optional(markdown),
+  reviewed,
 });
 
 export const metricSchema = z.strictObject({
@@ -121,6 +178,7 @@ export const metricSchema = z.strictObject({
   by: z.optional(dateSchema),
   objective: z.optional(idSchema),
   source: z.optional(text),
+  reviewed,
 });
 
 export const organisationSchema = z.strictObject({
@@ -131,11 +189,19 @@ export const organisationSchema = z.strictObject({
   description: z.optional(markdown),
 });
 
+/**
+ * How one edition of the plan meets a duty: the sections that cover it, `unchanged` (the edition
+ * changes nothing, as a "-" in a matrix of an update says), or `[]` (the edition does not cover it).
+ */
+export const editionCoverageSchema = z.union([z.literal('unchanged'), z.array(text)]);
+
 export const dutySchema = z.strictObject({
   id: idSchema,
   title: text,
   requirement: z.optional(markdown),
-  coverage: z._default(z.record(idSchema, z.array(text)), {}),
+  /** The edition from which it is a duty of the plan: a duty added by a later edition. */
+  since: z.optional(idSchema),
+  coverage: z._default(z.record(idSchema, editionCoverageSchema), {}),
 });
 
 export const projectSchema = z.strictObject({
@@ -179,12 +245,15 @@ export const itemNouns: Record<CollectionName, string> = {
 
 export type Manifest = z.infer<typeof manifestSchema>;
 export type PlanInfo = z.infer<typeof planInfoSchema>;
+export type Terms = z.infer<typeof termsSchema>;
+export type StatedCounts = z.infer<typeof statedCountsSchema>;
+export type Principles = z.infer<typeof principlesSchema>;
+export type EditionCoverage = z.infer<typeof editionCoverageSchema>;
 export type Edition = z.infer<typeof editionSchema>;
 export type CollectiveAim = z.infer<typeof collectiveAimSchema>;
 export type Priority = z.infer<typeof prioritySchema>;
 export type Portfolio = z.infer<typeof portfolioSchema>;
 export type Target = z.infer<typeof targetSchema>;
-export type Comparison = z.infer<typeof comparisonSchema>;
 export type Objective = z.infer<typeof objectiveSchema>;
 export type Action = z.infer<typeof actionSchema>;
 export type Metric = z.infer<typeof metricSchema>;

@@ -114,7 +114,7 @@ function reportIdsDifferingInCase(items: readonly Located<{ id: string }>[], nou
 }
 
 /**
- * `__proto__` as a key of a mapping of names (rules, prose, a duty's coverage) is dropped by the
+ * `__proto__` as a key of a mapping of names (rules, prose, a duty's coverage, reviews) is dropped by the
  * schema library without a word, to keep it from changing an object's prototype: report it instead.
  */
 function hasProtoKey(value: unknown): boolean {
@@ -205,7 +205,7 @@ function validateManifest(value: Record<string, unknown>, present: boolean, at: 
     }
   }
   if (!planValid) return;
-  const manifest = manifestSchema.parse({ plan: parsed.plan, collective_aim: parsed.collective_aim, rules: parsed.rules ?? {}, prose: parsed.prose ?? {}, year: parsed.year });
+  const manifest = manifestSchema.parse({ ...parsed, rules: parsed.rules ?? {}, prose: parsed.prose ?? {} });
   sources.manifest = Object.assign(manifest, { at });
 }
 
@@ -253,6 +253,13 @@ function validateCollection(name: CollectionName, value: unknown, at: ItemSource
       diagnostics.push({
         ...error(locate(itemAt, ['coverage', '__proto__'], { key: true }), 'unknown-reference', `${subject.charAt(0).toUpperCase()}${subject.slice(1)} gives coverage for \`__proto__\`, which is not an edition of the plan.`,
           'Use the id of an edition listed under `plan.editions` in plan.yaml.'),
+        ...(id !== undefined ? { subject: id } : {}),
+      });
+    }
+    if ((name === 'actions' || name === 'metrics') && hasProtoKey((item as { reviewed?: unknown } | null)?.reviewed)) {
+      diagnostics.push({
+        ...error(locate(itemAt, ['reviewed', '__proto__'], { key: true }), 'schema', `${subject.charAt(0).toUpperCase()}${subject.slice(1)} records a review against \`__proto__\`, which is not an objective id.`,
+          'Remove it from `reviewed:`; `plan review` writes the reviews there.'),
         ...(id !== undefined ? { subject: id } : {}),
       });
     }

@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { parse as parseYaml } from 'yaml';
+import { capitalise } from '../english.js';
 import { escapeForMarkdown, markdownCell, markdownInlineToHtml, markdownToHtml, markdownToMarkdown, type ProseOptions } from './markdown.js';
 
 export type OutputFormat = 'html' | 'md';
@@ -107,7 +108,8 @@ export class DocumentRenderer {
     this.originals = new Map();
     const data = this.format === 'md' ? escapeDeep(context, this.originals) : context;
     try {
-      return tidy(template(data));
+      const text = tidy(template(data));
+      return this.format === 'md' ? tidyTables(text) : text;
     } catch (cause) {
       throw new TemplateError(`The ${this.format} template ${name} failed: ${(cause as Error).message}`);
     }
@@ -135,11 +137,20 @@ export class DocumentRenderer {
       if (typeof text !== 'string') return '';
       return html ? new hb.SafeString(markdownInlineToHtml(text, this.prose)) : markdownToMarkdown(source(text), this.prose).replace(/\s*\n\s*/g, ' ');
     });
+    // {name} is filled from the helper's arguments, or else from the plan's terms ({portfolio}, {Enablers}).
     hb.registerHelper('word', (name: unknown, options: Handlebars.HelperOptions) => {
       const text = typeof name === 'string' && Object.hasOwn(this.words, name) ? this.words[name]! : undefined;
       if (text === undefined) throw new Error(`there is no word \`${String(name)}\` in words.yaml`);
       const values = (options?.hash ?? {}) as Record<string, unknown>;
-      return text.replace(/\{(\w+)\}/g, (whole, key: string) => (Object.hasOwn(values, key) ? String(values[key]) : whole));
+      const terms = ((options?.data?.root as { site?: { terms?: Record<string, string> } } | undefined)?.site?.terms ?? {});
+      return text.replace(/\{(\w+)\}/g, (whole, key: string) => (Object.hasOwn(values, key) ? String(values[key]) : Object.hasOwn(terms, key) ? terms[key]! : whole));
+    });
+    /** Text with `code` marks, such as a finding's hint: in HTML the marks become <code>, the rest is escaped. */
+    hb.registerHelper('code', (text: unknown) => {
+      if (typeof text !== 'string') return '';
+      if (!html) return text;
+      const parts = text.split(/`([^`]+)`/);
+      return new hb.SafeString(parts.map((part, i) => (i % 2 === 1 ? `<code>${Handlebars.escapeExpression(part)}</code>` : Handlebars.escapeExpression(part))).join(''));
     });
     hb.registerHelper('cell', (text: unknown) => (text === undefined || text === null ? '' : markdownCell(String(text))));
     hb.registerHelper('date', (iso: unknown) => formatDate(typeof iso === 'string' ? iso : undefined));
@@ -148,6 +159,7 @@ export class DocumentRenderer {
     hb.registerHelper('not', (a: unknown) => !a);
     hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
     hb.registerHelper('and', (...args: unknown[]) => args.slice(0, -1).every(Boolean));
+    hb.registerHelper('capital', (text: unknown) => (typeof text === 'string' ? capitalise(text) : ''));
     hb.registerHelper('plural', (count: unknown, singular: unknown, pluralForm: unknown) => {
       const n = Number(count);
       const one = String(singular);
@@ -186,6 +198,11 @@ function escapeDeep(value: unknown, originals: Map<string, string>, key?: string
     return out;
   }
   return value;
+}
+
+/** An empty cell of a Markdown table is written `| |`, as markdownlint's compact table style has it. */
+function tidyTables(text: string): string {
+  return text.replace(/^\|.*\|$/gm, (row) => row.replace(/\|[ \t]{2,}(?=\|)/g, '| '));
 }
 
 /** Collapses the blank lines that template control blocks leave behind; ends with one newline. */

@@ -129,9 +129,9 @@ const ENTITY = /&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31
  * cannot start markup where they stand, such as `&` in "A&E" or `-` inside a word, are left alone.
  */
 export function escapeForMarkdown(text: string): string {
-  // Outer spaces are dropped, as Markdown drops them anyway: left in, four or a tab at the start of a
-  // line would make the text a code block.
-  const folded = text.replace(/[ \t]*(?:\r\n|\r|\n)+[ \t]*/g, ' ').replace(/^[ \t]+|[ \t]+$/g, '');
+  // Leading spaces and tabs become one space: four, or a tab, at the start of a line would make the
+  // text a code block, and one keeps the text apart from what it follows.
+  const folded = text.replace(/[ \t]*(?:\r\n|\r|\n)+[ \t]*/g, ' ').replace(/^[ \t]+/, ' ');
   const escaped = folded
     .replace(/[\\`*[\]#|~$]/g, '\\$&')
     .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\_')

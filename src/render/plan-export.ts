@@ -5,6 +5,7 @@ import type { LinkedItem, Plan } from '../link/plan-graph.js';
 import { Thread } from '../link/thread.js';
 import { locate } from '../model/locate.js';
 import { exportYear } from './year-export.js';
+import { comparisonOf } from '../model/schema.js';
 
 export const EXPORT_FORMAT = 'plan-compiled/1';
 
@@ -33,8 +34,13 @@ export function exportPlan(plan: Plan) {
       vision: info.vision ?? null,
       organisation: info.organisation ?? null,
       editions: plan.editions.map((e) => ({ id: e.id, title: e.title, published: e.published ?? null })),
+      terms: info.terms,
+      stated_counts: info.stated_counts,
       prose: plan.manifest.prose,
     },
+    principles: plan.manifest.principles
+      ? { title: plan.manifest.principles.title ?? null, description: plan.manifest.principles.description ?? null, items: plan.manifest.principles.items }
+      : null,
     collective_aim: plan.aim
       ? {
           id: plan.aim.id,
@@ -79,7 +85,8 @@ export function exportPlan(plan: Plan) {
         portfolio: o.owner?.id ?? null,
         priorities: ids(o.priorities),
         priorities_from: o.prioritiesFrom,
-        target: o.item.target ?? null,
+        // Which way the figure points is always said: as written, or derived as docs/language.md says.
+        target: o.item.target ? { ...o.item.target, ...(o.item.target.value !== undefined ? { comparison: comparisonOf(o.item.target) } : {}) } : null,
         description: o.item.description ?? null,
         actions: ids(o.actions),
         metrics: ids(o.metrics),
@@ -105,6 +112,7 @@ export function exportPlan(plan: Plan) {
       unit: m.item.unit ?? null,
       baseline: m.item.baseline ?? null,
       target: m.item.target ?? null,
+      comparison: m.item.target !== undefined ? comparisonOf({ value: m.item.target, baseline: m.item.baseline, comparison: m.item.comparison }) : null,
       by: m.item.by ?? null,
       objective: m.objective?.id ?? null,
       source: m.item.source ?? null,
@@ -122,7 +130,9 @@ export function exportPlan(plan: Plan) {
       id: d.id,
       title: d.item.title,
       requirement: d.item.requirement ?? null,
+      since: d.item.since ?? null,
       coverage: Object.fromEntries(d.coverage.map((c) => [c.edition.id, c.sections])),
+      status: Object.fromEntries(d.coverage.map((c) => [c.edition.id, c.status])),
       covered: d.coverage.some((c) => c.sections.length > 0),
       location: location(d),
     })),

@@ -1,5 +1,6 @@
 // Renders every document of a build, in Markdown and HTML, into a map of output paths to contents.
-// Pure apart from reading templates and assets: the emit phase writes the map to disk.
+// The team's site carries its public version in public/; the public site stands alone. Pure apart
+// from reading templates and assets: the emit phase writes the map to disk.
 
 import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
@@ -10,17 +11,18 @@ import type { OutputFiles } from '../emit/output-files.js';
 import type { LinkedItem, Plan } from '../link/plan-graph.js';
 import { Thread } from '../link/thread.js';
 import { assetFiles } from './assets.js';
+import type { PageCache } from './page-cache.js';
 import { threadDiagram } from './diagram/svg.js';
 import { planFolder, readSource } from '../load/plan-folder.js';
-import { DocumentRenderer, TemplateError, builtInTemplatesDir, loadWords, type OutputFormat } from './engine.js';
+import { DocumentRenderer, TemplateError, builtInTemplatesDir, formatDate, loadWords, type OutputFormat } from './engine.js';
 import { exportPlan } from './plan-export.js';
-import { dutiesView } from './views/duties.js';
+import { dutiesDate, dutiesView } from './views/duties.js';
 import { gapsJson, gapsView } from './views/gaps.js';
 import { indexView } from './views/index.js';
 import { objectivesView } from './views/objectives.js';
 import { planOnAPageView } from './views/plan-on-a-page.js';
 import { portfolioIndexView, portfolioView } from './views/portfolio.js';
-import { portfolioPath, rootOf, siteView } from './views/site.js';
+import { SiteMap, portfolioPath, rootOf, siteView, termsOf, type Audience } from './views/site.js';
 import { summaryView } from './views/summary.js';
 import { performanceView } from './views/performance.js';
 import { stocktakeView } from './views/stocktake.js';
@@ -34,7 +36,18 @@ export interface SiteOptions {
   remoteImages?: boolean;
   /** Read templates that symbolic links lead to outside the plan folder (`--allow-outside`). */
   allowOutside?: boolean;
+  /** The formats to write; both by default. A preview in a browser needs only the HTML. */
+  formats?: readonly OutputFormat[];
+  /** Pages already rendered, for a process that builds again and again (`plan serve`). */
+  pages?: PageCache;
+  /** `team` (the default): every document, with the public site in public/. `public`: the public site alone. */
+  audience?: Audience;
+  /** The public site's documents will be printed to PDF (`pdfPages`), so each links to its PDF. */
+  pdf?: boolean;
 }
+
+/** Where the team's site keeps its public version. */
+export const PUBLIC_FOLDER = 'public';
 
 const FORMATS: OutputFormat[] = ['md', 'html'];
 
@@ -54,24 +67,26 @@ function templateReader(options: SiteOptions): (path: string) => string {
   };
 }
 
-/** The Markdown and HTML renderers of a build, sharing the words both formats say. */
-function documentRenderers(options: SiteOptions): Map<OutputFormat, DocumentRenderer> {
+/** Makes the renderer of each format, all sharing the words both formats say. */
+function rendererMaker(options: SiteOptions): (format: OutputFormat) => DocumentRenderer {
   const dirs = templateDirs(options.planDir);
   const read = templateReader(options);
   const words = loadWords(dirs, read);
   const prose = { remoteImages: options.remoteImages ?? false };
-  return new Map(FORMATS.map((format) => [format, new DocumentRenderer(format, dirs, { prose, read, words })]));
+  return (format) => new DocumentRenderer(format, dirs, { prose, read, words });
 }
 
 /** The page a diagram node links to, relative to the site root. */
-function diagramHref(item: LinkedItem): string | undefined {
+function diagramHref(item: LinkedItem, map: SiteMap): string | undefined {
   switch (item.kind) {
     case 'collective_aim':
       return 'plan-on-a-page.html#aim';
     case 'priority':
       return `plan-on-a-page.html#priority-${item.id}`;
-    case 'portfolio':
-      return `${portfolioPath(item.id)}.html`;
+    case 'portfolio': {
+      const path = map.portfolioPath(item);
+      return path === null ? undefined : `${path}.html`;
+    }
     case 'objective':
       return `objectives.html#${item.id}`;
     default:
@@ -79,42 +94,90 @@ function diagramHref(item: LinkedItem): string | undefined {
   }
 }
 
+interface Page {
+  path: string;
+  template: string;
+  title: string;
+  view: object;
+  /** The view of the HTML page, where it shows more than the Markdown (the performance document's charts). */
+  html?: object;
+  /** The date the page carries, where it is not the plan's: the duty matrix carries its latest edition's. */
+  published?: string | undefined;
+}
+
 export async function renderSite(plan: Plan, diagnostics: readonly Diagnostic[], options: SiteOptions): Promise<OutputFiles> {
-  const files: OutputFiles = new Map();
+  const audience = options.audience ?? 'team';
+  const make = rendererMaker(options);
   const thread = new Thread(plan);
-  const svg = await threadDiagram(thread, { href: diagramHref, title: `The golden thread of ${plan.manifest.plan.title}` });
-  const diagram = new Handlebars.SafeString(svg);
-  const summary = summaryView(plan);
-  const performance = performanceView(plan);
-  // The charts are trusted SVG made from escaped text: inline in HTML, files beside the Markdown.
-  const performanceHtml = { ...performance, targets: performance.targets.map((t) => ({ ...t, charts: t.charts.map((c) => ({ ...c, svg: new Handlebars.SafeString(c.svg) })) })) };
-  // The Markdown gives each chart's text summary and data table; the chart itself is in the HTML.
-  const performanceMd = { ...performance, targets: performance.targets.map((t) => ({ ...t, charts: t.charts.map(({ svg: _svg, ...c }) => c) })) };
+  const publicMap = new SiteMap(plan, 'public', options.pdf ?? false);
+  const publicSite = renderOneSite(publicMap, thread, diagnostics, options, make);
+  if (audience === 'public') return publicSite;
 
-  const pages: { path: string; template: string; title: string; view: object; html?: object }[] = [
-    { path: 'index', template: 'index', title: 'Home', view: { ...indexView(plan), diagram } },
-    { path: 'summary', template: 'summary', title: summary.title, view: summary },
-    { path: 'plan-on-a-page', template: 'plan-on-a-page', title: 'Plan on a page', view: { ...planOnAPageView(plan), diagram } },
-    { path: 'objectives', template: 'objectives', title: 'Objectives', view: objectivesView(thread) },
-    { path: 'duties', template: 'duties', title: 'Statutory duties', view: dutiesView(plan) },
-    { path: 'performance', template: 'performance', title: 'Performance', view: performanceMd, html: performanceHtml },
-    { path: 'stocktake', template: 'stocktake', title: 'Stocktake', view: stocktakeView(plan) },
-    { path: 'gaps', template: 'gaps', title: 'Gap report', view: { ...gapsView(plan, diagnostics, options.catalogue), buildFailed: false } },
-    { path: 'portfolios', template: 'portfolios-index', title: 'Portfolios', view: portfolioIndexView(plan) },
-    ...plan.portfolios.map((p) => ({ path: portfolioPath(p.id), template: 'portfolio', title: p.item.name, view: portfolioView(thread, p, diagnostics) })),
-  ];
+  const files = renderOneSite(new SiteMap(plan, 'team'), thread, diagnostics, options, make, publicMap);
+  for (const [path, content] of publicSite) files.set(`${PUBLIC_FOLDER}/${path}`, content);
+  files.set('gaps.json', JSON.stringify(gapsJson(plan, diagnostics, options.catalogue), null, 2) + '\n');
+  files.set('plan.json', JSON.stringify(exportPlan(plan), null, 2) + '\n');
+  return files;
+}
 
-  for (const [format, renderer] of documentRenderers(options)) {
+/** One site's documents, diagram and assets. On the team's site, `publicMap` is its public version's. */
+function renderOneSite(map: SiteMap, thread: Thread, diagnostics: readonly Diagnostic[], options: SiteOptions, make: (format: OutputFormat) => DocumentRenderer, publicMap?: SiteMap): OutputFiles {
+  const plan = map.plan;
+  const files: OutputFiles = new Map();
+  const terms = map.terms;
+  const svg = threadDiagram(thread, {
+    href: (item) => diagramHref(item, map),
+    title: `The golden thread of ${plan.manifest.plan.title}`,
+    words: { units: `${terms.Portfolios} and ${terms.enablers}`, portfolio: terms.portfolio, enabler: terms.enabler, underpinning: `${terms.Enablers} that underpin every priority` },
+  });
+  const summary = summaryView(map);
+
+  const documents: Record<string, () => Omit<Page, 'path'>> = {
+    index: () => ({ template: 'index', title: 'Home', view: indexView(map) }),
+    summary: () => ({ template: 'summary', title: summary.title, view: summary }),
+    'plan-on-a-page': () => ({ template: 'plan-on-a-page', title: 'Plan on a page', view: planOnAPageView(map) }),
+    objectives: () => ({ template: 'objectives', title: 'Objectives', view: objectivesView(thread, map) }),
+    duties: () => ({ template: 'duties', title: 'Statutory duties', view: dutiesView(map), published: dutiesDate(map) }),
+    performance: () => performancePage(plan),
+    stocktake: () => ({ template: 'stocktake', title: 'Stocktake', view: stocktakeView(plan) }),
+    gaps: () => ({ template: 'gaps', title: 'Gap report', view: { ...gapsView(plan, diagnostics, options.catalogue), buildFailed: false } }),
+    portfolios: () => ({ template: 'portfolios-index', title: 'Portfolios', view: portfolioIndexView(map) }),
+  };
+  const pages: Page[] = map.pages.map((path) => {
+    const document = documents[path];
+    if (document) return { path, ...document() };
+    const portfolio = plan.portfolios.find((p) => portfolioPath(p.id) === path)!;
+    return { path, template: 'portfolio', title: portfolio.item.name, view: portfolioView(thread, portfolio, diagnostics, map) };
+  });
+
+  for (const format of options.formats ?? FORMATS) {
+    const renderer = options.pages ? options.pages.renderer(format, () => make(format)) : make(format);
     for (const page of pages) {
-      const context = { ...(format === 'html' ? page.html ?? page.view : page.view), site: siteView(plan, page.path), root: rootOf(page.path), pageTitle: page.title };
-      files.set(`${page.path}.${format}`, renderer.render(page.template, context));
+      const site = siteView(map, page.path, page.title, publicMap);
+      if ('published' in page) site.published = formatDate(page.published);
+      const context = { ...(format === 'html' ? page.html ?? page.view : page.view), site, root: rootOf(page.path), pageTitle: page.title };
+      const render = () => renderer.render(page.template, context);
+      files.set(`${page.path}.${format}`, options.pages ? options.pages.page(format, page.template, context, render) : render());
     }
   }
   files.set('golden-thread.svg', svg);
-  files.set('gaps.json', JSON.stringify(gapsJson(plan, diagnostics, options.catalogue), null, 2) + '\n');
-  files.set('plan.json', JSON.stringify(exportPlan(plan), null, 2) + '\n');
   for (const [path, content] of assetFiles(builtInTemplatesDir())) files.set(path, content);
   return files;
+}
+
+/** The performance document: its charts are trusted SVG made from escaped text, inline in the HTML only. */
+function performancePage(plan: Plan): Omit<Page, 'path'> {
+  const performance = performanceView(plan);
+  const html = { ...performance, targets: performance.targets.map((t) => ({ ...t, charts: t.charts.map((c) => ({ ...c, svg: new Handlebars.SafeString(c.svg) })) })) };
+  // The Markdown gives each chart's text summary and data table in its place.
+  const view = { ...performance, targets: performance.targets.map((t) => ({ ...t, charts: t.charts.map(({ svg: _svg, ...c }) => c) })) };
+  return { template: 'performance', title: 'Performance', view, html };
+}
+
+/** The public documents to print, each HTML page with its PDF, relative to the output folder of a build for `audience`. */
+export function pdfPages(plan: Plan, audience: Audience): { html: string; pdf: string }[] {
+  const root = audience === 'team' ? `${PUBLIC_FOLDER}/` : '';
+  return new SiteMap(plan, 'public', true).printable.map((page) => ({ html: `${root}${page}.html`, pdf: `${root}pdf/${page}.pdf` }));
 }
 
 /** Only the gap report (gaps.md, gaps.html, gaps.json): what a build writes when the plan has errors. */
@@ -122,10 +185,11 @@ export function renderGaps(plan: Plan | undefined, diagnostics: readonly Diagnos
   const files: OutputFiles = new Map();
   const view = { ...gapsView(plan, diagnostics, options.catalogue), buildFailed: true };
   const site = plan
-    ? siteView(plan, 'gaps')
-    : { planId: '', title: 'Plan', system: '', organisation: undefined, published: '', nav: [] };
-  for (const [format, renderer] of documentRenderers(options)) {
-    files.set(`gaps.${format}`, renderer.render('gaps', { ...view, site, root: '', pageTitle: 'Gap report' }));
+    ? siteView(new SiteMap(plan, 'team'), 'gaps', 'Gap report')
+    : { planId: '', title: 'Plan', system: '', organisation: undefined, published: '', nav: [], team: true, publicVersion: null, pdfVersion: null, documentTitle: 'Gap report', terms: termsOf() };
+  const make = rendererMaker(options);
+  for (const format of FORMATS) {
+    files.set(`gaps.${format}`, make(format).render('gaps', { ...view, site, root: '', pageTitle: 'Gap report' }));
   }
   files.set('gaps.json', JSON.stringify(gapsJson(plan, diagnostics, options.catalogue), null, 2) + '\n');
   return files;

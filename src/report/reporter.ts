@@ -11,6 +11,8 @@ export interface PlanFindings {
   diagnostics: readonly Diagnostic[];
   /** Warnings left out by --quiet, so a summary line can still mention them. */
   hiddenWarnings: number;
+  /** Findings left out because the baseline records them (`--baseline`); absent without one. */
+  suppressed?: number;
 }
 
 export interface ReportContext {

@@ -47,10 +47,14 @@ function findingLines(plan: PlanFindings, c: ChalkInstance): string[] {
 function summaryLine(plans: readonly PlanFindings[], where: string, named: boolean, c: ChalkInstance): string {
   const summary = summarise(plans.flatMap((plan) => plan.diagnostics));
   const hidden = plans.reduce((sum, plan) => sum + plan.hiddenWarnings, 0);
+  const suppressed = plans.reduce((sum, plan) => sum + (plan.suppressed ?? 0), 0);
   const total = summary.errors + summary.warnings;
-  if (total === 0 && hidden > 0) return c.green(`✔ No errors in ${where} (${plural(hidden, 'warning')} not shown).`);
+  const inBaseline = suppressed > 0 ? `${suppressed} in the baseline` : '';
+  if (total === 0 && hidden > 0) return c.green(`✔ No ${suppressed > 0 ? 'new ' : ''}errors in ${where} (${[`${plural(hidden, 'warning')} not shown`, inBaseline].filter(Boolean).join('; ')}).`);
+  if (total === 0 && suppressed > 0) return c.green(`✔ No new problems in ${where} (${inBaseline}).`);
   if (total === 0) return c.green(`✔ No problems found in ${where}.`);
-  const text = `${summary.errors > 0 ? '✖' : '⚠'} ${plural(total, 'problem')}${named ? ` in ${where}` : ''} (${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')})`;
+  const counts = [`${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}`, inBaseline].filter(Boolean).join('; ');
+  const text = `${summary.errors > 0 ? '✖' : '⚠'} ${plural(total, suppressed > 0 ? 'new problem' : 'problem')}${named ? ` in ${where}` : ''} (${counts})`;
   return summary.errors > 0 ? c.red.bold(text) : c.yellow.bold(text);
 }
 

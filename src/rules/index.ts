@@ -4,6 +4,7 @@ import { ruleIds, type CatalogueEntry, type RuleId } from '../catalogue.js';
 import { actionServesObjective } from './action-serves-objective.js';
 import { actionTracesToAim } from './action-traces-to-aim.js';
 import { dutyCovered } from './duty-covered.js';
+import { linkIsReviewed } from './link-is-reviewed.js';
 import { objectiveHasAction } from './objective-has-action.js';
 import { objectiveHasOwner } from './objective-has-owner.js';
 import { objectiveIsSmart } from './objective-is-smart.js';
@@ -29,6 +30,7 @@ const byId: Record<RuleId, Rule> = {
   'objective-has-action': objectiveHasAction,
   'portfolio-has-objectives': portfolioHasObjectives,
   'duty-covered': dutyCovered,
+  'link-is-reviewed': linkIsReviewed,
   'trajectory-ends-at-target': trajectoryEndsAtTarget,
   'actual-on-trajectory': actualOnTrajectory,
   'target-has-current-actual': targetHasCurrentActual,

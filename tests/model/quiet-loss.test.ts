@@ -31,6 +31,21 @@ describe('`__proto__` as a key', () => {
     const constructor = compileFixture({ test: test.replace('__proto__', 'constructor') }).diagnostics.filter((d) => d.rule === 'unknown-reference');
     expect(constructor.map((d) => [d.line, d.column])).toEqual([[6, 7]]);
   });
+
+  it('under an action\'s `reviewed:` is reported, where `constructor` is a review of nothing it serves', () => {
+    const test = yaml`
+      actions:
+        - id: a1
+          title: Action one
+          objectives: [ae-4-hours]
+          reviewed:
+            __proto__: 1111-2222-3333-4444
+    `;
+    const finding = onlyFindingOf(compileFixture({ test }), 'schema');
+    expect(finding).toMatchObject({ line: 6, column: 7, subject: 'a1', message: 'Action `a1` records a review against `__proto__`, which is not an objective id.' });
+    const constructor = onlyFindingOf(compileFixture({ test: test.replace('__proto__', 'constructor') }), 'link-is-reviewed');
+    expect([constructor.line, constructor.column]).toEqual([6, 7]);
+  });
 });
 
 describe('portfolio ids that differ only in capitals', () => {

@@ -1,206 +1,263 @@
-// Where every box goes: heights chosen here so each part of the thread is centred on what it serves,
-// then ELK sets the columns apart and routes the lines between them.
+// Where everything in the diagram goes: the aim across the top, the priorities as columns beneath it
+// (or listed, in a plan with many), then one row per portfolio with a mark in each priority's column
+// it serves and its objectives beside it, titles wrapped whole. One pass down the rows: linear in the
+// size of the plan, and the same plan always gives the same numbers.
 
-import elkjs, { type ElkExtendedEdge, type ElkNode, type ElkPoint } from 'elkjs/lib/elk.bundled.js';
-import { BODY_LINE, FRAME_PAD, GROUP_GAP, NODE_GAP, PAD_Y, type Column, type DiagramEdge, type DiagramNode } from './nodes.js';
+import type { LinkedItem } from '../../link/plan-graph.js';
+import { clean, textWidth, wrapText } from './text.js';
+import { numberRanges } from '../../english.js';
+import type { BrokenThread, ThreadModel, ThreadRow } from './nodes.js';
 
-// elkjs is CommonJS typed as an ES module: its constructor is both the module itself and its `default`,
-// and only `default` has the right type under NodeNext (and works from Node, esbuild and vitest alike).
-const ELK = elkjs.default;
+export const BODY = 14;
+export const BODY_LINE = 18;
+export const SMALL = 12;
+export const SMALL_LINE = 16;
+export const PAD_X = 10;
+export const PAD_Y = 8;
+export const TAG_HEIGHT = 20;
+export const RADIUS = 4;
+const GAP = 16;
+const NODE_GAP = 8;
+const ROW_PAD = 10;
+export const MARGIN = 16;
+/** The picture's width; it is drawn to scale down, so this is its shape more than its size. */
+export const WIDTH = 1200;
+const NAME_WIDTH = 250;
+const MATRIX_WIDTH = 440;
+const SERVES_WIDTH = 200;
+export const MARK_RADIUS = 8;
+export const LEGEND_HEIGHT = 28;
 
-/**
- * The height of every node: each portfolio centred on its objectives, each priority on its portfolios, the
- * aim on its priorities, and then each owner's objectives centred on their owner where there is room.
- * ELK's own placers straighten edges instead, which drags the aim and the priorities to one end of a tall
- * objectives column; a tree centred on what it serves reads better.
- */
-function placeVertically(nodes: DiagramNode[], edges: DiagramEdge[]): Map<string, number> {
-  // Members of the frame count as the frame: it is the box that moves.
-  const boxOf = new Map<string, DiagramNode>();
-  for (const node of nodes) {
-    boxOf.set(node.key, node);
-    for (const member of node.members) boxOf.set(member.node.key, node);
-  }
-  const parent = new Map(edges.map((e) => [e.target, e.source]));
-  const inColumn = (c: Column): DiagramNode[] => nodes.filter((n) => n.column === c);
-  const objectives = inColumn(3);
-  // A wider gap where the owner changes, so one owner's objectives read as a group.
-  const gaps = objectives.map((node, i) => (i > 0 && parent.get(objectives[i - 1]?.key ?? '') !== parent.get(node.key) ? NODE_GAP + GROUP_GAP : NODE_GAP));
-
-  const centre = new Map<string, number>();
-  const place = (boxes: DiagramNode[], tops: number[]): void =>
-    boxes.forEach((node, i) => {
-      const top = tops[i] ?? 0;
-      centre.set(node.key, top + node.height / 2);
-      for (const member of node.members) centre.set(member.node.key, top + member.dy + member.node.height / 2);
-    });
-  const mean = (keys: string[]): number | undefined => {
-    const found = keys.map((key) => centre.get(key)).filter((c): c is number => c !== undefined);
-    return found.length ? found.reduce((a, b) => a + b, 0) / found.length : undefined;
-  };
-  // Only the next column counts: the aim's line to the enablers' frame would pull it to the foot.
-  const served = (box: DiagramNode): string[] =>
-    edges.filter((e) => boxOf.get(e.source) === box && boxOf.get(e.target)?.column === box.column + 1).map((e) => e.target);
-  const towardsTheAim = (): void => {
-    for (const column of [2, 1, 0] as const) {
-      const boxes = inColumn(column);
-      place(boxes, spread(boxes.map((n) => n.height), boxes.map((n) => mean(served(n))), boxes.map(() => NODE_GAP)));
-    }
-  };
-
-  place(objectives, spread(objectives.map((n) => n.height), objectives.map(() => undefined), gaps));
-  towardsTheAim();
-  // Then each owner's objectives move to be centred on their owner, and the columns to the left follow.
-  const wishes: (number | undefined)[] = [];
-  for (let first = 0; first < objectives.length; ) {
-    const owner = parent.get(objectives[first]?.key ?? '');
-    let last = first;
-    while (last + 1 < objectives.length && parent.get(objectives[last + 1]?.key ?? '') === owner) last++;
-    const group = objectives.slice(first, last + 1);
-    const groupHeight = group.reduce((sum, n) => sum + n.height, 0) + NODE_GAP * (group.length - 1);
-    const ownerCentre = owner !== undefined ? centre.get(owner) : undefined;
-    let offset = 0;
-    for (const node of group) {
-      wishes.push(ownerCentre === undefined ? undefined : ownerCentre - groupHeight / 2 + offset + node.height / 2);
-      offset += node.height + NODE_GAP;
-    }
-    first = last + 1;
-  }
-  place(objectives, spread(objectives.map((n) => n.height), wishes, gaps));
-  towardsTheAim();
-
-  const tops = new Map(nodes.map((n) => [n.key, (centre.get(n.key) ?? 0) - n.height / 2]));
-  let highest = Infinity;
-  for (const top of tops.values()) highest = Math.min(highest, top);
-  return new Map([...tops].map(([key, top]) => [key, top - highest]));
-}
-
-/**
- * Tops for a column of boxes kept in order, box i at least `gaps[i]` below the one before, each as near as
- * it can be to the centre it wishes for (least squares): boxes that would overlap join into a block that
- * sits at the mean of their wishes. A box with no wish follows the one before it.
- */
-export function spread(heights: readonly number[], wishes: readonly (number | undefined)[], gaps: readonly number[]): number[] {
-  interface Block { first: number; count: number; sum: number; height: number; top: number }
-  const blocks: Block[] = [];
-  heights.forEach((height, i) => {
-    const previous = blocks.at(-1);
-    const wish = wishes[i];
-    const top = wish !== undefined ? wish - height / 2 : previous ? previous.top + previous.height + (gaps[i] ?? 0) : 0;
-    let block: Block = { first: i, count: 1, sum: top, height, top };
-    for (let last = blocks.at(-1); last && last.top + last.height + (gaps[block.first] ?? 0) > block.top; last = blocks.at(-1)) {
-      blocks.pop();
-      // In the joined block each box of `block` sits `shift` further below the top than it did.
-      const shift = last.height + (gaps[block.first] ?? 0);
-      const sum = last.sum + block.sum - block.count * shift;
-      const count = last.count + block.count;
-      block = { first: last.first, count, sum, height: shift + block.height, top: sum / count };
-    }
-    blocks.push(block);
-  });
-  const tops: number[] = [];
-  for (const block of blocks) {
-    let y = block.top;
-    for (let i = block.first; i < block.first + block.count; i++) {
-      if (i > block.first) y += gaps[i] ?? 0;
-      tops.push(y);
-      y += heights[i] ?? 0;
-    }
-  }
-  return tops;
-}
-
-export interface Placed {
-  node: DiagramNode;
+export interface NodeBox {
+  kind: 'aim' | 'priority' | 'portfolio' | 'enabler' | 'objective' | 'missing' | 'summary';
+  item: LinkedItem | undefined;
   x: number;
   y: number;
+  width: number;
+  height: number;
+  caption: string | undefined;
+  lines: string[];
+  /** Drawn in bold before the first line: an objective's or priority's number. */
+  lead: string | undefined;
+  /** The node's full text, shown on hover and read as the name of its link. */
+  tooltip: string;
+  broken: BrokenThread | undefined;
 }
 
-export interface Routed {
-  edge: DiagramEdge;
-  points: ElkPoint[];
+/** A text label that is not a node: a column heading, or the words of what a row serves. */
+export interface Label {
+  x: number;
+  y: number;
+  lines: string[];
+  className: string;
 }
 
 export interface Layout {
-  placed: Placed[];
-  routed: Routed[];
   width: number;
   height: number;
+  nodes: NodeBox[];
+  labels: Label[];
+  /** A dot where a row serves the priority of that column. */
+  marks: { x: number; y: number; tooltip: string }[];
+  /** "Underpins every priority", across every priority's column. */
+  bands: { x: number; y: number; width: number; height: number; lines: string[] }[];
+  /** Each priority's thread, down its column. */
+  threads: { x: number; top: number; bottom: number }[];
+  /** The lines from the aim to the priorities. */
+  bus: { from: { x: number; y: number }; y: number; to: number[] } | undefined;
+  rows: { y: number; height: number; broken: boolean }[];
 }
 
-export async function layOut(nodes: DiagramNode[], edges: DiagramEdge[]): Promise<Layout> {
-  const tops = placeVertically(nodes, edges);
-  // An edge from an enabler in the frame leaves from a port on the frame beside that enabler; the line
-  // from the aim arrives at the frame's heading.
-  const outPort = new Map<string, string>();
-  const inPort = new Map<string, string>();
-  const children: ElkNode[] = nodes.map((node) => {
-    const child: ElkNode = {
-      id: node.key, width: node.width, height: node.height, x: 0, y: tops.get(node.key) ?? 0,
-      layoutOptions: { 'elk.partitioning.partition': String(node.column) },
-    };
-    if (node.members.length) {
-      const heading = { id: `${node.key}:in`, x: 0, y: PAD_Y + (node.lines.length * BODY_LINE) / 2, width: 0, height: 0, layoutOptions: { 'elk.port.side': 'WEST' } };
-      inPort.set(node.key, heading.id);
-      const exits = node.members
-        .filter((m) => edges.some((e) => e.source === m.node.key))
-        .map((m) => {
-          const id = `${m.node.key}:out`;
-          outPort.set(m.node.key, id);
-          return { id, x: node.width, y: m.dy + m.node.height / 2, width: 0, height: 0, layoutOptions: { 'elk.port.side': 'EAST' } };
-        });
-      child.ports = [heading, ...exits];
-      child.layoutOptions = { ...child.layoutOptions, 'elk.portConstraints': 'FIXED_POS' };
+export interface Words {
+  /** What the name column is headed: "Portfolios and enabling workstreams". */
+  units: string;
+  portfolio: string;
+  enabler: string;
+  /** "Enabling workstreams that underpin every priority". */
+  underpinning: string;
+}
+
+interface BoxFields {
+  kind: NodeBox['kind'];
+  item: LinkedItem | undefined;
+  caption?: string | undefined;
+  text: string;
+  lead?: string | undefined;
+  tooltip: string;
+  broken?: BrokenThread | undefined;
+}
+
+/** A box of a given width, tall enough for its caption, its whole text wrapped, and its ✖ tag. */
+function box(fields: BoxFields, x: number, y: number, width: number): NodeBox {
+  const text = clean(fields.lead ? `${fields.lead} ${fields.text}` : fields.text);
+  const lines = wrapText(text, width - 2 * PAD_X, BODY, Infinity, fields.kind === 'missing');
+  const height = 2 * PAD_Y + (fields.caption ? SMALL_LINE + 2 : 0) + lines.length * BODY_LINE + (fields.broken ? 6 + TAG_HEIGHT : 0);
+  const lead = fields.lead && lines[0]?.startsWith(`${fields.lead} `) ? fields.lead : undefined;
+  return { kind: fields.kind, item: fields.item, x, y, width, height, caption: fields.caption, lines, lead, tooltip: fields.tooltip, broken: fields.broken };
+}
+
+function tooltipOf(name: string, broken: BrokenThread | undefined): string {
+  return broken ? `${name}. Broken thread: ${broken.why.join('; ')}.` : name;
+}
+
+export function layOut(model: ThreadModel, aim: { item: LinkedItem; statement: string } | undefined, words: Words): Layout {
+  const nodes: NodeBox[] = [];
+  const labels: Label[] = [];
+  const marks: Layout['marks'] = [];
+  const bands: Layout['bands'] = [];
+  const rows: Layout['rows'] = [];
+  const inner = WIDTH - 2 * MARGIN;
+  let y = MARGIN + LEGEND_HEIGHT + 8;
+
+  const aimBox = aim
+    ? box({ kind: 'aim', item: aim.item, caption: 'Collective aim', text: aim.statement, tooltip: `Collective aim: ${clean(aim.statement)}` }, MARGIN, y, inner)
+    : box({ kind: 'missing', item: undefined, text: '✖ No collective aim', tooltip: 'The plan has no collective aim: add collective_aim to plan.yaml.' }, MARGIN, y, inner);
+  nodes.push(aimBox);
+  y += aimBox.height;
+
+  const priorityCount = model.priorities.length;
+  const matrixX = MARGIN + NAME_WIDTH + GAP;
+  const columnWidth = model.columns ? Math.min(120, Math.floor(MATRIX_WIDTH / priorityCount)) : 0;
+  const middleWidth = model.columns ? columnWidth * priorityCount : SERVES_WIDTH;
+  const objectivesX = matrixX + middleWidth + GAP;
+  const objectivesWidth = WIDTH - MARGIN - objectivesX;
+  const priorityName = (column: ThreadModel['priorities'][number]): string =>
+    column.priority.item.number !== undefined ? `Priority ${column.priority.item.number}: ${clean(column.priority.item.title)}` : `Priority: ${clean(column.priority.item.title)}`;
+
+  let bus: Layout['bus'];
+  const threads: Layout['threads'] = [];
+  const headerTop = y + 24;
+  if (model.columns) {
+    // Each priority heads its own column, beneath a line from the aim.
+    const heads = model.priorities.map((column, i) => {
+      const number = column.priority.item.number;
+      return box({
+        kind: 'priority', item: column.priority, caption: number !== undefined ? `Priority ${number}` : 'Priority', text: column.priority.item.title,
+        tooltip: tooltipOf(priorityName(column), column.broken), broken: column.broken,
+      }, matrixX + i * columnWidth + 3, headerTop, columnWidth - 6);
+    });
+    const headHeight = Math.max(...heads.map((h) => h.height));
+    for (const head of heads) head.height = headHeight;
+    nodes.push(...heads);
+    bus = { from: { x: aimBox.x + aimBox.width / 2, y: aimBox.y + aimBox.height }, y: y + 12, to: heads.filter((_, i) => model.priorities[i]?.priority.aim).map((h) => h.x + h.width / 2) };
+    y = headerTop + headHeight;
+  } else {
+    // Too many priorities for columns: each is listed beneath the aim, wrapped across the width.
+    labels.push({ x: MARGIN, y: y + 12, lines: ['System priorities'], className: 'header' });
+    let x = MARGIN;
+    let lineTop = y + 12 + BODY_LINE;
+    let lineHeight = 0;
+    for (const column of model.priorities) {
+      const number = column.priority.item.number;
+      const text = clean(column.priority.item.title);
+      const width = Math.min(inner, Math.ceil(textWidth(`${number ?? ''} ${text}`, BODY, true) + 2 * PAD_X + 2));
+      if (x > MARGIN && x + width > MARGIN + inner) {
+        x = MARGIN;
+        lineTop += lineHeight + NODE_GAP;
+        lineHeight = 0;
+      }
+      const chip = box({
+        kind: 'priority', item: column.priority, text, lead: number !== undefined ? String(number) : undefined,
+        tooltip: tooltipOf(priorityName(column), column.broken), broken: column.broken,
+      }, x, lineTop, width);
+      nodes.push(chip);
+      x += width + NODE_GAP;
+      lineHeight = Math.max(lineHeight, chip.height);
     }
-    return child;
-  });
-  const graph: ElkNode = {
-    id: 'root',
-    layoutOptions: {
-      'elk.algorithm': 'layered',
-      'elk.direction': 'RIGHT',
-      // Partitions pin each kind to its column, even an item with no edges at all (a broken thread).
-      'elk.partitioning.activate': 'true',
-      'elk.separateConnectedComponents': 'false',
-      // The order within each column and the heights are chosen above, where they can follow the plan
-      // (priorities by number, objectives beside their owner); ELK keeps both, sets the columns apart
-      // and routes the edges between them.
-      'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-      'elk.layered.crossingMinimization.forceNodeModelOrder': 'true',
-      'elk.layered.nodePlacement.strategy': 'INTERACTIVE',
-      'elk.edgeRouting': 'ORTHOGONAL',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '72',
-      'elk.layered.spacing.edgeNodeBetweenLayers': '12',
-      'elk.spacing.nodeNode': String(NODE_GAP),
-      'elk.spacing.edgeEdge': '6',
-      'elk.padding': '[top=0,left=0,bottom=0,right=0]',
-      'elk.randomSeed': '1',
-    },
-    children,
-    edges: edges.map((e, i): ElkExtendedEdge => ({
-      id: `e${i}`,
-      sources: [outPort.get(e.source) ?? e.source],
-      targets: [inPort.get(e.target) ?? e.target],
-    })),
-  };
-  const result = await new ELK().layout(graph);
-  const byKey = new Map(nodes.map((n) => [n.key, n]));
-  const placed: Placed[] = [];
-  for (const child of result.children ?? []) {
-    const node = byKey.get(child.id);
-    if (node) placed.push({ node, x: child.x ?? 0, y: child.y ?? 0 });
+    y = lineTop + lineHeight;
   }
-  const routed: Routed[] = [];
-  (result.edges ?? []).forEach((laid, i) => {
-    const edge = edges[i];
-    if (!edge) return;
-    const points: ElkPoint[] = [];
-    for (const section of laid.sections ?? []) points.push(section.startPoint, ...(section.bendPoints ?? []), section.endPoint);
-    // A line from an enabler in the frame starts at the enabler itself, across the frame's margin.
-    const start = points[0];
-    if (start && outPort.has(edge.source)) points.unshift({ x: start.x - FRAME_PAD, y: start.y });
-    routed.push({ edge, points });
-  });
-  return { placed, routed, width: result.width ?? 0, height: result.height ?? 0 };
+
+  // Column headings, level with the foot of the priorities.
+  y += 8;
+  labels.push({ x: MARGIN, y, lines: wrapText(words.units, NAME_WIDTH, BODY, Infinity, true), className: 'header' });
+  if (!model.columns) labels.push({ x: matrixX, y, lines: ['Serves priorities'], className: 'header' });
+  labels.push({ x: objectivesX, y, lines: ['Objectives'], className: 'header' });
+  y += 2 * BODY_LINE;
+  const rowsTop = y;
+
+  for (const row of model.rows) {
+    const top = y;
+    const inside = top + ROW_PAD;
+    const name = nameBoxes(row, words, MARGIN, inside);
+    nodes.push(...name.boxes);
+    labels.push(...name.labels);
+    let height = name.height;
+
+    // What the row serves: a mark in each priority's column, a band across them all, or words.
+    if (row.serves === 'all') {
+      const width = model.columns ? middleWidth - 12 : SERVES_WIDTH;
+      const lines = wrapText('Underpins every priority', width - 2 * PAD_X, SMALL, Infinity, true);
+      const band = { x: matrixX + (model.columns ? 6 : 0), y: inside + 4, width, height: lines.length * SMALL_LINE + 8, lines };
+      bands.push(band);
+      height = Math.max(height, band.height + 8);
+    } else if (model.columns) {
+      model.priorities.forEach((column, i) => {
+        if (!(row.serves as ReadonlySet<string>).has(column.priority.id)) return;
+        marks.push({ x: matrixX + i * columnWidth + columnWidth / 2, y: inside + 18, tooltip: `${clean(row.portfolios[0]?.item.name ?? '')} serves ${priorityName(column).replace(/^P/, 'p')}` });
+      });
+      height = Math.max(height, 36);
+    } else if (row.kind !== 'unowned') {
+      const served = model.priorities.filter((c) => (row.serves as ReadonlySet<string>).has(c.priority.id)).map((c) => c.priority);
+      const numbered = served.filter((p) => p.item.number !== undefined).map((p) => p.item.number!);
+      const named = served.filter((p) => p.item.number === undefined).map((p) => clean(p.item.title));
+      const text = [numbered.length ? numberRanges(numbered) : '', ...named].filter(Boolean).join('; ') || 'None';
+      const lines = wrapText(text, SERVES_WIDTH, BODY, Infinity);
+      labels.push({ x: matrixX, y: inside, lines, className: 'serves' });
+      height = Math.max(height, lines.length * BODY_LINE + 4);
+    }
+
+    // The objectives it owns, each whole, or in a big plan how many.
+    let objectivesY = inside;
+    if (model.summarised) {
+      if (row.objectives.length > 0) {
+        const broken = row.objectives.filter((o) => o.broken).length;
+        const text = `${row.objectives.length} ${row.objectives.length === 1 ? 'objective' : 'objectives'}${broken ? `, ${broken} with a broken thread` : ''}`;
+        const unowned = row.kind === 'unowned';
+        const summary = box({ kind: unowned ? 'missing' : 'summary', item: undefined, text: unowned ? `✖ ${text}` : text, tooltip: unowned ? `${text}: no portfolio owns them.` : `${text}. Each is listed on its page.` }, objectivesX, objectivesY, objectivesWidth);
+        nodes.push(summary);
+        objectivesY += summary.height + NODE_GAP;
+      }
+    } else {
+      for (const { objective, broken } of row.objectives) {
+        const lead = objective.item.number !== undefined ? String(objective.item.number) : undefined;
+        const owner = objective.owner ? ` (objective of ${clean(objective.owner.item.name)})` : ' (objective)';
+        const node = box({ kind: 'objective', item: objective, text: objective.item.title, lead, tooltip: tooltipOf(`${lead ? `${lead} ` : ''}${clean(objective.item.title)}${owner}`, broken), broken }, objectivesX, objectivesY, objectivesWidth);
+        nodes.push(node);
+        objectivesY += node.height + NODE_GAP;
+      }
+    }
+    height = Math.max(height, objectivesY - NODE_GAP - inside);
+    rows.push({ y: top, height: height + 2 * ROW_PAD, broken: row.kind === 'unowned' || row.broken !== undefined });
+    y = top + height + 2 * ROW_PAD;
+  }
+
+  if (model.columns) {
+    model.priorities.forEach((column, i) => {
+      if (!column.broken) threads.push({ x: matrixX + i * columnWidth + columnWidth / 2, top: rowsTop - 2 * BODY_LINE - 8, bottom: y });
+    });
+  }
+  return { width: WIDTH, height: Math.ceil(y + MARGIN), nodes, labels, marks, bands, threads, bus, rows };
 }
 
+/** The name of a row: its portfolio, the underpinning enablers (one box each), or "No owner". */
+function nameBoxes(row: ThreadRow, words: Words, x: number, y: number): { boxes: NodeBox[]; labels: Label[]; height: number } {
+  if (row.kind === 'unowned') {
+    const placeholder = box({ kind: 'missing', item: undefined, text: '✖ No owner', tooltip: `${row.objectives.length} ${row.objectives.length === 1 ? 'objective has' : 'objectives have'} no owning ${words.portfolio} or ${words.enabler}.` }, x, y, NAME_WIDTH);
+    return { boxes: [placeholder], labels: [], height: placeholder.height };
+  }
+  if (row.kind === 'underpinning') {
+    const boxes: NodeBox[] = [];
+    const heading = wrapText(words.underpinning, NAME_WIDTH, SMALL, Infinity, true);
+    let at = y + SMALL_LINE * heading.length + 4;
+    for (const portfolio of row.portfolios) {
+      const node = box({ kind: 'enabler', item: portfolio, text: portfolio.item.name, tooltip: `${words.underpinning}: ${clean(portfolio.item.name)}` }, x, at, NAME_WIDTH);
+      boxes.push(node);
+      at += node.height + NODE_GAP;
+    }
+    return { boxes, labels: [{ x, y, lines: heading, className: 'caption' }], height: at - NODE_GAP - y };
+  }
+  const portfolio = row.portfolios[0]!;
+  const caption = row.kind === 'enabler' ? words.enabler.charAt(0).toUpperCase() + words.enabler.slice(1) : words.portfolio.charAt(0).toUpperCase() + words.portfolio.slice(1);
+  const node = box({ kind: row.kind, item: portfolio, caption, text: portfolio.item.name, tooltip: tooltipOf(`${caption}: ${clean(portfolio.item.name)}`, row.broken), broken: row.broken }, x, y, NAME_WIDTH);
+  return { boxes: [node], labels: [], height: node.height };
+}

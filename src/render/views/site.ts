@@ -1,7 +1,16 @@
-// What every page shares: the site's title and navigation, and the path back to the site's root.
+// What every page shares: the audience a site is built for, which pages it has, its title and
+// navigation, the path back to the site's root, and the page's title in the browser's tab.
 
-import type { Plan } from '../../link/plan-graph.js';
+import { capitalise, withArticle } from '../../english.js';
+import type { LinkedPortfolio, Plan } from '../../link/plan-graph.js';
+import type { Terms } from '../../model/schema.js';
 import { formatDate } from '../engine.js';
+
+/**
+ * Who a site is for. The team's site has every document, the gap report, the findings on each page,
+ * SMART badges and plan.json; the public site has only what a communications team publishes.
+ */
+export type Audience = 'team' | 'public';
 
 export interface NavItem {
   title: string;
@@ -9,16 +18,96 @@ export interface NavItem {
   current: boolean;
 }
 
-/** The documents of a build, in the order the front page and navigation list them. */
-export const documents = [
-  { path: 'summary', title: 'Summary', description: 'The published summary of the plan: our system, priorities, portfolios and the national objectives.' },
-  { path: 'plan-on-a-page', title: 'Plan on a page', description: 'The golden thread on one page: collective aim, priorities, portfolios and objectives.' },
-  { path: 'objectives', title: 'Objectives', description: 'Every objective with its owner, priorities, target, deadline and the actions serving it.' },
-  { path: 'duties', title: 'Statutory duties', description: 'The Joint Forward Plan\'s statutory duties and where each edition covers them.' },
-  { path: 'performance', title: 'Performance', description: 'Where each target stands for each organisation: measured, planned and assessed, with charts of trajectory against actuals.' },
-  { path: 'stocktake', title: 'Stocktake', description: 'Every action with its latest progress update, by portfolio.' },
-  { path: 'gaps', title: 'Gap report', description: 'Where the plan does not hang together, with the source line of every finding.' },
-] as const;
+export interface DocumentEntry {
+  path: string;
+  title: string;
+  description: string;
+}
+
+/**
+ * What the plan calls its units (`plan.terms`), in running text and at the start of a sentence:
+ * `portfolio`, `Portfolio`, `portfolios`, `Portfolios`, `enabler`, `Enabler`, `enablers`, `Enablers`.
+ */
+export type TermsView = Record<'portfolio' | 'Portfolio' | 'portfolios' | 'Portfolios' | 'enabler' | 'Enabler' | 'enablers' | 'Enablers' | 'enablerWithArticle', string>;
+
+export function termsOf(terms: Terms = {}): TermsView {
+  const portfolio = terms.portfolio ?? 'portfolio';
+  const portfolios = terms.portfolios ?? (terms.portfolio ? `${terms.portfolio}s` : 'portfolios');
+  const enabler = terms.enabler ?? 'enabling workstream';
+  const enablers = terms.enablers ?? (terms.enabler ? `${terms.enabler}s` : 'enabling workstreams');
+  return {
+    portfolio, Portfolio: capitalise(portfolio), portfolios, Portfolios: capitalise(portfolios),
+    enabler, Enabler: capitalise(enabler), enablers, Enablers: capitalise(enablers), enablerWithArticle: withArticle(enabler),
+  };
+}
+
+/**
+ * The pages one site has. Views ask it where to link, so a public page never links to a page the public
+ * site does not have (the gap report, the page of a workstream with nothing to say).
+ */
+export class SiteMap {
+  readonly team: boolean;
+  readonly terms: TermsView;
+  private readonly portfolioPages: Set<string>;
+
+  /**
+   * @param pdf whether the public site's documents are printed to PDF (`plan build --pdf`), so that
+   *   each can link to its PDF
+   */
+  constructor(readonly plan: Plan, readonly audience: Audience, readonly pdf = false) {
+    this.team = audience === 'team';
+    this.terms = termsOf(plan.manifest.plan.terms);
+    this.portfolioPages = new Set(plan.portfolios.filter((p) => this.team || hasSomethingToSay(p)).map((p) => p.id));
+  }
+
+  /** The documents of the site, in the order the front page and navigation list them. */
+  get documents(): DocumentEntry[] {
+    const { portfolios } = this.terms;
+    const list: DocumentEntry[] = [
+      { path: 'summary', title: 'Summary', description: `The published summary of the plan: our system, priorities, ${portfolios} and objectives.` },
+      { path: 'plan-on-a-page', title: 'Plan on a page', description: `The golden thread on one page: collective aim, priorities, objectives and the ${portfolios} that deliver them.` },
+      { path: 'objectives', title: 'Objectives', description: 'Every objective with its owner, the priorities it serves, its target and deadline.' },
+    ];
+    if (this.team || this.plan.duties.length > 0) list.push({ path: 'duties', title: 'Statutory duties', description: 'The statutory duties of the plan and the sections of each edition that cover them.' });
+    if (this.team) {
+      list.push(
+        { path: 'performance', title: 'Performance', description: 'Where each target stands for each organisation: measured, planned and assessed, with charts of trajectory against actuals.' },
+        { path: 'stocktake', title: 'Stocktake', description: 'Every action with its latest progress update, by portfolio.' },
+        { path: 'gaps', title: 'Gap report', description: 'Where the plan does not hang together, with the source line of every finding.' },
+      );
+    }
+    return list;
+  }
+
+  /** Every page of the site, without its format: index, the documents, portfolios and each portfolio's page. */
+  get pages(): string[] {
+    return ['index', ...this.documents.map((d) => d.path), 'portfolios', ...this.plan.portfolios.filter((p) => this.hasPage(p)).map((p) => portfolioPath(p.id))];
+  }
+
+  /** The pages a reader may want on paper: the documents and the portfolio pages, not the indexes. */
+  get printable(): string[] {
+    return this.pages.filter((page) => page !== 'index' && page !== 'portfolios' && page !== 'gaps');
+  }
+
+  /** Where a printable page's PDF is, relative to the site root, when the site has PDFs. */
+  pdfOf(page: string): string | null {
+    return this.pdf && !this.team && this.printable.includes(page) ? `pdf/${page}.pdf` : null;
+  }
+
+  hasPage(portfolio: LinkedPortfolio): boolean {
+    return this.portfolioPages.has(portfolio.id);
+  }
+
+  /** The page of a portfolio, or null when the site has none for it. */
+  portfolioPath(portfolio: LinkedPortfolio): string | null {
+    return this.hasPage(portfolio) ? portfolioPath(portfolio.id) : null;
+  }
+}
+
+/** A workstream with nothing to say (no description, focus, objectives, actions or projects) gets no public page. */
+function hasSomethingToSay(portfolio: LinkedPortfolio): boolean {
+  return Boolean(portfolio.item.description) || portfolio.item.focus.length > 0 || portfolio.objectives.length > 0 || portfolio.actions.length > 0 || portfolio.projects.length > 0;
+}
 
 export interface SiteView {
   planId: string;
@@ -27,9 +116,22 @@ export interface SiteView {
   organisation: string | undefined;
   published: string;
   nav: NavItem[];
+  /** True on the team's site: findings, SMART, the gap report and plan.json are shown. */
+  team: boolean;
+  /** On the team's site, the page's public version, relative to the site root; null when it has none. */
+  publicVersion: string | null;
+  /** On the public site built with PDFs, the page's PDF, relative to the site root; null otherwise. */
+  pdfVersion: string | null;
+  /** The page's title in the browser's tab: the page, the plan and the system, each said once. */
+  documentTitle: string;
+  terms: TermsView;
 }
 
-export function siteView(plan: Plan, current: string): SiteView {
+/**
+ * @param publicSite the public site's map, on the team's site (whose public version sits in public/)
+ */
+export function siteView(map: SiteMap, current: string, pageTitle: string, publicSite?: SiteMap): SiteView {
+  const plan = map.plan;
   const info = plan.manifest.plan;
   const org = info.organisation ? plan.byId.get(info.organisation) : undefined;
   return {
@@ -38,12 +140,31 @@ export function siteView(plan: Plan, current: string): SiteView {
     system: info.system,
     organisation: org?.kind === 'organisation' ? org.item.name : undefined,
     published: formatDate(info.published),
-    nav: [{ path: 'index', title: 'Home' }, ...documents, { path: 'portfolios', title: 'Portfolios' }].map((d) => ({
+    nav: [{ path: 'index', title: 'Home' }, ...map.documents, { path: 'portfolios', title: map.terms.Portfolios }].map((d) => ({
       title: d.title,
       path: d.path,
       current: d.path === current,
     })),
+    team: map.team,
+    publicVersion: publicSite?.pages.includes(current) ? `public/${current}` : null,
+    pdfVersion: map.pdfOf(current),
+    documentTitle: documentTitle([current === 'index' ? '' : pageTitle, info.title, info.system]),
+    terms: map.terms,
   };
+}
+
+/**
+ * Joins the parts of a title with dashes, leaving out a part that an earlier one already says:
+ * "Operational Plan 2023/24 Summary – Staffordshire…", never "… Summary – Operational Plan 2023/24 – …".
+ */
+export function documentTitle(parts: readonly string[]): string {
+  const kept: string[] = [];
+  for (const part of parts) {
+    const text = part.trim();
+    if (text === '' || kept.some((k) => k.toLowerCase().includes(text.toLowerCase()))) continue;
+    kept.push(text);
+  }
+  return kept.join(' – ');
 }
 
 /** `''` for a page at the root of the site, `'../'` for one in a sub-folder. */

@@ -25,6 +25,8 @@ export function stocktakeView(plan: Plan) {
     return {
       id: action.id,
       title: action.item.title,
+      // A heading ends without a full stop, as the documents' other headings do.
+      heading: action.item.title.replace(/[.,;:!]+$/, ''),
       upToDate: status.upToDate,
       updates: latest.map((u) => ({
         statusWords: u.record.status ? progressWords[u.record.status] : 'Status not reported',

@@ -1,0 +1,86 @@
+// `plan import FILE.xlsx [DIR]`: what a workbook from `plan export --format xlsx` changed, written back
+// into the plan's YAML files, value by value. Nothing is written while any cell cannot be read.
+
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { summarise } from '../diagnostic.js';
+import { writeFileWhole } from '../emit/write-file.js';
+import { compilePlan } from '../pipeline.js';
+import { terminalText } from '../report/terminal-text.js';
+import { applyWorkbook } from '../sheets/apply-changes.js';
+import { readWorkbook, WorkbookError, type CellProblem } from '../sheets/read-workbook.js';
+import { readSourceDocuments } from '../sheets/sources.js';
+import { write } from './output.js';
+import { printErrors } from './report-context.js';
+import { CannotRun, EXIT_OK, EXIT_PROBLEMS, displayPath, findPlanFolder } from './shared.js';
+
+/** A workbook bigger than this is refused before it is read: a plan's workbook is a few hundred kilobytes. */
+const MAX_WORKBOOK_BYTES = 50 * 1024 * 1024;
+
+export async function runImport(file: string, dir: string | undefined, options: { cache?: boolean } = {}): Promise<number> {
+  const data = readWorkbookFile(file);
+  const planDir = findPlanFolder(dir, `plan import ${file}`).dir;
+  const { diagnostics } = await compilePlan(planDir, { cache: options.cache ?? true });
+  const errors = summarise(diagnostics).errors;
+  if (errors > 0) {
+    await printErrors(planDir, diagnostics);
+    await write(process.stderr, `plan: the plan has ${errors} error(s), so nothing was imported; fix them first (plan check lists them).\n`);
+    return EXIT_PROBLEMS;
+  }
+  let workbook;
+  try {
+    workbook = await readWorkbook(data);
+  } catch (error) {
+    if (error instanceof WorkbookError) throw new CannotRun(`${file}: ${error.message}.`, 'Give plan import a workbook written by plan export --format xlsx.');
+    throw error;
+  }
+  const sources = readSourceDocuments(planDir);
+  const result = applyWorkbook(sources, workbook.rows, workbook.sheets);
+  const problems = [...workbook.problems, ...result.problems];
+  if (problems.length > 0) {
+    await write(process.stderr, `${problems.map(problemText).join('')}plan: nothing was written: ${problems.length === 1 ? 'a cell' : `${problems.length} cells`} of ${file} cannot be read into the plan.\n`);
+    return EXIT_PROBLEMS;
+  }
+  for (const [path, text] of result.changed) {
+    const target = join(planDir, path);
+    try {
+      writeFileWhole(target, text, statSync(target).mode & 0o7777);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new CannotRun(`${displayPath(target)} cannot be written${code ? ` (${code})` : ''}.`, 'Check that the plan\'s files can be written to.');
+    }
+  }
+  const lines: string[] = [];
+  if (result.changed.size === 0) lines.push(`plan: ${file} holds the plan as it is: nothing to change.`);
+  else {
+    const values = [...result.counts.values()].reduce((a, b) => a + b, 0);
+    lines.push(`plan: ${values === 1 ? '1 value' : `${values} values`} changed, in ${[...result.counts].map(([path, count]) => `${displayPath(join(planDir, path))} (${count})`).join(', ')}.`);
+  }
+  if (result.notInWorkbook.length > 0) {
+    lines.push(`      The workbook leaves out ${result.notInWorkbook.length === 1 ? 'one item' : `${result.notInWorkbook.length} items`} (${result.notInWorkbook.slice(0, 5).map((id) => `\`${id}\``).join(', ')}${result.notInWorkbook.length > 5 ? ', …' : ''}): ${result.notInWorkbook.length === 1 ? 'it is' : 'they are'} left as ${result.notInWorkbook.length === 1 ? 'it is' : 'they are'}; plan import removes nothing.`);
+  }
+  await write(process.stderr, `${terminalText(lines.join('\n'))}\n`);
+  return EXIT_OK;
+}
+
+function problemText(problem: CellProblem): string {
+  return `${terminalText(`${problem.cell}: ${problem.message}`)}\n${problem.hint ? `  → ${terminalText(problem.hint)}\n` : ''}`;
+}
+
+function readWorkbookFile(file: string): Buffer {
+  let size: number;
+  try {
+    const stats = statSync(file);
+    if (!stats.isFile()) throw new CannotRun(`${file} is not a file; give plan import the workbook to read.`);
+    size = stats.size;
+  } catch (error) {
+    if (error instanceof CannotRun) throw error;
+    throw new CannotRun(`There is no file ${file}.`, 'Check the path of the workbook.');
+  }
+  if (size > MAX_WORKBOOK_BYTES) throw new CannotRun(`${file} is ${Math.round(size / 1024 / 1024)} MB, too big to be a plan's workbook (at most ${MAX_WORKBOOK_BYTES / 1024 / 1024} MB).`);
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    throw new CannotRun(`${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`);
+  }
+}

@@ -1,0 +1,110 @@
+// What `plan serve` shows: the plan's site, built again after every save into a folder of its own, or,
+// while the plan has errors, the errors. Each build reuses what the last one made: files that did not
+// change are not parsed again (a parse cache in memory), a diagram that draws the same is not laid out
+// again, and only the output files that changed are written. A browser shows only the HTML pages, so
+// the Markdown ones are not made.
+
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CatalogueEntry } from '../catalogue.js';
+import { summarise, type Diagnostic } from '../diagnostic.js';
+import { writeFileWhole } from '../emit/write-file.js';
+import { MemoryParseCache } from '../load/memory-cache.js';
+import { openParseCache } from '../load/parse-cache.js';
+import { compilePlan } from '../pipeline.js';
+import { builtInTemplatesDir, TemplateError } from '../render/engine.js';
+import { PageCache } from '../render/page-cache.js';
+import { renderSite } from '../render/site.js';
+
+export interface PreviewBuild {
+  /** Counts up from 1 with each build: a page knows which build it shows. */
+  number: number;
+  /** The diagnostics that are errors: while there are any, the pages show them. */
+  errors: Diagnostic[];
+  /** A template of the plan's own that cannot be used: shown like an error. */
+  templateError?: string;
+  warnings: number;
+  /** The site's files by path, as written into the output folder (empty while there are errors). */
+  files: ReadonlyMap<string, string | Buffer>;
+  /** How long the build took, in milliseconds. */
+  ms: number;
+  /** How many source files were parsed again. */
+  parsed: number;
+  /** How many pages were rendered again (the others were as the last build made them). */
+  rendered: number;
+}
+
+export class Preview {
+  private readonly parseCache: MemoryParseCache;
+  private readonly pages = new PageCache();
+  private written = new Map<string, string | Buffer>();
+  private count = 0;
+
+  constructor(
+    readonly planDir: string,
+    /** The folder the site is written into; outside the plan, and plan's own. */
+    readonly outDir: string,
+    private readonly catalogue: readonly CatalogueEntry[],
+    options: { cache?: boolean } = {},
+  ) {
+    this.parseCache = new MemoryParseCache(openParseCache(options.cache ?? true));
+  }
+
+  async build(): Promise<PreviewBuild> {
+    const started = performance.now();
+    this.parseCache.resetCount();
+    const { plan, diagnostics } = await compilePlan(this.planDir, { parseCache: this.parseCache });
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    let files: ReadonlyMap<string, string | Buffer> = new Map();
+    let templateError: string | undefined;
+    if (plan && errors.length === 0) {
+      try {
+        this.pages.startBuild(templatesStamp([join(this.planDir, 'templates'), builtInTemplatesDir()]));
+        files = await renderSite(plan, diagnostics, { planDir: this.planDir, catalogue: this.catalogue, pages: this.pages, formats: ['html'] });
+        this.write(files);
+      } catch (error) {
+        if (!(error instanceof TemplateError)) throw error;
+        templateError = error.message;
+      }
+    }
+    this.count++;
+    return {
+      number: this.count, errors, ...(templateError ? { templateError } : {}), warnings: summarise(diagnostics).warnings, files,
+      ms: performance.now() - started, parsed: this.parseCache.misses, rendered: this.pages.rendered,
+    };
+  }
+
+  /** Writes the files that changed since the last build, each whole, and removes those no longer built. */
+  private write(files: ReadonlyMap<string, string | Buffer>): void {
+    for (const [path, content] of files) {
+      const before = this.written.get(path);
+      if (before !== undefined && (before === content || (Buffer.isBuffer(before) && Buffer.isBuffer(content) && before.equals(content)))) continue;
+      writeFileWhole(join(this.outDir, path), content);
+    }
+    for (const path of this.written.keys()) if (!files.has(path)) rmSync(join(this.outDir, path), { force: true });
+    this.written = new Map(files);
+  }
+}
+
+/** What the template folders hold, as each file's path, size and time: a template saved makes every page new. */
+function templatesStamp(dirs: readonly string[]): string {
+  const parts: string[] = [];
+  const walk = (dir: string): void => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return; // a plan without templates of its own
+    }
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else {
+        const stats = statSync(path);
+        parts.push(`${path}\0${stats.size}\0${stats.mtimeMs}`);
+      }
+    }
+  };
+  for (const dir of dirs) walk(dir);
+  return parts.join('\n');
+}
