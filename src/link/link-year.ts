@@ -57,6 +57,19 @@ export function linkYear(sources: PlanSources, modelled: ModelledActuals, plan: 
     return { holder: holder!, part: record.part, organisation };
   };
 
+  // A target's figure for an organisation names one the plan has.
+  for (const objective of plan.objectives) {
+    if (objective.standIn) continue;
+    for (const id of Object.keys(objective.item.target?.organisations ?? {})) {
+      if (organisationOf(plan, id)) continue;
+      diagnostics.push({
+        rule: 'unknown-reference', severity: 'error', ...locate(objective.item.at, ['target', 'organisations', id], { key: true }), subject: objective.id,
+        message: `The target of \`${objective.id}\` gives a figure for \`${id}\`, but there is no organisation with that id.${didYouMean(id, organisationIds)}`,
+        hint: 'Use the id of an organisation listed under `organisations:`.',
+      });
+    }
+  }
+
   const year: PlanYear = { settings: plan.manifest.year ?? {}, trajectories: [], assessments: [], progress: [], actuals: [], unresolvedActuals: [], unread };
 
   for (const record of sources.trajectories) {

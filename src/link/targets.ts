@@ -3,7 +3,8 @@
 // figure each organisation is to reach; and the national figure, kept apart from the system's own.
 // Compliance, the trajectory rules, the documents and `plan export` all read targets through here.
 
-import type { Comparison } from '../model/schema.js';
+import { formatNumber, withUnit } from '../english.js';
+import { comparisonOf, type Comparison } from '../model/schema.js';
 import type { TargetHolder } from './year-graph.js';
 
 /** A figure to reach: one number, or a range such as 12 to 15 per million. */
@@ -45,7 +46,8 @@ export function trackedTargetsOf(holder: TargetHolder): TrackedTarget[] {
   if (holder.kind === 'metric') {
     const metric = holder.item;
     return [{
-      holder, part: undefined, key: holder.id, measure: metric.name, unit: metric.unit, comparison: metric.comparison,
+      holder, part: undefined, key: holder.id, measure: metric.name, unit: metric.unit,
+      comparison: metric.target !== undefined ? comparisonOf({ value: metric.target, baseline: metric.baseline, comparison: metric.comparison }) : metric.comparison,
       milestones: metric.target !== undefined ? [{ figure: { value: metric.target }, by: metric.by }] : [],
       national: undefined, byOrganisation: new Map(),
     }];
@@ -53,16 +55,51 @@ export function trackedTargetsOf(holder: TargetHolder): TrackedTarget[] {
   const target = holder.item.target;
   // An objective with no target may still have its position assessed ("Cancer 62 days, reduce – compliant").
   if (!target) return [{ holder, part: undefined, key: holder.id, measure: undefined, unit: undefined, comparison: undefined, milestones: [], national: undefined, byOrganisation: new Map() }];
-  const figure = figureOf(target);
-  return [{
-    holder, part: undefined, key: holder.id, measure: target.measure, unit: target.unit, comparison: target.comparison,
-    milestones: figure ? [{ figure, by: target.by }].sort(byDate) : [],
-    national: undefined, byOrganisation: new Map(),
-  }];
+  const parts = target.parts ?? [];
+  // Parts with a measure of their own are tracked apart; the others are the whole target's figures by date.
+  const apart = parts.filter((p) => p.measure !== undefined && p.id !== undefined);
+  const milestones: Milestone[] = [];
+  const own = figureOf(target);
+  if (own) milestones.push({ figure: own, by: target.by });
+  for (const part of parts) {
+    if (apart.includes(part)) continue;
+    const figure = figureOf(part);
+    if (figure) milestones.push({ figure, by: part.by ?? target.by });
+  }
+  const byOrganisation = new Map(Object.entries(target.organisations ?? {}).map(([id, value]) => [id, { value } as Figure]));
+  const whole: TrackedTarget = {
+    holder, part: undefined, key: holder.id, measure: target.measure, unit: target.unit,
+    comparison: directionOf(target.comparison, milestones, target.baseline),
+    milestones: milestones.sort(byDate), national: target.national ? figureOf(target.national) : undefined, byOrganisation,
+  };
+  const tracked = apart.map((part): TrackedTarget => {
+    const figure = figureOf(part);
+    return {
+      holder, part: part.id, key: `${holder.id}#${part.id}`, measure: part.measure, unit: part.unit ?? target.unit,
+      comparison: directionOf(part.comparison ?? target.comparison, figure ? [{ figure, by: undefined }] : [], undefined),
+      milestones: figure ? [{ figure, by: part.by ?? target.by }] : [], national: undefined, byOrganisation: new Map(),
+    };
+  });
+  // With every figure in parts measured apart, the whole has nothing of its own to track.
+  const wholeHasFigures = whole.milestones.length > 0 || whole.national !== undefined || byOrganisation.size > 0 || tracked.length === 0;
+  return wholeHasFigures ? [whole, ...tracked] : tracked;
 }
 
-function figureOf(target: { value?: number | undefined }): Figure | undefined {
-  return target.value !== undefined ? { value: target.value } : undefined;
+/**
+ * The way a target's figures point: as written, else derived as for a single figure (comparisonOf),
+ * from the last figure and the baseline. A range with no comparison written is met inside it, so it
+ * has no direction.
+ */
+function directionOf(written: Comparison | undefined, milestones: readonly Milestone[], baseline: number | undefined): Comparison | undefined {
+  if (written) return written;
+  const last = milestones.map((m) => m.figure).filter((f) => f.value !== undefined).at(-1);
+  if (!last || milestones.some((m) => m.figure.range)) return undefined;
+  return comparisonOf({ value: last.value, baseline });
+}
+
+function figureOf(figure: { value?: number | undefined; range?: { from: number; to: number } | undefined }): Figure | undefined {
+  if (figure.range) return { range: [figure.range.from, figure.range.to] };
+  return figure.value !== undefined ? { value: figure.value } : undefined;
 }
 
 /** The figure for an organisation: its own where the target gives one, else the system's milestone in force. */
@@ -114,15 +151,11 @@ export function shortfall(value: number, planned: number, comparison: Comparison
   return Math.abs(value - planned);
 }
 
-// One formatter for every figure: toLocaleString builds a new one at each call, which 60,000 values feel.
-const numberFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 6 });
-
 /** A figure in words, with the unit: "76%", "12–15 per million under-18s", "at most 92%". */
 export function figureInWords(figure: Figure, unit: string | undefined, comparison?: Comparison): string {
-  const number = (n: number) => numberFormat.format(n);
-  const amount = figure.range ? `${number(figure.range[0])}–${number(figure.range[1])}` : number(figure.value);
-  const withUnit = unit === undefined ? amount : unit === '%' ? `${amount}%` : `${amount} ${unit}`;
-  return comparison === 'at_least' ? `at least ${withUnit}` : comparison === 'at_most' ? `at most ${withUnit}` : withUnit;
+  const amount = figure.range ? `${formatNumber(figure.range[0])}–${formatNumber(figure.range[1])}` : formatNumber(figure.value);
+  const written = withUnit(amount, unit);
+  return comparison === 'at_least' ? `at least ${written}` : comparison === 'at_most' ? `at most ${written}` : written;
 }
 
 /** A value in words, with the unit: "76.4%", "1,392 patients". */

@@ -3,7 +3,7 @@
 // fails when the two differ. Markdown, as the documentation writes it; links are relative to docs/.
 
 import type * as z from 'zod/mini';
-import type { actionSchema, collectionSchemas, collectiveAimSchema, dutySchema, editionSchema, manifestSchema, metricSchema, objectiveSchema, organisationSchema, planInfoSchema, portfolioSchema, principlesSchema, prioritySchema, projectSchema, statedCountsSchema, targetSchema, termsSchema } from './schema.js';
+import type { actionSchema, collectionSchemas, collectiveAimSchema, dutySchema, editionSchema, manifestSchema, metricSchema, objectiveSchema, organisationSchema, planInfoSchema, portfolioSchema, principlesSchema, prioritySchema, projectSchema, nationalFigureSchema, rangeSchema, statedCountsSchema, targetPartSchema, targetSchema, termsSchema } from './schema.js';
 import type { assessmentSchema, progressSchema, recordSchemas, trajectorySchema, yearSchema } from './year-schema.js';
 
 /** One description per key of the schema: a key added to the language without one does not type-check. */
@@ -124,6 +124,31 @@ const target: Described<typeof targetSchema> = {
   comparison: 'Whether `value` is a floor ("at least 78%": "no less than", "increase to", "recruit") or a ceiling ("at most 92%": "92% or below", "an average of 30 minutes", "eliminate", which is at most 0).',
   unit: 'The unit of `value` and `baseline`, as the documents print it after the figure: `\'%\'` (which must be quoted) joins the figure ("76%"); any other unit follows it after a space ("34 minutes", "1,700 adults", and `per 1000 births` prints as "3.9 per 1,000 births").',
   by: 'The deadline; for a SMART objective, within the plan period.',
+  range: 'A range to reach instead of one figure ("12–15 per million"); not with `value`. With `at_most` it is met at or below its upper end, with `at_least` at or above its lower end, and with no `comparison` written, inside it.',
+  national: "The national figure the system's target is a share of, kept apart from the system's own: it is shown, never judged against, and does not make the target measurable.",
+  organisations: "A figure for each organisation (the ICB and each trust), where the plan gives one; an organisation not listed is judged against the system's figure.",
+  parts: 'For a target that asks for several things.',
+};
+
+const targetPart: Described<typeof targetPartSchema> = {
+  id: "The part's id, unique in its target: trajectories, assessments and actuals name it in `part`.",
+  measure: 'What this part measures, when it is not what the target measures; the part is then measured apart.',
+  value: "The part's figure.",
+  range: "The part's figure as a range, instead of `value`.",
+  comparison: "Whether the part's figure is a floor or a ceiling. Left out: the target's.",
+  unit: "The unit of the part's figure. Left out: the target's.",
+  by: "When the part is due. Left out: the target's `by`.",
+};
+
+const nationalFigure: Described<typeof nationalFigureSchema> = {
+  value: 'The national figure.',
+  range: 'The national figure as a range, instead of `value`.',
+  unit: "Its unit, where it is not the target's.",
+};
+
+const range: Described<typeof rangeSchema> = {
+  from: 'The lower end, included.',
+  to: 'The upper end, included; at least `from`.',
 };
 
 const action: Described<typeof actionSchema> = {
@@ -234,6 +259,9 @@ export const descriptions = {
   portfolios: portfolio,
   objectives: objective,
   target,
+  target_part: targetPart,
+  national_figure: nationalFigure,
+  range,
   actions: action,
   metrics: metric,
   organisations: organisation,

@@ -124,14 +124,64 @@ export function comparisonOf(target: { value?: number | undefined; baseline?: nu
   return 'at_least';
 }
 
+/** A range such as "12–15 per million": from the first figure to the second, both included. */
+export const rangeSchema = z.strictObject({ from: z.number(), to: z.number() }).check(
+  z.refine((range) => range.from <= range.to, { error: 'the range ends below where it starts; `to` must be at least `from`', path: ['to'] }),
+);
+
+/** A figure is one number (`value`) or a range (`range`), never both. */
+const oneFigure = z.refine((figure: unknown) => {
+  const { value, range } = figure as { value?: unknown; range?: unknown };
+  return !(value !== undefined && range !== undefined);
+}, {
+  error: 'it gives both `value` and `range`; give the one figure, or the range, not both', path: ['range'],
+});
+
+/**
+ * One part of a target that asks for several things: a figure by a date ("50% by September 2023 and
+ * 100% by March 2024"), or a measure of its own ("no more than 30 adults ... and no more than 12–15
+ * under-18s ..."), which is then measured apart and named by its `id`. Fields left out are the target's.
+ */
+export const targetPartSchema = z.strictObject({
+  id: z.optional(idSchema),
+  measure: z.optional(text),
+  value: z.optional(z.number()),
+  range: z.optional(rangeSchema),
+  comparison: z.optional(comparisonSchema),
+  unit: z.optional(text),
+  by: z.optional(dateSchema),
+}).check(oneFigure);
+
+/** The national figure the system's target is a share of ("50 million more appointments" in England). */
+export const nationalFigureSchema = z.strictObject({
+  value: z.optional(z.number()),
+  range: z.optional(rangeSchema),
+  unit: z.optional(text),
+}).check(oneFigure);
+
 export const targetSchema = z.strictObject({
   measure: z.optional(text),
   baseline: z.optional(z.number()),
   value: z.optional(z.number()),
+  range: z.optional(rangeSchema),
   comparison: z.optional(comparisonSchema),
   unit: z.optional(text),
   by: z.optional(dateSchema),
-});
+  /** The national figure, kept apart from the system's own. */
+  national: z.optional(nationalFigureSchema),
+  /** A figure for each organisation, by organisation id, where the plan gives one. */
+  organisations: z.optional(z.record(idSchema, z.number())),
+  parts: z.optional(z.array(targetPartSchema)),
+}).check(
+  oneFigure,
+  z.refine((target) => (target.parts ?? []).every((part) => part.measure === undefined || part.id !== undefined), {
+    error: 'a part with a `measure` of its own is measured apart and needs an `id`, which trajectories, assessments and actuals name as `part:`', path: ['parts'],
+  }),
+  z.refine((target) => {
+    const ids = (target.parts ?? []).flatMap((part) => (part.id !== undefined ? [part.id] : []));
+    return new Set(ids).size === ids.length;
+  }, { error: 'two of its parts have the same `id`', path: ['parts'] }),
+);
 
 export const objectiveSchema = z.strictObject({
   id: idSchema,
@@ -254,6 +304,7 @@ export type CollectiveAim = z.infer<typeof collectiveAimSchema>;
 export type Priority = z.infer<typeof prioritySchema>;
 export type Portfolio = z.infer<typeof portfolioSchema>;
 export type Target = z.infer<typeof targetSchema>;
+export type TargetPart = z.infer<typeof targetPartSchema>;
 export type Objective = z.infer<typeof objectiveSchema>;
 export type Action = z.infer<typeof actionSchema>;
 export type Metric = z.infer<typeof metricSchema>;
