@@ -21,6 +21,7 @@
 //   --keep                keep the generated plans (their folders are printed)
 //   --build-limit S       stop a `plan build` run after S seconds (default 60); it then counts as failed
 //   --only findings       run only the many-findings case, and update its lines in docs/PERFORMANCE.md
+//   --only year           run only the planning year's case (bench/year.ts), and update its section
 //   --only serve          run only the `plan serve` latency case (bench/serve.ts) and replace only its section
 
 import { spawn, spawnSync } from 'node:child_process';
@@ -32,6 +33,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generatePlan, type GeneratedPlan } from './generate.js';
 import type { PhaseReport } from './phases.js';
 import { benchServeCase, serveSection, SERVE_TARGETS, withServeSection } from './serve.js';
+import { benchYear, updateYearInDoc, yearSection } from './year.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const NODE = process.execPath;
@@ -299,7 +301,7 @@ interface Options {
   keep: boolean;
   buildLimitMs: number;
   /** Run only this case. */
-  only: 'findings' | 'serve' | undefined;
+  only: 'findings' | 'serve' | 'year' | undefined;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -319,7 +321,7 @@ function parseArgs(argv: string[]): Options {
     else if (arg.startsWith('--build-limit')) options.buildLimitMs = Number(value()) * 1000;
     else if (arg.startsWith('--only')) {
       const only = value();
-      if (only !== 'serve' && only !== 'findings') throw new Error('--only takes one case: findings or serve');
+      if (only !== 'serve' && only !== 'findings' && only !== 'year') throw new Error('--only takes one case: findings, serve or year');
       options.only = only;
     }
     else throw new Error(`unknown option ${arg}; see the top of bench/run.ts`);
@@ -367,6 +369,17 @@ async function main(): Promise<number> {
     });
   }
   BIN = join(snapshot, 'bin', 'plan');
+  if (options.only === 'year') {
+    try {
+      log('bench: the planning year: 1,000 targets, 60,000 rows of actuals');
+      const year = benchYear(BIN, log);
+      process.stdout.write(`\n${yearSection(year)}`);
+      if (options.write) updateYearInDoc(DOC, year);
+      return 0;
+    } finally {
+      for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
+    }
+  }
   if (options.only === 'findings') {
     try {
       const findings = benchFindings(cleanup);

@@ -29,6 +29,11 @@ export const ruleIds = [
   'portfolio-has-objectives',
   'duty-covered',
   'link-is-reviewed',
+  'trajectory-ends-at-target',
+  'actual-on-trajectory',
+  'target-has-current-actual',
+  'actual-refers-to-plan',
+  'stocktake-up-to-date',
 ] as const;
 
 export type BuiltInCheckId = (typeof builtInChecks)[number]['id'];

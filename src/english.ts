@@ -32,3 +32,21 @@ export function numberRanges(numbers: readonly number[]): string {
   }
   return parts.join(', ');
 }
+
+/** 50000000 -> "50,000,000"; decimals kept as written. */
+export function formatNumber(value: number): string {
+  const [whole, fraction] = String(value).split('.');
+  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction !== undefined ? `${grouped}.${fraction}` : grouped;
+}
+
+/**
+ * An amount with its unit, as the documents print it: `%` joins the figure ("76%"); any other unit
+ * follows it after a space ("34 minutes", "12–15 per million under-18s"), with a "per 1000" grouped
+ * as a figure is ("3.9 per 1,000 births").
+ */
+export function withUnit(amount: string, unit: string | undefined): string {
+  if (!unit) return amount;
+  if (unit === '%') return `${amount}%`;
+  return `${amount} ${unit.replace(/\bper (\d{4,})\b/g, (_, digits: string) => `per ${formatNumber(Number(digits))}`)}`;
+}

@@ -9,6 +9,8 @@ import type { ParseCache } from './load/parse-cache.js';
 import { parseSource, type ParsedSource } from './load/parse-source.js';
 import { planFileKind, type SourceText } from './load/plan-folder.js';
 import { validateSources } from './model/validate.js';
+import { modelActuals } from './model/actuals.js';
+import { parseTable, type ParsedTable } from './load/actuals-csv.js';
 import { resolveSettings, runRules, type RuleSettings } from './rules/run.js';
 
 export interface Compilation {
@@ -31,25 +33,27 @@ export interface CompileOptions {
 
 export async function compilePlan(dir: string, options: CompileOptions = {}): Promise<Compilation> {
   const loaded = await loadPlan(dir, { cache: options.cache ?? true, allowOutside: options.allowOutside ?? false, ...(options.parseCache ? { parseCache: options.parseCache } : {}) });
-  return compileParsed(loaded.files, loaded.prose, loaded.diagnostics, options);
+  return compileParsed(loaded.files, loaded.prose, loaded.actuals, loaded.diagnostics, options);
 }
 
 /**
  * Compiles a plan held in memory: `files` are paths relative to the plan folder with their text; the
- * Markdown files under prose/ are prose, the rest YAML sources. `readDiagnostics` are the files that
- * could not be read, reported as loading a folder reports them.
+ * Markdown files under prose/ are prose, the CSV files under actuals/ actuals, the rest YAML sources.
+ * `readDiagnostics` are the files that could not be read, reported as loading a folder reports them.
  */
 export function compileTexts(files: readonly SourceText[], options: CompileOptions = {}, readDiagnostics: readonly Diagnostic[] = []): Compilation {
-  const isProse = (f: SourceText) => planFileKind(f.file) === 'prose';
-  const sources = files.filter((f) => !isProse(f)).map((f) => parseSource(f.text, f.file));
-  return compileParsed(sources, files.filter(isProse), readDiagnostics.slice(), options);
+  const ofKind = (kind: ReturnType<typeof planFileKind>) => (f: SourceText) => planFileKind(f.file) === kind;
+  const sources = files.filter((f) => planFileKind(f.file) !== 'prose' && planFileKind(f.file) !== 'actuals').map((f) => parseSource(f.text, f.file));
+  return compileParsed(sources, files.filter(ofKind('prose')), files.filter(ofKind('actuals')).map(parseTable), readDiagnostics.slice(), options);
 }
 
-function compileParsed(files: ParsedSource[], prose: readonly SourceText[], loadDiagnostics: Diagnostic[], options: CompileOptions): Compilation {
+function compileParsed(files: ParsedSource[], prose: readonly SourceText[], tables: readonly ParsedTable[], loadDiagnostics: Diagnostic[], options: CompileOptions): Compilation {
   const diagnostics = loadDiagnostics.slice();
   const { sources, diagnostics: modelDiagnostics } = validateSources(files, prose);
   appendDiagnostics(diagnostics, modelDiagnostics);
-  const { plan, diagnostics: linkDiagnostics, referenceFindings } = link(sources);
+  const actuals = modelActuals(tables);
+  appendDiagnostics(diagnostics, actuals.diagnostics);
+  const { plan, diagnostics: linkDiagnostics, referenceFindings } = link(sources, actuals);
   appendDiagnostics(diagnostics, linkDiagnostics);
   if (plan) {
     const { settings, diagnostics: configDiagnostics } = resolveSettings(plan, options.ruleOverrides);

@@ -8,6 +8,7 @@ import { nameOf, type LinkedItem } from '../link/plan-graph.js';
 import { Thread } from '../link/thread.js';
 import { findItem, traceItem, type Trace, type TraceNode } from '../link/trace.js';
 import { locate } from '../model/locate.js';
+import { dateInWords } from '../model/period.js';
 import { compilePlan } from '../pipeline.js';
 import { terminalPath, terminalText } from '../report/terminal-text.js';
 import { closeMatches } from '../suggest.js';
@@ -64,6 +65,7 @@ export function formatTrace(trace: Trace, paint: Paint = (_kind, text) => text, 
   };
   section('Up to the collective aim:', trace.up);
   section('Served by:', trace.down);
+  section(trace.asAt !== undefined ? `Latest position, at ${dateInWords(trace.asAt)}:` : 'Latest position:', trace.position);
   if (trace.reachesAim !== undefined && root.kind !== 'collective_aim') {
     lines.push(trace.reachesAim ? paint('ok', '✔ The golden thread reaches the collective aim.') : paint('broken', '✖ The golden thread does not reach the collective aim.'));
   }

@@ -11,6 +11,7 @@ import { startOf } from '../load/parse-source.js';
 import { MANIFEST_FILE } from '../load/plan-folder.js';
 import { childAt, locate, type FieldPath, type ItemSource } from '../model/locate.js';
 import type { PlanSources, StandInSource } from '../model/validate.js';
+import type { ModelledActuals } from '../model/actuals.js';
 import { didYouMean } from '../suggest.js';
 import {
   describeItem,
@@ -29,6 +30,7 @@ import {
 } from './plan-graph.js';
 import { linkDutyCoverage } from './duty-coverage.js';
 import { Thread } from './thread.js';
+import { linkYear } from './link-year.js';
 
 export interface Linked {
   plan: Plan | undefined;
@@ -55,7 +57,9 @@ interface Unresolved {
   found: LinkedItem | undefined;
 }
 
-export function link(sources: PlanSources): Linked {
+const NO_ACTUALS: ModelledActuals = { actuals: [], unreadTargets: new Set(), diagnostics: [] };
+
+export function link(sources: PlanSources, actuals: ModelledActuals = NO_ACTUALS): Linked {
   const diagnostics: Diagnostic[] = [];
   const referenceFindings = new Map<string, Diagnostic>();
   const manifest = sources.manifest;
@@ -235,7 +239,8 @@ export function link(sources: PlanSources): Linked {
   });
   linkDutyCoverage(duties, editions, diagnostics);
 
-  const plan: Plan = { manifest, aim, editions, priorities, portfolios, objectives, actions, metrics, organisations, duties, projects, byId };
+  const year = linkYear(sources, actuals, { byId, objectives, metrics, organisations, actions, manifest }, diagnostics);
+  const plan: Plan = { manifest, aim, editions, priorities, portfolios, objectives, actions, metrics, organisations, duties, projects, byId, year };
 
   if (manifest.plan.organisation !== undefined) {
     const org = byId.get(manifest.plan.organisation);

@@ -15,6 +15,7 @@ import type {
   Project,
   StatutoryDuty,
 } from '../model/schema.js';
+import type { PlanYear } from './year-graph.js';
 
 // Every linked item has `standIn`: true for an item written with a schema error. Link keeps a stand-in
 // so references to it resolve; the rule runner drops every finding that touches one, because the item's
@@ -155,6 +156,8 @@ export interface Plan {
   projects: LinkedProject[];
   /** Every item by id; ids are unique across the whole plan. */
   byId: Map<string, LinkedItem>;
+  /** The planning year: trajectories, assessments, actuals and progress updates (year-graph.ts). */
+  year: PlanYear;
 }
 
 /** How an item kind is named in messages. */

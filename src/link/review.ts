@@ -18,7 +18,12 @@ function fieldValue(objective: Objective, field: ReviewedField): string {
       // Reflowing a long title is no change of meaning.
       return objective.title.replace(/\s+/g, ' ').trim();
     case 'target':
-      return JSON.stringify([target?.measure ?? null, target?.value ?? null, target?.comparison ?? null, target?.unit ?? null]);
+    {
+      // The fields of targets as real plans write them join only when given, so a single figure's fingerprint stays as it was.
+      const more = [target?.range, target?.national, target?.organisations, target?.parts];
+      const written = more.some((field) => field !== undefined) ? more.map((field) => field ?? null) : [];
+      return JSON.stringify([target?.measure ?? null, target?.value ?? null, target?.comparison ?? null, target?.unit ?? null, ...written]);
+    }
     case 'deadline':
       return target?.by ?? '';
     case 'owner':

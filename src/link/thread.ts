@@ -4,6 +4,7 @@
 // they never disagree about what is broken.
 
 import { listInWords } from '../english.js';
+import type { Target } from '../model/schema.js';
 import {
   kindNouns,
   nameOf,
@@ -314,6 +315,26 @@ export interface SmartAssessment {
 }
 
 /**
+ * What a target lacks to be measurable: a measure, a figure of the system's own (a value, a range, or
+ * parts that give them) and a unit; for parts measured apart, each of them. A national figure alone is
+ * not the system's own.
+ */
+function measurableGaps(target: Target | undefined): string[] {
+  const apart = (target?.parts ?? []).filter((p) => p.measure !== undefined);
+  const figure = target?.value !== undefined || target?.range !== undefined || (target?.parts ?? []).some((p) => p.measure === undefined && (p.value !== undefined || p.range !== undefined));
+  const missing: string[] = [];
+  if (apart.length > 0) {
+    if (apart.some((p) => p.value === undefined && p.range === undefined)) missing.push('`target.value` (a figure for each part, as `value` or `range`)');
+    if (apart.some((p) => !(p.unit ?? target?.unit))) missing.push('`target.unit` (such as % or minutes, for each part)');
+    return missing;
+  }
+  if (!target?.measure) missing.push('`target.measure` (what is counted)');
+  if (!figure) missing.push(target?.national ? '`target.value` (the system\'s own figure: `national` is the national one)' : '`target.value` (the figure, as a number)');
+  if (!target?.unit) missing.push('`target.unit` (such as % or minutes)');
+  return missing;
+}
+
+/**
  * Specific (an owner answers for it), Measurable (a measure, a numeric value and a unit), Relevant
  * (it serves a priority that reaches the aim) and Timely (a deadline inside the plan period).
  * Achievable needs judgement, not data.
@@ -325,10 +346,7 @@ function assessSmart(objective: LinkedObjective, thread: Thread): SmartAssessmen
   if (ownerGaps.length > 0) {
     failures.push({ letter: 'S', reason: 'no owning portfolio', fix: 'give it an owner in `portfolio:`', because: ownerGaps });
   }
-  const missing: string[] = [];
-  if (!target?.measure) missing.push('`target.measure` (what is counted)');
-  if (target?.value === undefined) missing.push('`target.value` (the figure, as a number)');
-  if (!target?.unit) missing.push('`target.unit` (such as % or minutes)');
+  const missing = measurableGaps(target);
   if (missing.length > 0) {
     const names = missing.map((m) => m.split(' ')[0]!.replace('target.', ''));
     const plain = names.map((n) => n.replace(/`/g, ''));
@@ -340,12 +358,16 @@ function assessSmart(objective: LinkedObjective, thread: Thread): SmartAssessmen
     failures.push({ letter: 'R', reason: 'no priority that reaches the collective aim', fix: 'name a priority that reaches the collective aim in `priorities:`, or give its owner one', because: priorityGaps });
   }
   const { start, end } = thread.plan.manifest.plan.period;
-  if (!target?.by) {
-    failures.push({ letter: 'T', reason: 'no deadline', fix: `add \`target.by\` with a date between ${start} and ${end}` });
-  } else if (target.by < start || target.by > end) {
+  // A target of several parts is timely when every part has a deadline (its own or the target's) inside the period.
+  const parts = target?.parts ?? [];
+  const deadlines = parts.length > 0 ? parts.map((p) => p.by ?? target?.by) : [target?.by];
+  const outside = deadlines.find((by) => by !== undefined && (by < start || by > end));
+  if (deadlines.some((by) => by === undefined)) {
+    failures.push({ letter: 'T', reason: 'no deadline', fix: `add \`target.by\` with a date between ${start} and ${end}${parts.length > 0 ? ', or `by` to each part' : ''}` });
+  } else if (outside !== undefined) {
     failures.push({
       letter: 'T',
-      reason: `the deadline ${target.by} is ${target.by < start ? 'before the plan starts' : 'after the plan ends'} (${start} to ${end})`,
+      reason: `the deadline ${outside} is ${outside < start ? 'before the plan starts' : 'after the plan ends'} (${start} to ${end})`,
       fix: 'set `target.by` inside the plan period, or add a milestone for this plan\'s period',
     });
   }

@@ -3,7 +3,9 @@
 // CLI prints it.
 
 import { byNumber, type LinkedItem, type LinkedObjective, type LinkedPortfolio, type LinkedPriority, type Plan } from './plan-graph.js';
+import { positionNodes } from './position.js';
 import { gapInWords, type Thread } from './thread.js';
+import { PlanningYear } from './year.js';
 
 export interface TraceNode {
   /** How this node relates to the one above it: "serves priority", "is served by action". */
@@ -20,11 +22,17 @@ export interface Trace {
   down: TraceNode[];
   /** Whether the item's thread reaches the collective aim; undefined for items not on the thread (organisations, duties). */
   reachesAim: boolean | undefined;
+  /** For an objective or metric with a target tracked through the year: its latest position, per organisation. */
+  position: TraceNode[];
+  /** The day that position is reported at, when the plan sets one. */
+  asAt: string | undefined;
 }
 
 export function traceItem(thread: Thread, item: LinkedItem): Trace {
   const onThread = item.kind !== 'organisation' && item.kind !== 'duty';
-  return { root: item, up: upFrom(thread, item), down: downFrom(thread, item), reachesAim: onThread ? thread.reaches(item) : undefined };
+  const year = new PlanningYear(thread.plan);
+  const position = item.kind === 'objective' || item.kind === 'metric' ? positionNodes(year, item) : [];
+  return { root: item, up: upFrom(thread, item), down: downFrom(thread, item), reachesAim: onThread ? thread.reaches(item) : undefined, position, asAt: year.asAt };
 }
 
 /**

@@ -3,6 +3,7 @@
 // rest of a big plan is parsed on worker threads.
 
 import type { Diagnostic } from '../diagnostic.js';
+import { loadActuals, type ParsedTable } from './actuals-csv.js';
 import { openParseCache, type ParseCache } from './parse-cache.js';
 import { parseSource, type ParsedSource } from './parse-source.js';
 import { listProseFiles, listSourceFiles, readSource, type ReadOptions, type SourceText } from './plan-folder.js';
@@ -13,6 +14,8 @@ export interface LoadedPlan {
   files: ParsedSource[];
   /** Markdown files of the plan's prose/ folder. */
   prose: SourceText[];
+  /** The CSV files of the plan's actuals/ folder. */
+  actuals: ParsedTable[];
   diagnostics: Diagnostic[];
 }
 
@@ -52,5 +55,7 @@ export async function loadPlan(dir: string, options: LoadOptions = {}): Promise<
     cache?.set(text.file, text.text, result);
   });
   cache?.prune();
-  return { dir, files, prose, diagnostics };
+  const actuals = loadActuals(dir, options);
+  for (const d of actuals.diagnostics) diagnostics.push(d);
+  return { dir, files, prose, actuals: actuals.tables, diagnostics };
 }

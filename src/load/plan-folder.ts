@@ -145,13 +145,15 @@ export function listProseFiles(dir: string): string[] {
 
 /**
  * What a file at `path` (relative to the plan folder, with `/`) is to the plan, by the same rules as
- * listSourceFiles and listProseFiles: a YAML source, a prose file, or nothing plan reads. For a plan
+ * listSourceFiles, listProseFiles and listActualsFiles: a YAML source, a prose file, an actuals CSV
+ * file, or nothing plan reads. For a plan
  * that is not on disk, such as a plan folder at a git revision.
  */
-export function planFileKind(path: string): 'source' | 'prose' | undefined {
+export function planFileKind(path: string): 'source' | 'prose' | 'actuals' | undefined {
   const steps = path.split('/');
   if (steps.some((step) => step.startsWith('.'))) return undefined;
   if (/^prose\/[^/]+\.md$/i.test(path)) return 'prose';
+  if (/^actuals\/.+\.csv$/i.test(path)) return 'actuals';
   if (steps.length > MAX_FOLDER_DEPTH + 1 || (steps.length > 1 && SKIPPED_FOLDERS.has(steps[0]!))) return undefined;
   return /\.ya?ml$/i.test(steps[steps.length - 1]!) ? 'source' : undefined;
 }
@@ -226,6 +228,11 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The text of a UTF-8 file, or where it stops being UTF-8 (a file saved in another encoding would otherwise be read wrong, silently). */
 function decodeUtf8(bytes: Buffer, file: string, refuse: (message: string, hint: string, at?: { line: number; column: number }) => Diagnostic): SourceText | Diagnostic {
+  // Excel's "Unicode Text" and some editors save UTF-16, which starts with its own byte-order mark.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return refuse('This file is saved as UTF-16 (it starts with a UTF-16 byte-order mark); plan reads files in UTF-8.',
+      /\.csv$/i.test(file) ? 'Save it again as "CSV UTF-8 (Comma delimited)".' : 'Save it again with the encoding UTF-8 (most editors offer it under "Save with encoding").');
+  }
   try {
     const text = utf8.decode(bytes); // drops a byte-order mark
     return { file, text };

@@ -3,7 +3,8 @@
 // fails when the two differ. Markdown, as the documentation writes it; links are relative to docs/.
 
 import type * as z from 'zod/mini';
-import type { actionSchema, collectionSchemas, collectiveAimSchema, dutySchema, editionSchema, manifestSchema, metricSchema, objectiveSchema, organisationSchema, planInfoSchema, portfolioSchema, principlesSchema, prioritySchema, projectSchema, statedCountsSchema, targetSchema, termsSchema } from './schema.js';
+import type { actionSchema, collectionSchemas, collectiveAimSchema, dutySchema, editionSchema, manifestSchema, metricSchema, objectiveSchema, organisationSchema, planInfoSchema, portfolioSchema, principlesSchema, prioritySchema, projectSchema, nationalFigureSchema, rangeSchema, statedCountsSchema, targetPartSchema, targetSchema, termsSchema } from './schema.js';
+import type { assessmentSchema, progressSchema, recordSchemas, trajectorySchema, yearSchema } from './year-schema.js';
 
 /** One description per key of the schema: a key added to the language without one does not type-check. */
 type Described<S extends z.ZodMiniType> = Record<keyof z.input<S>, string>;
@@ -15,10 +16,11 @@ const manifest: Described<typeof manifestSchema> = {
   principles: 'Principles that underpin the whole plan, such as the "5 Ps" of an Integrated Care Strategy. Only in `plan.yaml`.',
   rules: 'How strictly to check the plan: each [rule](rules/README.md) id with `off`, `warning` or `error`. Only in `plan.yaml`.',
   prose: 'Named pieces of writing for the documents, each Markdown. Only in `plan.yaml`; a file `prose/<name>.md` is the same.',
+  year: 'How the plan reports through its year: the day it reports at, its stocktakes and a tolerance. Only in `plan.yaml`; see [the planning year](#the-planning-year).',
 };
 
 /** The collections, which any source file may hold. */
-const collections: Record<keyof typeof collectionSchemas, string> = {
+const collections: Record<keyof typeof collectionSchemas | keyof typeof recordSchemas, string> = {
   priorities: 'The system priorities: the few things the system will do, together, to reach its collective aim.',
   portfolios: 'The portfolios and enabling workstreams, which own objectives.',
   objectives: 'The national and local objectives.',
@@ -27,6 +29,9 @@ const collections: Record<keyof typeof collectionSchemas, string> = {
   organisations: 'The partner organisations, which lead actions.',
   duties: 'The statutory duties the plan must meet.',
   projects: 'The programmes that span portfolios.',
+  trajectories: 'The planned values of a target by period, for the system or one organisation.',
+  assessments: 'Recorded judgements of a position against a target, with who made them and when.',
+  progress: "Each action's progress updates at the quarterly stocktakes.",
 };
 
 const plan: Described<typeof planInfoSchema> = {
@@ -120,6 +125,31 @@ const target: Described<typeof targetSchema> = {
   comparison: 'Whether `value` is a floor ("at least 78%": "no less than", "increase to", "recruit") or a ceiling ("at most 92%": "92% or below", "an average of 30 minutes", "eliminate", which is at most 0).',
   unit: 'The unit of `value` and `baseline`, as the documents print it after the figure: `\'%\'` (which must be quoted) joins the figure ("76%"); any other unit follows it after a space ("34 minutes", "1,700 adults", and `per 1000 births` prints as "3.9 per 1,000 births").',
   by: 'The deadline; for a SMART objective, within the plan period.',
+  range: 'A range to reach instead of one figure ("12–15 per million"); not with `value`. With `at_most` it is met at or below its upper end, with `at_least` at or above its lower end, and with no `comparison` written, inside it.',
+  national: "The national figure the system's target is a share of, kept apart from the system's own: it is shown, never judged against, and does not make the target measurable.",
+  organisations: "A figure for each organisation (the ICB and each trust), where the plan gives one; an organisation not listed is judged against the system's figure.",
+  parts: 'For a target that asks for several things.',
+};
+
+const targetPart: Described<typeof targetPartSchema> = {
+  id: "The part's id, unique in its target: trajectories, assessments and actuals name it in `part`.",
+  measure: 'What this part measures, when it is not what the target measures; the part is then measured apart.',
+  value: "The part's figure.",
+  range: "The part's figure as a range, instead of `value`.",
+  comparison: "Whether the part's figure is a floor or a ceiling. Left out: the target's.",
+  unit: "The unit of the part's figure. Left out: the target's.",
+  by: "When the part is due. Left out: the target's `by`.",
+};
+
+const nationalFigure: Described<typeof nationalFigureSchema> = {
+  value: 'The national figure.',
+  range: 'The national figure as a range, instead of `value`.',
+  unit: "Its unit, where it is not the target's.",
+};
+
+const range: Described<typeof rangeSchema> = {
+  from: 'The lower end, included.',
+  to: 'The upper end, included; at least `from`.',
 };
 
 const action: Described<typeof actionSchema> = {
@@ -171,6 +201,47 @@ const project: Described<typeof projectSchema> = {
   portfolios: 'The portfolios and enablers it involves.',
 };
 
+const year: Described<typeof yearSchema> = {
+  as_at: "The day the plan reports at. Every period that ends before it is complete. Without it, nothing is reported as stale and no stocktake is overdue. It is a date in the plan, never the clock, so the same sources give the same report; move it on when the month's actuals are added.",
+  stocktakes: 'The quarters at whose end every action reports its progress. Left out: every quarter of the plan period.',
+  tolerance_percent: 'How far, in per cent of the planned value, an actual may fall short of its trajectory before [actual-on-trajectory](rules/actual-on-trajectory.md) reports it, where a trajectory sets no `tolerance` of its own. Left out: no tolerance.',
+};
+
+const trajectory: Described<typeof trajectorySchema> = {
+  target: 'Whose target this trajectory leads to.',
+  part: "For a target whose [parts](#objectives) are measured apart: the part's `id`.",
+  organisation: "Who it is for. Left out: the plan's own organisation (`plan.organisation`), or the system as a whole.",
+  kind: '`planned`: the plan as agreed. `forecast`: what is now expected, which may miss the target.',
+  values: "The planned value of each period, in the target's unit. Write only what the plan gives: a trajectory of one year-end value is a trajectory.",
+  tolerance: "How far an actual may fall short of a planned value, in the target's unit (`1` on a % target is one percentage point).",
+  source: 'Where the trajectory comes from.',
+};
+
+const assessment: Described<typeof assessmentSchema> = {
+  target: 'The target assessed.',
+  part: 'For a target whose parts are measured apart: the part assessed.',
+  organisation: "Whose position. Left out: the plan's own organisation, or the system.",
+  position: "What kind of position was assessed: a plan's, a forecast's, or a measured one.",
+  period: 'The period of the position, when it is given.',
+  value: "The figure of the position, when it is given, in the target's unit.",
+  status: 'The judgement.',
+  words: "The assessor's own words for it.",
+  assessed_by: 'Who made the assessment.',
+  assessed_on: 'When.',
+  source: 'Where it is recorded.',
+  note: 'Anything the assessment says beside its judgement.',
+};
+
+const progress: Described<typeof progressSchema> = {
+  action: 'The action reported on.',
+  date: 'The date of the report.',
+  quarter: 'The stocktake it answers. Left out: the quarter its date falls in.',
+  status: 'Where the action stands, as the reporter assesses it.',
+  update: 'The update itself.',
+  reported_by: 'Who reported it.',
+  source: 'Where it is recorded.',
+};
+
 /**
  * Every described part of the language, by the name docs/language.md marks its table with
  * (`<!-- fields: objectives -->`).
@@ -189,11 +260,18 @@ export const descriptions = {
   portfolios: portfolio,
   objectives: objective,
   target,
+  target_part: targetPart,
+  national_figure: nationalFigure,
+  range,
   actions: action,
   metrics: metric,
   organisations: organisation,
   duties: duty,
   projects: project,
+  year,
+  trajectories: trajectory,
+  assessments: assessment,
+  progress,
 } as const;
 
 export type DescribedPart = keyof typeof descriptions;

@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import { ruleIds } from '../catalogue.js';
 import { descriptions, type DescribedPart } from './descriptions.js';
-import { collectionNames, collectionSchemas, manifestSchema } from './schema.js';
+import { collectionNames, collectionSchemas, manifestSchema, recordCollectionNames, recordSchemas } from './schema.js';
 
 /** Where a plan keeps its schema, relative to the plan folder; hidden, so the plan never reads it as a source. */
 export const SCHEMA_FILE = '.plan/schema.json';
@@ -42,11 +42,23 @@ const partPaths: Record<Exclude<DescribedPart, 'manifest' | 'collections'>, stri
   portfolios: ['portfolios', '[]'],
   objectives: ['objectives', '[]'],
   target: ['objectives', '[]', 'target'],
+  target_part: ['objectives', '[]', 'target', 'parts', '[]'],
+  national_figure: ['objectives', '[]', 'target', 'national'],
+  range: ['objectives', '[]', 'target', 'range'],
   actions: ['actions', '[]'],
   metrics: ['metrics', '[]'],
   organisations: ['organisations', '[]'],
   duties: ['duties', '[]'],
   projects: ['projects', '[]'],
+  year: ['year'],
+  trajectories: ['trajectories', '[]'],
+  assessments: ['assessments', '[]'],
+  progress: ['progress', '[]'],
+};
+
+/** Parts of the language that appear in more than one place: a range in a target, a part and a national figure. */
+const morePartPaths: Partial<Record<keyof typeof partPaths, string[][]>> = {
+  range: [['objectives', '[]', 'target', 'parts', '[]', 'range'], ['objectives', '[]', 'target', 'national', 'range']],
 };
 
 /** Every reference of the language: its path (as in partPaths) and the kind of item it names. `{}` is a mapping's keys. */
@@ -62,6 +74,9 @@ const references: { path: string[]; kind: ReferenceKind }[] = [
   { path: ['metrics', '[]', 'objective'], kind: 'objective' },
   { path: ['duties', '[]', 'coverage', '{}'], kind: 'edition' },
   { path: ['projects', '[]', 'portfolios', '[]'], kind: 'portfolio' },
+  { path: ['objectives', '[]', 'target', 'organisations', '{}'], kind: 'organisation' },
+  { path: ['trajectories', '[]', 'organisation'], kind: 'organisation' },
+  { path: ['assessments', '[]', 'organisation'], kind: 'organisation' },
 ];
 
 /** The kind of item the reference at `path` (as in partPaths) names, or undefined where the path is no reference. */
@@ -79,6 +94,10 @@ const sourceFileSchema = z.strictObject({
   principles: manifestSchema.shape.principles,
   rules: z.optional(manifestSchema.shape.rules),
   prose: z.optional(manifestSchema.shape.prose),
+  year: manifestSchema.shape.year,
+  ...(Object.fromEntries(recordCollectionNames.map((name) => [name, z.optional(z.nullable(z.array(recordSchemas[name])))])) as {
+    [K in keyof typeof recordSchemas]: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniArray<(typeof recordSchemas)[K]>>>;
+  }),
   ...(Object.fromEntries(collectionNames.map((name) => [name, z.optional(z.nullable(z.array(collectionSchemas[name])))])) as {
     [K in keyof typeof collectionSchemas]: z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniArray<(typeof collectionSchemas)[K]>>>;
   }),
@@ -91,10 +110,12 @@ export function planJsonSchema(ids?: PlanIds): JsonSchema {
   schema.title = 'A plan source file';
   schema.description = 'A file of a plan written in the plan language (docs/language.md): plan.yaml, or any other .yaml file of the plan folder.';
   for (const [key, description] of Object.entries({ ...descriptions.manifest, ...descriptions.collections })) describe(schema.properties?.[key], description);
-  for (const [part, path] of Object.entries(partPaths)) {
-    const node = at(schema, path);
-    if (!node?.properties) throw new Error(`the JSON Schema has no object at ${path.join('.')}`);
-    for (const [key, description] of Object.entries(descriptions[part as keyof typeof partPaths])) describe(node.properties[key], description);
+  for (const [part, path] of Object.entries(partPaths) as [keyof typeof partPaths, string[]][]) {
+    for (const place of [path, ...(morePartPaths[part] ?? [])]) {
+      const node = at(schema, place);
+      if (!node?.properties) throw new Error(`the JSON Schema has no object at ${place.join('.')}`);
+      for (const [key, description] of Object.entries(descriptions[part])) describe(node.properties[key], description);
+    }
   }
   // Only the rules can be configured; the built-in checks are always errors.
   const rules = schema.properties?.rules;

@@ -5,30 +5,14 @@
 
 import * as z from 'zod/mini';
 import { severityOf, severitySpellings, type SeveritySpelling } from '../diagnostic.js';
+import { dateSchema, idSchema, markdown, text } from './primitives.js';
+import { yearSchema } from './year-schema.js';
 
-// zod's JIT builds a validator function per schema with `new Function`; for a command that runs for a
-// fraction of a second that costs more than it saves (measured: first validation 12 -> 8 ms, and faster at
-// 50,000 actions too).
-z.config({ jitless: true });
+export { dateSchema, idSchema, MAX_TEXT_LENGTH } from './primitives.js';
 
 /** A list that is empty when the key is left out. */
 const list = <T extends z.ZodMiniType>(item: T) => z._default(z.array(item), []);
 
-export const idSchema = z.string().check(
-  z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, {
-    error: 'must be an id: letters, digits, `-`, `_` or `.`, starting with a letter or digit, at most 100 characters',
-  }),
-);
-
-/** A calendar date written YYYY-MM-DD that exists (no 31 February). */
-export const dateSchema = z.iso.date({ error: 'must be a date written YYYY-MM-DD, such as 2024-03-31' });
-
-/** The longest a one-line text field (a title, a name, a statement) may be: a public limit (docs/language.md). */
-export const MAX_TEXT_LENGTH = 1_000;
-
-const text = z.string().check(z.trim(), z.minLength(1, { error: 'must not be empty' }), z.maxLength(MAX_TEXT_LENGTH));
-/** Prose that is rendered as Markdown (raw HTML is not allowed in it). */
-const markdown = z.string();
 const positiveWhole = z.int().check(z.positive());
 const count = z.int().check(z.nonnegative());
 
@@ -106,6 +90,7 @@ export const manifestSchema = z.strictObject({
   principles: z.optional(principlesSchema),
   rules: z._default(z.record(z.string(), severitySettingSchema), {}),
   prose: z._default(proseSchema, {}),
+  year: z.optional(yearSchema),
 });
 
 export const prioritySchema = z.strictObject({
@@ -141,14 +126,64 @@ export function comparisonOf(target: { value?: number | undefined; baseline?: nu
   return 'at_least';
 }
 
+/** A range such as "12–15 per million": from the first figure to the second, both included. */
+export const rangeSchema = z.strictObject({ from: z.number(), to: z.number() }).check(
+  z.refine((range) => range.from <= range.to, { error: 'the range ends below where it starts; `to` must be at least `from`', path: ['to'] }),
+);
+
+/** A figure is one number (`value`) or a range (`range`), never both. */
+const oneFigure = z.refine((figure: unknown) => {
+  const { value, range } = figure as { value?: unknown; range?: unknown };
+  return !(value !== undefined && range !== undefined);
+}, {
+  error: 'it gives both `value` and `range`; give the one figure, or the range, not both', path: ['range'],
+});
+
+/**
+ * One part of a target that asks for several things: a figure by a date ("50% by September 2023 and
+ * 100% by March 2024"), or a measure of its own ("no more than 30 adults ... and no more than 12–15
+ * under-18s ..."), which is then measured apart and named by its `id`. Fields left out are the target's.
+ */
+export const targetPartSchema = z.strictObject({
+  id: z.optional(idSchema),
+  measure: z.optional(text),
+  value: z.optional(z.number()),
+  range: z.optional(rangeSchema),
+  comparison: z.optional(comparisonSchema),
+  unit: z.optional(text),
+  by: z.optional(dateSchema),
+}).check(oneFigure);
+
+/** The national figure the system's target is a share of ("50 million more appointments" in England). */
+export const nationalFigureSchema = z.strictObject({
+  value: z.optional(z.number()),
+  range: z.optional(rangeSchema),
+  unit: z.optional(text),
+}).check(oneFigure);
+
 export const targetSchema = z.strictObject({
   measure: z.optional(text),
   baseline: z.optional(z.number()),
   value: z.optional(z.number()),
+  range: z.optional(rangeSchema),
   comparison: z.optional(comparisonSchema),
   unit: z.optional(text),
   by: z.optional(dateSchema),
-});
+  /** The national figure, kept apart from the system's own. */
+  national: z.optional(nationalFigureSchema),
+  /** A figure for each organisation, by organisation id, where the plan gives one. */
+  organisations: z.optional(z.record(idSchema, z.number())),
+  parts: z.optional(z.array(targetPartSchema)),
+}).check(
+  oneFigure,
+  z.refine((target) => (target.parts ?? []).every((part) => part.measure === undefined || part.id !== undefined), {
+    error: 'a part with a `measure` of its own is measured apart and needs an `id`, which trajectories, assessments and actuals name as `part:`', path: ['parts'],
+  }),
+  z.refine((target) => {
+    const ids = (target.parts ?? []).flatMap((part) => (part.id !== undefined ? [part.id] : []));
+    return new Set(ids).size === ids.length;
+  }, { error: 'two of its parts have the same `id`', path: ['parts'] }),
+);
 
 export const objectiveSchema = z.strictObject({
   id: idSchema,
@@ -242,6 +277,9 @@ export const collectionSchemas = {
 } as const;
 
 export type CollectionName = keyof typeof collectionSchemas;
+
+/** The planning year's collections (trajectories, assessments, progress): records about items, without ids of their own. */
+export { recordSchemas, recordCollectionNames, recordNouns, type RecordCollectionName } from './year-schema.js';
 export type CollectionItem<K extends CollectionName> = z.infer<(typeof collectionSchemas)[K]>;
 export const collectionNames = Object.keys(collectionSchemas) as CollectionName[];
 
@@ -268,6 +306,7 @@ export type CollectiveAim = z.infer<typeof collectiveAimSchema>;
 export type Priority = z.infer<typeof prioritySchema>;
 export type Portfolio = z.infer<typeof portfolioSchema>;
 export type Target = z.infer<typeof targetSchema>;
+export type TargetPart = z.infer<typeof targetPartSchema>;
 export type Objective = z.infer<typeof objectiveSchema>;
 export type Action = z.infer<typeof actionSchema>;
 export type Metric = z.infer<typeof metricSchema>;

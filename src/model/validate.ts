@@ -29,6 +29,7 @@ import {
   type Project,
   type StatutoryDuty,
 } from './schema.js';
+import { recordCollectionNames, recordNouns, recordSchemas, type Assessment, type ProgressUpdate, type RecordCollectionName, type Trajectory } from './year-schema.js';
 
 const manifestKeys = Object.keys(manifestSchema.shape);
 
@@ -47,12 +48,24 @@ export interface PlanSources {
    * stand-in, so references to it resolve and nothing that follows from it is reported a second time.
    */
   standIns: StandInSource[];
+  /** The planning year's records (year-schema.ts). */
+  trajectories: Located<Trajectory>[];
+  assessments: Located<Assessment>[];
+  progress: Located<ProgressUpdate>[];
+  /**
+   * The ids that records with schema errors (already reported) are about, such as the action of a
+   * broken progress update: rules say nothing more about them until the record is fixed.
+   */
+  unreadRecordSubjects: Set<string>;
 }
 
 export type StandInSource = { [K in CollectionName]: { collection: K; item: Located<CollectionItem<K>> } }[CollectionName];
 
 export function emptySources(): PlanSources {
-  return { manifest: undefined, priorities: [], portfolios: [], objectives: [], actions: [], metrics: [], organisations: [], duties: [], projects: [], standIns: [] };
+  return {
+    manifest: undefined, priorities: [], portfolios: [], objectives: [], actions: [], metrics: [], organisations: [], duties: [], projects: [], standIns: [],
+    trajectories: [], assessments: [], progress: [], unreadRecordSubjects: new Set(),
+  };
 }
 
 export function validateSources(files: readonly ParsedSource[], proseFiles: readonly SourceText[] = []): { sources: PlanSources; diagnostics: Diagnostic[] } {
@@ -142,6 +155,8 @@ function validateFile(file: ParsedSource, sources: PlanSources, diagnostics: Dia
     const value = record[key];
     if ((collectionNames as string[]).includes(key)) {
       validateCollection(key as CollectionName, value, { ...rootSource, node: childAt(file.locations, [key]) ?? file.locations }, sources, diagnostics);
+    } else if ((recordCollectionNames as string[]).includes(key)) {
+      validateRecords(key as RecordCollectionName, value, { ...rootSource, node: childAt(file.locations, [key]) ?? file.locations }, sources, diagnostics);
     } else if (manifestKeys.includes(key)) {
       if (isManifest) {
         Object.defineProperty(manifestPart, key, { value, enumerable: true, writable: true, configurable: true });
@@ -152,7 +167,7 @@ function validateFile(file: ParsedSource, sources: PlanSources, diagnostics: Dia
           `Move this section to ${MANIFEST_FILE} at the top of the plan folder.`));
       }
     } else {
-      const allowed = isManifest ? [...manifestKeys, ...collectionNames] : [...collectionNames];
+      const allowed = isManifest ? [...manifestKeys, ...collectionNames, ...recordCollectionNames] : [...collectionNames, ...recordCollectionNames];
       diagnostics.push(error(locate(rootSource, [key], { key: true }), 'unknown-key',
         `\`${key}\` is not a collection of the plan language.${didYouMean(key, allowed)}`,
         `The top level of ${isManifest ? MANIFEST_FILE : 'a source file'} may hold: ${allowed.join(', ')}.`));
@@ -255,6 +270,34 @@ function validateCollection(name: CollectionName, value: unknown, at: ItemSource
     }
     const standIn = id === undefined ? undefined : standInValue(schema, item, id);
     if (standIn !== undefined) sources.standIns.push({ collection: name, item: Object.assign(standIn as object, { at: itemAt }) } as StandInSource);
+  });
+}
+
+/**
+ * A collection of the planning year: records about items, which have no id of their own. A record
+ * with a schema error is reported and left out, and what it is about is noted, so that no rule then
+ * reports that item for lacking the record.
+ */
+function validateRecords(name: RecordCollectionName, value: unknown, at: ItemSource, sources: PlanSources, diagnostics: Diagnostic[]): void {
+  if (value === null || value === undefined) return;
+  const noun = recordNouns[name];
+  if (!Array.isArray(value)) {
+    diagnostics.push(error(locate(at), 'schema', `\`${name}\` should be a list of ${noun} records, but it is not a list.`,
+      'Start each record on its own line with `- `.'));
+    return;
+  }
+  const schema = recordSchemas[name] as z.ZodMiniType;
+  const bucket = sources[name] as Located<unknown>[];
+  value.forEach((record, index) => {
+    const recordAt: ItemSource = { ...at, node: childAt(at.node, [index]) ?? at.node };
+    const subject = `${noun} number ${index + 1} in \`${name}\``;
+    const result = readValue(schema, record, (issues) => reportIssues(issues, schema, subject, recordAt, diagnostics));
+    if (result.ok) {
+      bucket.push(Object.assign(result.data as object, { at: recordAt }));
+      return;
+    }
+    const about = typeof record === 'object' && record !== null ? (record as Record<string, unknown>)[name === 'progress' ? 'action' : 'target'] : undefined;
+    if (typeof about === 'string') sources.unreadRecordSubjects.add(about);
   });
 }
 

@@ -4,6 +4,7 @@
 import type { LinkedItem, Plan } from '../link/plan-graph.js';
 import { Thread } from '../link/thread.js';
 import { locate } from '../model/locate.js';
+import { exportYear } from './year-export.js';
 import { comparisonOf } from '../model/schema.js';
 
 export const EXPORT_FORMAT = 'plan-compiled/1';
@@ -143,6 +144,7 @@ export function exportPlan(plan: Plan) {
       portfolios: ids(p.portfolios),
       location: location(p),
     })),
+    year: exportYear(plan),
   };
 }
 

@@ -4,6 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
+import Handlebars from 'handlebars';
 import type { CatalogueEntry } from '../catalogue.js';
 import type { Diagnostic } from '../diagnostic.js';
 import type { OutputFiles } from '../emit/output-files.js';
@@ -23,6 +24,8 @@ import { planOnAPageView } from './views/plan-on-a-page.js';
 import { portfolioIndexView, portfolioView } from './views/portfolio.js';
 import { SiteMap, portfolioPath, rootOf, siteView, termsOf, type Audience } from './views/site.js';
 import { summaryView } from './views/summary.js';
+import { performanceView } from './views/performance.js';
+import { stocktakeView } from './views/stocktake.js';
 import { whatsNewView, type PreviousEdition } from './views/whats-new.js';
 
 export interface SiteOptions {
@@ -99,6 +102,8 @@ interface Page {
   template: string;
   title: string;
   view: object;
+  /** The view of the HTML page, where it shows more than the Markdown (the performance document's charts). */
+  html?: object;
   /** The date the page carries, where it is not the plan's: the duty matrix carries its latest edition's. */
   published?: string | undefined;
 }
@@ -137,6 +142,8 @@ function renderOneSite(map: SiteMap, thread: Thread, diagnostics: readonly Diagn
     'plan-on-a-page': () => ({ template: 'plan-on-a-page', title: 'Plan on a page', view: planOnAPageView(map) }),
     objectives: () => ({ template: 'objectives', title: 'Objectives', view: objectivesView(thread, map) }),
     duties: () => ({ template: 'duties', title: 'Statutory duties', view: { ...dutiesView(map), whatsNew: dutyNews && dutyNews.duties ? { ...dutyNews, changes: [] } : null }, published: dutiesDate(map) }),
+    performance: () => performancePage(plan),
+    stocktake: () => ({ template: 'stocktake', title: 'Stocktake', view: stocktakeView(plan) }),
     gaps: () => ({ template: 'gaps', title: 'Gap report', view: { ...gapsView(plan, diagnostics, options.catalogue), buildFailed: false } }),
     portfolios: () => ({ template: 'portfolios-index', title: 'Portfolios', view: portfolioIndexView(map) }),
   };
@@ -152,7 +159,7 @@ function renderOneSite(map: SiteMap, thread: Thread, diagnostics: readonly Diagn
     for (const page of pages) {
       const site = siteView(map, page.path, page.title, publicMap);
       if ('published' in page) site.published = formatDate(page.published);
-      const context = { ...page.view, site, root: rootOf(page.path), pageTitle: page.title };
+      const context = { ...(format === 'html' ? page.html ?? page.view : page.view), site, root: rootOf(page.path), pageTitle: page.title };
       const render = () => renderer.render(page.template, context);
       files.set(`${page.path}.${format}`, options.pages ? options.pages.page(format, page.template, context, render) : render());
     }
@@ -160,6 +167,15 @@ function renderOneSite(map: SiteMap, thread: Thread, diagnostics: readonly Diagn
   files.set('golden-thread.svg', svg);
   for (const [path, content] of assetFiles(builtInTemplatesDir())) files.set(path, content);
   return files;
+}
+
+/** The performance document: its charts are trusted SVG made from escaped text, inline in the HTML only. */
+function performancePage(plan: Plan): Omit<Page, 'path'> {
+  const performance = performanceView(plan);
+  const html = { ...performance, targets: performance.targets.map((t) => ({ ...t, charts: t.charts.map((c) => ({ ...c, svg: new Handlebars.SafeString(c.svg) })) })) };
+  // The Markdown gives each chart's text summary and data table in its place.
+  const view = { ...performance, targets: performance.targets.map((t) => ({ ...t, charts: t.charts.map(({ svg: _svg, ...c }) => c) })) };
+  return { template: 'performance', title: 'Performance', view, html };
 }
 
 /** The public documents to print, each HTML page with its PDF, relative to the output folder of a build for `audience`. */

@@ -13,6 +13,11 @@ import { portfolioHasObjectives } from './portfolio-has-objectives.js';
 import { portfolioServesPriority } from './portfolio-serves-priority.js';
 import { priorityServesAim } from './priority-serves-aim.js';
 import type { Rule } from './rule.js';
+import { actualOnTrajectory } from './actual-on-trajectory.js';
+import { actualRefersToPlan } from './actual-refers-to-plan.js';
+import { stocktakeUpToDate } from './stocktake-up-to-date.js';
+import { targetHasCurrentActual } from './target-has-current-actual.js';
+import { trajectoryEndsAtTarget } from './trajectory-ends-at-target.js';
 
 const byId: Record<RuleId, Rule> = {
   'objective-has-owner': objectiveHasOwner,
@@ -26,6 +31,11 @@ const byId: Record<RuleId, Rule> = {
   'portfolio-has-objectives': portfolioHasObjectives,
   'duty-covered': dutyCovered,
   'link-is-reviewed': linkIsReviewed,
+  'trajectory-ends-at-target': trajectoryEndsAtTarget,
+  'actual-on-trajectory': actualOnTrajectory,
+  'target-has-current-actual': targetHasCurrentActual,
+  'actual-refers-to-plan': actualRefersToPlan,
+  'stocktake-up-to-date': stocktakeUpToDate,
 };
 
 export const rules: readonly Rule[] = ruleIds.map((id) => byId[id]);

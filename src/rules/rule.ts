@@ -6,6 +6,7 @@ import type { RuleId } from '../catalogue.js';
 import type { Severity, SourceLocation } from '../diagnostic.js';
 import type { LinkedItem, Plan } from '../link/plan-graph.js';
 import type { Gap, Thread } from '../link/thread.js';
+import type { PlanningYear } from '../link/year.js';
 import { locate, type FieldPath } from '../model/locate.js';
 
 export interface Finding {
@@ -15,6 +16,10 @@ export interface Finding {
   path?: FieldPath;
   /** Point at the key of the last step of `path` rather than its value (useful when the value is missing). */
   key?: boolean;
+  /** A place given outright, for what is not an item of the plan: a cell of an actuals file, a value of a trajectory. */
+  at?: SourceLocation;
+  /** The id the finding is about, when it has no `item`. */
+  subject?: string;
   /** Which of the rule's message templates to use. */
   messageId: string;
   /** Values for the template's {{placeholders}}. */
@@ -38,6 +43,7 @@ export interface Finding {
 export interface RuleContext {
   plan: Plan;
   thread: Thread;
+  year: PlanningYear;
 }
 
 export interface Rule<Messages extends string = string> {
@@ -56,6 +62,7 @@ export function formatMessage(template: string, data: Record<string, string | nu
 }
 
 export function findingLocation(finding: Finding, plan: Plan): SourceLocation {
+  if (finding.at) return finding.at;
   return locate(finding.item ? finding.item.item.at : plan.manifest.at, finding.path ?? [], { key: finding.key ?? false });
 }
 

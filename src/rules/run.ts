@@ -7,6 +7,7 @@ import type { Diagnostic, SeveritySetting } from '../diagnostic.js';
 import { referenceKey } from '../link/link.js';
 import { nameOf, type LinkedItem, type Plan } from '../link/plan-graph.js';
 import { gapKey, linkReportedGaps, Thread, type Gap } from '../link/thread.js';
+import { PlanningYear } from '../link/year.js';
 import { locate } from '../model/locate.js';
 import { didYouMean } from '../suggest.js';
 import { rules } from './index.js';
@@ -53,11 +54,12 @@ interface Reported {
  */
 export function runRules(plan: Plan, settings: RuleSettings, referenceFindings: ReadonlyMap<string, Diagnostic> = new Map()): Diagnostic[] {
   const thread = new Thread(plan);
+  const year = new PlanningYear(plan);
   const reported: Reported[] = [];
   for (const rule of rules) {
     const severity = settings[rule.id] ?? rule.defaultSeverity;
     if (severity === 'off') continue;
-    rule.check({ plan, thread }, (finding) => {
+    rule.check({ plan, thread, year }, (finding) => {
       if (finding.item?.standIn || finding.because?.some((gap) => gap.reason === 'stand-in')) return;
       const template = rule.messages[finding.messageId] ?? finding.messageId;
       reported.push({
@@ -67,7 +69,7 @@ export function runRules(plan: Plan, settings: RuleSettings, referenceFindings: 
           ...findingLocation(finding, plan),
           message: formatMessage(template, finding.data),
           ...(finding.hint ? { hint: finding.hint } : {}),
-          ...(finding.item ? { subject: finding.item.id } : {}),
+          ...(finding.item ? { subject: finding.item.id } : finding.subject !== undefined ? { subject: finding.subject } : {}),
         },
         reports: finding.reports,
         because: finding.because ?? [],

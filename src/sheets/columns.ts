@@ -50,8 +50,11 @@ function columnsOf(item: JsonSchema, collection: CollectionName, prefix: string[
   return Object.entries(item.properties ?? {}).flatMap(([key, node]): Column[] => {
     if (prefix.length === 0 && NOT_IN_WORKBOOK.has(key)) return [];
     const path = [...prefix, key];
-    if (node.type === 'object' && node.properties) return columnsOf(node, collection, path);
+    if (prefix.length === 0 && node.type === 'object' && node.properties) return columnsOf(node, collection, path);
     const kind = kindOf(node);
+    // A cell holds one value of a key at most two deep: a target's range, national figure, figures per
+    // organisation and parts stay in the YAML, and plan import leaves them as they are.
+    if (!kind && prefix.length > 0) return [];
     if (!kind) throw new Error(`the key ${path.join('.')} of ${collection} has no kind of cell`);
     const reference = referenceKindAt([collection, '[]', ...path]);
     return [{ header: path.join('.'), path, ...kind, ...(reference ? { reference } : {}), required: prefix.length === 0 && required.has(key) }];

@@ -14,7 +14,7 @@ import { makeTempDir, repoRoot, runPlan } from '../helpers/cli.js';
 const PLAN_DIR = join(repoRoot, 'plans', 'staffordshire-stoke-2023-24');
 
 /** The documents every site has, besides the portfolio pages (whose index the front page links to). */
-const DOCUMENTS = ['index.html', 'summary.html', 'plan-on-a-page.html', 'objectives.html', 'duties.html', 'gaps.html'];
+const DOCUMENTS = ['index.html', 'summary.html', 'plan-on-a-page.html', 'objectives.html', 'duties.html', 'performance.html', 'stocktake.html', 'gaps.html'];
 
 let outDir = '';
 let browser: Browser | undefined;
@@ -435,6 +435,35 @@ describe('accessibility', () => {
     const note = advisory.length > 0 ? `Moderate and minor findings (not failing the test):\n${advisory.join('\n')}` : 'No moderate or minor findings.';
     if (advisory.length > 0) console.log(note);
     expect(blocking, `Serious or critical axe-core violations on ${paths.length} pages.\n${note}`).toEqual([]);
+  });
+});
+
+describe('performance.html', () => {
+  it('names each chart by its title and description, beside a text summary and a data table, and axe finds nothing serious in it', async () => {
+    const page = await browserSite().page('performance.html');
+    try {
+      const charts = await page.$$eval('figure.plan-chart-figure', (figures) => figures.map((figure) => {
+        const svg = figure.querySelector('svg');
+        const ids = (svg?.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
+        return {
+          role: svg?.getAttribute('role'),
+          named: ids.map((id) => figure.querySelector(`#${id}`)?.textContent ?? ''),
+          summary: figure.querySelector('figcaption')?.textContent ?? '',
+          tableRows: figure.querySelectorAll('table tbody tr').length,
+        };
+      }));
+      expect(charts.length).toBeGreaterThan(0);
+      for (const chart of charts) {
+        expect(chart.role).toBe('img');
+        expect(chart.named).toHaveLength(2);
+        expect(chart.named.every((text) => text.length > 0)).toBe(true);
+        expect(chart.summary).toMatch(/planned value/);
+        expect(chart.tableRows).toBeGreaterThan(0);
+      }
+      expect((await runAxe(page)).blocking).toEqual([]);
+    } finally {
+      await page.close();
+    }
   });
 });
 

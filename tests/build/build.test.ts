@@ -70,7 +70,7 @@ describe('plan build on the embedded plan', () => {
   it('puts the gap report headline figures in gaps.json, each n of N', () => {
     const gaps = JSON.parse(readFileSync(join(out, 'gaps.json'), 'utf8')) as { headlines: { id: string; count: number; total: number; percent: number }[]; summary: { errors: number } };
     expect(gaps.summary.errors).toBe(0);
-    expect(gaps.headlines.map((h) => h.id)).toEqual(['objectives-owned', 'actions-traced', 'duties-covered', 'objectives-smart', 'objectives-served']);
+    expect(gaps.headlines.map((h) => h.id)).toEqual(['objectives-owned', 'actions-traced', 'duties-covered', 'objectives-smart', 'objectives-served', 'targets-current', 'actions-stocktaken']);
     for (const h of gaps.headlines) {
       expect(h.count).toBeLessThanOrEqual(h.total);
       expect(h.percent).toBe(Math.round((h.count / h.total) * 100));

@@ -95,9 +95,9 @@ describe('the targets of the embedded plan', () => {
     ['2', 'Average Category 2 ambulance response time: at most 30 minutes'],
     ['6', 'Patients waiting over 65 weeks for elective care: none (0 patients)'],
     ['8', 'Patients that receive a diagnostic test within six weeks: at least 95%'],
-    ['16', 'More appointments in general practice, national trajectory: at least 50,000,000 appointments'],
+    ['16', 'More appointments in general practice: at least 50,000,000 appointments (the national figure)'],
     ['23', 'Dementia diagnosis rate: at least 66.7%'],
-    ['26', 'Adults with a learning disability and/or who are autistic cared for in an inpatient unit: at most 30 per million adults'],
+    ['26', 'Adults with a learning disability and/or who are autistic cared for in an inpatient unit: at most 30 per million adults; Under-18s with a learning disability and/or who are autistic cared for in an inpatient unit: at most 12–15 per million under-18s'],
   ])('gives national objective %s its direction: %s', (number, target) => {
     const section = page('objectives.md').split(/^### /m).find((s) => s.startsWith(`${number}. `));
     expect(section).toContain(`- Target: ${target}\n`);

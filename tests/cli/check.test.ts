@@ -412,7 +412,7 @@ describe('plan check when it cannot run: exit 2 and one plain line', () => {
   it('explains an unknown rule in --rule with the nearest rule id, listing the rules', async () => {
     const result = await runPlan(['check', 'tests/fixtures/valid', '--rule', 'objective-is-smrt=off']);
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
-    expectPlainRefusal(result.stderr, /there is no rule `objective-is-smrt`\. Did you mean `objective-is-smart`\? The rules are objective-has-owner, .*duty-covered, link-is-reviewed\.$/);
+    expectPlainRefusal(result.stderr, /there is no rule `objective-is-smrt`\. Did you mean `objective-is-smart`\? The rules are objective-has-owner, .*duty-covered, link-is-reviewed, trajectory-ends-at-target, .*stocktake-up-to-date\.$/);
   });
 
   it('exits 2 for an unknown rule in --rule', async () => {

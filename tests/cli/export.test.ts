@@ -23,9 +23,9 @@ function byId<T extends { id: string }>(items: readonly T[], id: string): T {
 }
 
 describe('plan export of a valid plan', () => {
-  it('exits 0 and prints the plan, its principles, its aim and every collection', async () => {
+  it('exits 0 and prints the plan, its principles, its aim, every collection and the planning year', async () => {
     const plan = await exportOf('tests/fixtures/valid');
-    expect(Object.keys(plan)).toEqual(['format', 'plan', 'principles', 'collective_aim', ...COLLECTIONS]);
+    expect(Object.keys(plan)).toEqual(['format', 'plan', 'principles', 'collective_aim', ...COLLECTIONS, 'year']);
     expect(plan.principles).toBeNull();
     expect(plan.format).toBe('plan-compiled/1');
     expect(plan.plan.editions.map((e) => e.id)).toEqual(['jfp', 'summary']);

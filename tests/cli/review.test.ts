@@ -44,7 +44,7 @@ describe('plan review --all on the embedded plan, which has no fingerprints', ()
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines.at(-1)).toBe('✔ Recorded 9 reviews in 2 files.');
     expect(lines).toContain(`${join(plan, 'actions.yaml')}:61:5  action \`uec-ae-4-hours\` reviewed against objective \`no-01\` (its first review)`);
-    expect(lines).toContain(`${join(plan, 'metrics.yaml')}:7:5  metric \`metric-ae-4-hours\` reviewed against objective \`no-01\` (its first review)`);
+    expect(lines).toContain(`${join(plan, 'metrics.yaml')}:8:5  metric \`metric-ae-4-hours\` reviewed against objective \`no-01\` (its first review)`);
   });
 
   it('only adds `reviewed:` lines to the files: a diff shows nothing else', () => {
@@ -56,9 +56,9 @@ describe('plan review --all on the embedded plan, which has no fingerprints', ()
     for (const file of ['plan.yaml', 'objectives.yaml', 'duties.yaml', 'portfolios.yaml']) expect(changedLines(join(before, file), join(plan, file))).toEqual([]);
   });
 
-  it('leaves plan check as it was: the same 71 warnings', async () => {
+  it('leaves plan check as it was: the same 122 warnings', async () => {
     const check = await runPlan(['check', plan]);
-    expect(check.stdout.trimEnd().split('\n').at(-1)).toBe('⚠ 71 problems (0 errors, 71 warnings)');
+    expect(check.stdout.trimEnd().split('\n').at(-1)).toBe('⚠ 122 problems (0 errors, 122 warnings)');
   });
 });
 
@@ -77,9 +77,10 @@ describe('a changed target makes the links to it suspect until they are reviewed
     const objective = 'national objective 1: Improve A&E waiting times so that no less than 76% of patients are… (`no-01`)';
     expect(suspect.map((f) => `${f.file.slice(plan.length + 1)}:${f.line}:${f.column} ${f.severity} ${f.message}`)).toEqual([
       `actions.yaml:70:14 warning Action "76% of patients seen within 4 hours in A&E" (\`uec-ae-4-hours\`) was reviewed against ${objective}, whose target changed since.`,
-      `metrics.yaml:16:14 warning Metric "Patients seen within 4 hours in A&E" (\`metric-ae-4-hours\`) was reviewed against ${objective}, whose target changed since.`,
+      `metrics.yaml:17:14 warning Metric "Patients seen within 4 hours in A&E" (\`metric-ae-4-hours\`) was reviewed against ${objective}, whose target changed since.`,
     ]);
-    expect(check.stdout.trimEnd().split('\n').at(-1)).toBe('⚠ 73 problems (0 errors, 73 warnings)');
+    // Beside the two suspect links, UHNM's planned 76.4% for March 2024 no longer ends at the target of 78%.
+    expect(check.stdout.trimEnd().split('\n').at(-1)).toBe('⚠ 125 problems (0 errors, 125 warnings)');
   });
 
   it('plan review no-01 clears them, rewriting only the two fingerprint lines', async () => {
@@ -88,7 +89,7 @@ describe('a changed target makes the links to it suspect until they are reviewed
     expect(review).toMatchObject({ code: 0, stderr: '' });
     expect(review.stdout).toBe([
       `${join(plan, 'actions.yaml')}:65:5  action \`uec-ae-4-hours\` reviewed against objective \`no-01\` (its target had changed)`,
-      `${join(plan, 'metrics.yaml')}:7:5  metric \`metric-ae-4-hours\` reviewed against objective \`no-01\` (its target had changed)`,
+      `${join(plan, 'metrics.yaml')}:8:5  metric \`metric-ae-4-hours\` reviewed against objective \`no-01\` (its target had changed)`,
       '✔ Recorded 2 reviews in 2 files.',
       '',
     ].join('\n'));
@@ -101,7 +102,8 @@ describe('a changed target makes the links to it suspect until they are reviewed
     }
     const check = await runPlan(['check', plan]);
     expect(stylishFindings(check.stdout).filter((f) => f.rule === 'link-is-reviewed')).toEqual([]);
-    expect(check.stdout.trimEnd().split('\n').at(-1)).toBe('⚠ 71 problems (0 errors, 71 warnings)');
+    // The trajectory that no longer ends at the changed target is left for the planners to mend.
+    expect(check.stdout.trimEnd().split('\n').at(-1)).toBe('⚠ 123 problems (0 errors, 123 warnings)');
   });
 
   it('says so when every review asked for is already up to date, and writes nothing', async () => {

@@ -29,13 +29,13 @@ function examplesOf(markdown: string): Example[] {
   let expectOutput = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const fileName = /^`([\w./-]+\.ya?ml)`:$/.exec(line.trim());
+    const fileName = /^`([\w./-]+\.(?:ya?ml|csv))`:$/.exec(line.trim());
     if (fileName) pendingFile = fileName[1];
     if (/(prints|reports no problems):$/.test(line.trim())) expectOutput = true;
     if (line.startsWith('```')) {
       const end = lines.indexOf('```', i + 1);
       const body = lines.slice(i + 1, end).join('\n') + '\n';
-      if (line === '```yaml' && pendingFile) {
+      if ((line === '```yaml' || line === '```csv') && pendingFile) {
         files.set(pendingFile, body);
         pendingFile = undefined;
       } else if (line === '```text' && expectOutput) {

@@ -38,6 +38,9 @@ export const MANIFEST = yaml`
     statement: Everyone in our system lives a longer, healthier life.
 `;
 
+/** plan.yaml of the base plan reporting at 8 April 2024, with a stocktake at the end of each quarter of 2023/24. */
+export const YEAR_MANIFEST = `${MANIFEST}year:\n  as_at: 2024-04-08\n  stocktakes: [2023/24 Q4]\n`;
+
 /** How many lines MANIFEST has: text appended to it starts on line MANIFEST_LINES + 1. */
 export const MANIFEST_LINES = MANIFEST.split('\n').length - 1;
 
@@ -78,6 +81,8 @@ export interface FixtureParts {
   system?: string;
   /** test.yaml, holding the items the test is about; left out when absent. */
   test?: string;
+  /** Further files by path, such as `actuals/ae.csv`. */
+  files?: Record<string, string>;
 }
 
 /** The files of a plan: plan.yaml, system.yaml and, when given, test.yaml. */
@@ -87,6 +92,7 @@ export function planFixture(parts: FixtureParts = {}): SourceText[] {
     { file: BASE_FILE, text: parts.system ?? BASE_SYSTEM },
   ];
   if (parts.test !== undefined) files.push({ file: TEST_FILE, text: parts.test });
+  for (const [file, text] of Object.entries(parts.files ?? {})) files.push({ file, text });
   return files;
 }
 

@@ -30,7 +30,7 @@ describe('unknown keys', () => {
       line: 1,
       column: 1,
       message: '`objectivs` is not a collection of the plan language. Did you mean `objectives`?',
-      hint: 'The top level of a source file may hold: priorities, portfolios, objectives, actions, metrics, organisations, duties, projects.',
+      hint: 'The top level of a source file may hold: priorities, portfolios, objectives, actions, metrics, organisations, duties, projects, trajectories, assessments, progress.',
     });
     expect(compilation.plan?.byId.has('bed-occupancy')).toBe(false);
   });

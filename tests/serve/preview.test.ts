@@ -24,7 +24,7 @@ describe('Preview', () => {
   it('parses again only the file that was saved', async () => {
     const { plan, preview } = previewOfCopy();
     const first = await preview.build();
-    expect(first.parsed).toBe(9);
+    expect(first.parsed).toBe(12);
     replaceIn(join(plan, 'objectives.yaml'), 'value: 76\n', 'value: 77\n');
     const second = await preview.build();
     expect(second.parsed).toBe(1);

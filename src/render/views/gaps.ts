@@ -5,6 +5,7 @@ import type { CatalogueEntry } from '../../catalogue.js';
 import { diagnosticJson, formatLocation, summarise, type Diagnostic } from '../../diagnostic.js';
 import type { LinkedItem, LinkedPortfolio, Plan } from '../../link/plan-graph.js';
 import { Thread } from '../../link/thread.js';
+import { PlanningYear } from '../../link/year.js';
 
 export interface Headline {
   id: string;
@@ -27,12 +28,22 @@ export function headlines(plan: Plan | undefined): Headline[] {
   const covered = plan.duties.filter((d) => d.coverage.some((c) => c.sections.length > 0)).length;
   const smart = plan.objectives.filter((o) => thread.smart(o).failures.length === 0).length;
   const served = plan.objectives.filter((o) => o.actions.length > 0).length;
+  const year = new PlanningYear(plan);
+  const figured = year.tracked().filter((t) => t.milestones.length > 0);
+  const current = figured.filter((t) => year.latestComplete(t) !== undefined && year.behind(t).length === 0).length;
+  const live = plan.actions.filter((a) => !a.standIn);
+  const stocktaken = live.filter((a) => year.stocktake(a).upToDate).length;
+  const yearHeadlines = [
+    ...(year.asAt !== undefined ? [headline('targets-current', 'Targets with an actual for the latest complete period', current, figured.length)] : []),
+    ...(year.dueStocktake() ? [headline('actions-stocktaken', 'Actions with a progress update for the latest stocktake', stocktaken, live.length)] : []),
+  ];
   return [
     headline('objectives-owned', 'Objectives with an owner', owned, plan.objectives.length),
     headline('actions-traced', 'Actions traced to the collective aim', traced, plan.actions.length),
     headline('duties-covered', 'Statutory duties covered', covered, plan.duties.length),
     headline('objectives-smart', 'Objectives passing SMART', smart, plan.objectives.length),
     headline('objectives-served', 'Objectives served by an action', served, plan.objectives.length),
+    ...yearHeadlines,
   ];
 }
 

@@ -1,25 +1,18 @@
 // Small view pieces that several documents show the same way: an objective's row, a target in words,
 // how an item is named where a reader expects a number or a title (never its id).
 
+import { formatNumber, withUnit } from '../../english.js';
 import type { LinkedObjective, LinkedPortfolio, LinkedPriority } from '../../link/plan-graph.js';
 import type { Thread } from '../../link/thread.js';
 import { comparisonOf, type Comparison, type Target } from '../../model/schema.js';
 import { formatDate } from '../engine.js';
 import type { SiteMap } from './site.js';
 
-/** 50000000 -> "50,000,000"; decimals kept as written. */
-export function formatNumber(value: number): string {
-  const [whole, fraction] = String(value).split('.');
-  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return fraction !== undefined ? `${grouped}.${fraction}` : grouped;
-}
+export { formatNumber } from '../../english.js';
 
 /** A figure with its unit: "76%", "34 minutes", "1,700 adults", "3.9 per 1,000 births". */
 export function figureText(value: number, unit: string | undefined): string {
-  const number = formatNumber(value);
-  if (!unit) return number;
-  if (unit === '%') return `${number}%`;
-  return `${number} ${unit.replace(/\bper (\d{4,})\b/g, (_, digits: string) => `per ${formatNumber(Number(digits))}`)}`;
+  return withUnit(formatNumber(value), unit);
 }
 
 /** A figure with the way it points: "at least 76%", "at most 30 minutes", "none (0 patients)". */
@@ -29,11 +22,45 @@ export function directedFigure(value: number, unit: string | undefined, comparis
   return `at least ${figure}`;
 }
 
-/** An objective's target in words: "Patients seen within four hours in A&E: at least 76%". */
+/** A range with its unit and the way it points: "at most 12–15 per million under-18s"; inside it when no comparison is written. */
+function directedRange(range: { from: number; to: number }, unit: string | undefined, comparison: Comparison | undefined): string {
+  const figure = withUnit(`${formatNumber(range.from)}–${formatNumber(range.to)}`, unit);
+  return comparison === 'at_most' ? `at most ${figure}` : comparison === 'at_least' ? `at least ${figure}` : figure;
+}
+
+type Figured = { value?: number | undefined; range?: { from: number; to: number } | undefined; comparison?: Comparison | undefined; unit?: string | undefined };
+
+/** One figure of a target in words, or undefined when it gives none; fields it leaves out are `target`'s. */
+function figureOfTarget(figure: Figured, target: Target): string | undefined {
+  const unit = figure.unit ?? target.unit;
+  const comparison = figure.comparison ?? target.comparison;
+  if (figure.range) return directedRange(figure.range, unit, comparison);
+  if (figure.value === undefined) return undefined;
+  return directedFigure(figure.value, unit, comparisonOf({ value: figure.value, baseline: target.baseline, comparison }));
+}
+
+/**
+ * An objective's target in words: "Patients seen within four hours in A&E: at least 76%"; a target of
+ * several parts names each ("Adults ...: at most 30 per million adults; Under-18s ...: at most 12–15 per
+ * million under-18s"), figures by date say when ("at least 50% by 30 September 2023 and at least 100% by
+ * 31 March 2024"), and a national figure is named as one.
+ */
 export function targetText(target: Target | undefined): string {
-  if (!target || target.value === undefined) return '';
-  const figure = directedFigure(target.value, target.unit, comparisonOf(target));
-  return target.measure ? `${target.measure}: ${figure}` : figure;
+  if (!target) return '';
+  const pieces: string[] = [];
+  const byDate = [target, ...(target.parts ?? []).filter((p) => p.measure === undefined)].flatMap((figure) => {
+    const text = figureOfTarget(figure, target);
+    const by = figure === target ? undefined : (figure as { by?: string }).by;
+    return text ? [by && by !== target.by ? `${text} by ${formatDate(by)}` : text] : [];
+  });
+  if (byDate.length > 0) pieces.push(target.measure ? `${target.measure}: ${byDate.join(' and ')}` : byDate.join(' and '));
+  for (const part of (target.parts ?? []).filter((p) => p.measure !== undefined)) {
+    const text = figureOfTarget(part, target);
+    if (text) pieces.push(`${part.measure}: ${text}${part.by && part.by !== target.by ? ` by ${formatDate(part.by)}` : ''}`);
+  }
+  const national = target.national ? figureOfTarget({ ...target.national, comparison: target.comparison }, target) : undefined;
+  if (national) pieces.push(`${pieces.length === 0 && target.measure ? `${target.measure}: ` : ''}${national} (the national figure)`);
+  return pieces.join('; ');
 }
 
 /** A link to a portfolio's page, or only its name where the site has no page for it. */

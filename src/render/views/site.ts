@@ -69,7 +69,13 @@ export class SiteMap {
       { path: 'objectives', title: 'Objectives', description: 'Every objective with its owner, the priorities it serves, its target and deadline.' },
     ];
     if (this.team || this.plan.duties.length > 0) list.push({ path: 'duties', title: 'Statutory duties', description: 'The statutory duties of the plan and the sections of each edition that cover them.' });
-    if (this.team) list.push({ path: 'gaps', title: 'Gap report', description: 'Where the plan does not hang together, with the source line of every finding.' });
+    if (this.team) {
+      list.push(
+        { path: 'performance', title: 'Performance', description: 'Where each target stands for each organisation: measured, planned and assessed, with charts of trajectory against actuals.' },
+        { path: 'stocktake', title: 'Stocktake', description: 'Every action with its latest progress update, by portfolio.' },
+        { path: 'gaps', title: 'Gap report', description: 'Where the plan does not hang together, with the source line of every finding.' },
+      );
+    }
     return list;
   }
 

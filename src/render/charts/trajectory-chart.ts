@@ -1,0 +1,104 @@
+// A chart of one target for one organisation: the planned (and forecast) trajectory against the
+// measured actuals, with the target's figure as a line, as SVG made at build time. d3-scale places
+// every value and tick and d3-shape draws the lines; no browser is needed. The SVG has a title and a
+// description for assistive technology; the documents put a text summary and the data table beside it.
+
+import { scaleLinear, scalePoint } from 'd3-scale';
+import { line } from 'd3-shape';
+
+export interface ChartSeries {
+  /** What the line is, in words: "Planned", "Forecast", "Measured". */
+  label: string;
+  kind: 'planned' | 'forecast' | 'measured';
+  points: readonly { period: string; value: number }[];
+}
+
+export interface ChartInput {
+  /** A unique id within the page, for the title and description ids. */
+  id: string;
+  title: string;
+  /** One or two sentences that say what the chart shows, for screen readers and print. */
+  description: string;
+  /** Period labels in order, for the x axis. */
+  periods: readonly string[];
+  series: readonly ChartSeries[];
+  /** The target's figure, drawn as a line (a range as two). */
+  target: readonly number[];
+  /** The unit of the y axis, such as "%" or "patients". */
+  unit: string | undefined;
+}
+
+const WIDTH = 640;
+const HEIGHT = 300;
+const MARGIN = { top: 20, right: 20, bottom: 56, left: 64 };
+
+/** Escapes text for SVG (XML): plan text goes into titles and labels. */
+function xml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+const numberFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
+const number = (n: number): string => numberFormat.format(n);
+const fixed = (n: number): string => (Math.round(n * 100) / 100).toString();
+
+export function trajectoryChart(input: ChartInput): string {
+  const x = scalePoint<string>().domain(input.periods).range([MARGIN.left, WIDTH - MARGIN.right]).padding(0.5);
+  const values = [...input.series.flatMap((s) => s.points.map((p) => p.value)), ...input.target];
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  const pad = high === low ? Math.max(1, Math.abs(high) * 0.1) : (high - low) * 0.1;
+  const y = scaleLinear().domain([low - pad, high + pad]).nice(5).range([HEIGHT - MARGIN.bottom, MARGIN.top]);
+  const path = line<{ period: string; value: number }>().x((p) => x(p.period)!).y((p) => y(p.value));
+  // The measure is in the title: the axis says only what its numbers are, so it fits beside the axis.
+  const axisLabel = input.unit === undefined ? 'Value' : input.unit === '%' ? 'Per cent' : input.unit;
+  const titleId = `${input.id}-title`;
+  const descId = `${input.id}-desc`;
+  const parts: string[] = [];
+  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" class="plan-chart" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-labelledby="${titleId} ${descId}">`);
+  parts.push(`<title id="${titleId}">${xml(input.title)}</title>`, `<desc id="${descId}">${xml(input.description)}</desc>`);
+  // The y axis: ticks from the scale, a gridline each.
+  parts.push('<g class="plan-chart__axis plan-chart__axis--y">');
+  for (const tick of y.ticks(5)) {
+    parts.push(`<line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${fixed(y(tick))}" y2="${fixed(y(tick))}" class="plan-chart__grid"/>`);
+    parts.push(`<text x="${MARGIN.left - 8}" y="${fixed(y(tick))}" dy="0.32em" text-anchor="end">${xml(number(tick))}</text>`);
+  }
+  parts.push(`<text class="plan-chart__label" transform="translate(16 ${fixed((MARGIN.top + HEIGHT - MARGIN.bottom) / 2)}) rotate(-90)" text-anchor="middle">${xml(axisLabel.length > 40 ? `${axisLabel.slice(0, 39)}…` : axisLabel)}</text>`, '</g>');
+  // The x axis: one tick per period, labelled at most about twelve times.
+  const every = Math.max(1, Math.ceil(input.periods.length / 12));
+  parts.push('<g class="plan-chart__axis plan-chart__axis--x">');
+  parts.push(`<line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${HEIGHT - MARGIN.bottom}" y2="${HEIGHT - MARGIN.bottom}"/>`);
+  input.periods.forEach((period, i) => {
+    if (i % every !== 0) return;
+    parts.push(`<text x="${fixed(x(period)!)}" y="${HEIGHT - MARGIN.bottom + 18}" text-anchor="middle">${xml(period)}</text>`);
+  });
+  parts.push(`<text class="plan-chart__label" x="${fixed((MARGIN.left + WIDTH - MARGIN.right) / 2)}" y="${HEIGHT - 10}" text-anchor="middle">Period</text>`, '</g>');
+  // The target: a line across, labelled in words so it is not told by colour alone.
+  for (const figure of input.target) {
+    parts.push(`<g class="plan-chart__target"><line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${fixed(y(figure))}" y2="${fixed(y(figure))}"/>`);
+    parts.push(`<text x="${WIDTH - MARGIN.right}" y="${fixed(y(figure) - 6)}" text-anchor="end">Target ${xml(number(figure))}</text></g>`);
+  }
+  // Each series: a line (dashed for planned and forecast) and a marker at every point, each shape its own.
+  for (const series of input.series) {
+    const points = series.points.filter((p) => x(p.period) !== undefined);
+    if (points.length === 0) continue;
+    parts.push(`<g class="plan-chart__series plan-chart__series--${series.kind}">`);
+    if (points.length > 1) parts.push(`<path d="${path(points)}" fill="none"/>`);
+    for (const p of points) {
+      const cx = fixed(x(p.period)!);
+      const cy = fixed(y(p.value));
+      parts.push(series.kind === 'measured'
+        ? `<circle cx="${cx}" cy="${cy}" r="4"/>`
+        : `<rect x="${fixed(x(p.period)! - 4)}" y="${fixed(y(p.value) - 4)}" width="8" height="8"/>`);
+    }
+    parts.push('</g>');
+  }
+  // A legend in words.
+  const legend = [...input.series.map((s) => ({ label: s.label, kind: s.kind })), ...(input.target.length ? [{ label: 'Target', kind: 'target' }] : [])];
+  parts.push('<g class="plan-chart__legend">');
+  legend.forEach((entry, i) => {
+    const lx = MARGIN.left + i * 140;
+    parts.push(`<g class="plan-chart__legend-item plan-chart__legend-item--${entry.kind}"><line x1="${lx}" x2="${lx + 24}" y1="${HEIGHT - 28}" y2="${HEIGHT - 28}"/><text x="${lx + 30}" y="${HEIGHT - 28}" dy="0.32em">${xml(entry.label)}</text></g>`);
+  });
+  parts.push('</g>', '</svg>');
+  return parts.join('');
+}
