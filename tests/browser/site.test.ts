@@ -190,7 +190,7 @@ describe('the built site in a browser, from file://', () => {
     for (const portfolio of plan.portfolios) {
       expect(linked.has(`portfolios/${portfolio.id}.html`), `${indexPath} does not link to ${portfolio.id}`).toBe(true);
     }
-  });
+  }, 240_000); // the first test crawls every page of the team's and the public site, for all the tests below
 
   it('gives every page one h1, <main id="maincontent">, header/main/footer landmarks, a language and a title', async () => {
     const problems: string[] = [];
