@@ -64,13 +64,24 @@ function templateReader(options: SiteOptions): (path: string) => string {
   };
 }
 
-/** Makes the renderer of each format, all sharing the words both formats say. */
+/**
+ * The renderer of each format, made once and shared by the team's site and the public one, so each
+ * template is compiled and each piece of prose rendered once; all share the words both formats say.
+ */
 function rendererMaker(options: SiteOptions): (format: OutputFormat) => DocumentRenderer {
   const dirs = templateDirs(options.planDir);
   const read = templateReader(options);
   const words = loadWords(dirs, read);
   const prose = { remoteImages: options.remoteImages ?? false };
-  return (format) => new DocumentRenderer(format, dirs, { prose, read, words });
+  const renderers = new Map<OutputFormat, DocumentRenderer>();
+  return (format) => {
+    let renderer = renderers.get(format);
+    if (!renderer) {
+      renderer = new DocumentRenderer(format, dirs, { prose, read, words });
+      renderers.set(format, renderer);
+    }
+    return renderer;
+  };
 }
 
 /** The page a diagram node links to, relative to the site root. */
