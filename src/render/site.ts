@@ -115,27 +115,47 @@ export async function renderSite(plan: Plan, diagnostics: readonly Diagnostic[],
   const audience = options.audience ?? 'team';
   const make = rendererMaker(options);
   const thread = new Thread(plan);
+  const diagrams: Diagrams = new Map();
   const publicMap = new SiteMap(plan, 'public', options.pdf ?? false);
-  const publicSite = renderOneSite(publicMap, thread, diagnostics, options, make);
+  const publicSite = renderOneSite(publicMap, thread, diagnostics, options, make, diagrams);
   if (audience === 'public') return publicSite;
 
-  const files = renderOneSite(new SiteMap(plan, 'team'), thread, diagnostics, options, make, publicMap);
+  const files = renderOneSite(new SiteMap(plan, 'team'), thread, diagnostics, options, make, diagrams, publicMap);
   for (const [path, content] of publicSite) files.set(`${PUBLIC_FOLDER}/${path}`, content);
   files.set('gaps.json', JSON.stringify(gapsJson(plan, diagnostics, options.catalogue), null, 2) + '\n');
   files.set('plan.json', JSON.stringify(exportPlan(plan), null, 2) + '\n');
   return files;
 }
 
+/** The diagrams drawn in a build, by the pages their nodes link to. */
+type Diagrams = Map<string, string>;
+
+/**
+ * The golden-thread diagram of a site. The team's site and its public version draw the same one
+ * whenever every node links to the same page on both, so it is drawn once.
+ */
+function diagramOf(map: SiteMap, thread: Thread, diagrams: Diagrams): string {
+  const plan = map.plan;
+  const linked: LinkedItem[] = [...(plan.aim ? [plan.aim] : []), ...plan.priorities, ...plan.portfolios, ...plan.objectives];
+  const key = linked.map((item) => diagramHref(item, map) ?? '').join('\n');
+  let svg = diagrams.get(key);
+  if (svg === undefined) {
+    const terms = map.terms;
+    svg = threadDiagram(thread, {
+      href: (item) => diagramHref(item, map),
+      title: `The golden thread of ${plan.manifest.plan.title}`,
+      words: { units: `${terms.Portfolios} and ${terms.enablers}`, portfolio: terms.portfolio, enabler: terms.enabler, underpinning: `${terms.Enablers} that underpin every priority` },
+    });
+    diagrams.set(key, svg);
+  }
+  return svg;
+}
+
 /** One site's documents, diagram and assets. On the team's site, `publicMap` is its public version's. */
-function renderOneSite(map: SiteMap, thread: Thread, diagnostics: readonly Diagnostic[], options: SiteOptions, make: (format: OutputFormat) => DocumentRenderer, publicMap?: SiteMap): OutputFiles {
+function renderOneSite(map: SiteMap, thread: Thread, diagnostics: readonly Diagnostic[], options: SiteOptions, make: (format: OutputFormat) => DocumentRenderer, diagrams: Diagrams, publicMap?: SiteMap): OutputFiles {
   const plan = map.plan;
   const files: OutputFiles = new Map();
-  const terms = map.terms;
-  const svg = threadDiagram(thread, {
-    href: (item) => diagramHref(item, map),
-    title: `The golden thread of ${plan.manifest.plan.title}`,
-    words: { units: `${terms.Portfolios} and ${terms.enablers}`, portfolio: terms.portfolio, enabler: terms.enabler, underpinning: `${terms.Enablers} that underpin every priority` },
-  });
+  const svg = diagramOf(map, thread, diagrams);
   const summary = summaryView(map);
 
   const documents: Record<string, () => Omit<Page, 'path'>> = {
