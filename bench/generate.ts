@@ -7,7 +7,7 @@
 // rules have work and `plan check` exits 1:
 //   - an objective with no portfolio (objective-has-owner, objective-serves-priority, and it traces nowhere),
 //   - an action naming an objective that does not exist, one typo away from a real one (unknown-reference,
-//     action-traces-to-aim),
+//     with its consequence, action-traces-to-aim, told beneath it),
 //   - a statutory duty that no edition covers (duty-covered),
 //   - a handful of actions linked only to a portfolio (action-serves-objective warnings).
 // The number of deliberate errors does not grow with the plan; the SMART warnings do (about 15% of objectives).
@@ -33,6 +33,14 @@ export interface GenerateOptions {
   seed?: number;
   /** Leave out the deliberate errors (for `plan build`, which may refuse a plan with errors). Default true. */
   breaks?: boolean;
+  /**
+   * `split` (the default): objectives in a file per portfolio, actions in files of ACTIONS_PER_FILE.
+   * `per-kind`: one file per kind (objectives.yaml, actions.yaml), the shape the reference figures of
+   * other tools were measured on.
+   */
+  layout?: 'split' | 'per-kind';
+  /** How many priorities (default 4); those past the fourth are shared out among the portfolios in turn. */
+  priorities?: number;
 }
 
 export interface GeneratedPlan {
@@ -220,6 +228,7 @@ export function generatePlan(dir: string, options: GenerateOptions): GeneratedPl
   if (!Number.isFinite(actionCount) || actionCount < 10) throw new Error('generatePlan: give at least 10 actions');
   const seed = options.seed ?? 1;
   const breaks = options.breaks ?? true;
+  const priorities = priorityList(options.priorities ?? PRIORITIES.length);
   prepareFolder(dir);
 
   const rng = new Random(seed);
@@ -270,21 +279,22 @@ export function generatePlan(dir: string, options: GenerateOptions): GeneratedPl
   // priorities.yaml -----------------------------------------------------------------------------------
   {
     const lines = ['priorities:'];
-    PRIORITIES.forEach((p, i) => {
+    priorities.forEach((p, i) => {
       lines.push(`  - id: ${p.id}`, `    number: ${i + 1}`, `    title: ${str(p.title)}`, `    description: ${str(p.description)}`, '    aim: aim');
     });
     files.set('priorities.yaml', lines.join('\n') + '\n');
-    result.counts.priorities = PRIORITIES.length;
+    result.counts.priorities = priorities.length;
   }
 
   // portfolios.yaml -----------------------------------------------------------------------------------
   {
     const lines = ['portfolios:'];
-    for (const p of PORTFOLIOS) {
+    PORTFOLIOS.forEach((p, n) => {
       lines.push(`  - id: ${p.id}`, `    name: ${str(p.name)}`, `    short_name: ${str(p.short)}`, '    kind: portfolio', '    focus:');
       for (const f of p.focus) lines.push(`      - ${str(f)}`);
-      lines.push(`    priorities: ${flowList(p.priorities)}`);
-    }
+      const extra = priorities.slice(PRIORITIES.length).filter((_, i) => i % PORTFOLIOS.length === n).map((e) => e.id);
+      lines.push(`    priorities: ${flowList([...p.priorities, ...extra])}`);
+    });
     for (const e of ENABLERS) {
       lines.push(`  - id: ${e.id}`, `    name: ${str(e.name)}`, `    short_name: ${str(e.short)}`, '    kind: enabler', '    focus:');
       for (const f of e.focus) lines.push(`      - ${str(f)}`);
@@ -320,7 +330,7 @@ export function generatePlan(dir: string, options: GenerateOptions): GeneratedPl
     if (isNational) lines.push(`    number: ${++national}`);
     lines.push(`    area: ${str(rng.pick(owner === 'people' ? ENABLERS[0].focus : owner === 'digital' ? ENABLERS[1].focus : PORTFOLIOS.find((p) => p.id === owner)!.focus))}`);
     lines.push(`    portfolio: ${owner}`);
-    if (rng.chance(0.1)) lines.push(`    priorities: ${flowList(rng.sample(PRIORITIES.map((p) => p.id), rng.int(1, 2)))}`);
+    if (rng.chance(0.1)) lines.push(`    priorities: ${flowList(rng.sample(priorities.map((p) => p.id), rng.int(1, 2)))}`);
     // About 85% have a full SMART target; the rest miss a part (or all) of it, which is a SMART warning.
     const shape = rng.float();
     if (shape < 0.85) {
@@ -448,6 +458,14 @@ export function generatePlan(dir: string, options: GenerateOptions): GeneratedPl
     result.counts.projects = projectCount;
   }
 
+  if (options.layout === 'per-kind') {
+    for (const kind of ['objectives', 'actions']) {
+      const parts = [...files.keys()].filter((name) => name.startsWith(`${kind}/`)).sort();
+      files.set(`${kind}.yaml`, `${kind}:\n` + parts.map((name) => files.get(name)!.slice(`${kind}:\n`.length)).join(''));
+      for (const name of parts) files.delete(name);
+    }
+  }
+
   // Write, in a fixed order.
   const names = [...files.keys()].sort();
   for (const name of names) {
@@ -459,6 +477,17 @@ export function generatePlan(dir: string, options: GenerateOptions): GeneratedPl
   }
   result.files = names;
   return result;
+}
+
+/** The standard 4 priorities, then as many more as asked for. */
+function priorityList(count: number): { id: string; title: string; description: string }[] {
+  if (!Number.isInteger(count) || count < 1) throw new Error('generatePlan: give at least 1 priority');
+  const list: { id: string; title: string; description: string }[] = PRIORITIES.slice(0, count).map((p) => ({ ...p }));
+  for (let i = list.length; i < count; i++) {
+    const focus = PORTFOLIOS[i % PORTFOLIOS.length]!.focus;
+    list.push({ id: `p${pad(i + 1, 5)}`, title: `${focus[i % focus.length]}, priority ${i + 1}`, description: 'An extra priority, so that the plan has thousands.' });
+  }
+  return list;
 }
 
 function sentences(rng: Random, count: number): string {
@@ -492,10 +521,10 @@ function prepareFolder(dir: string): void {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// As a script: tsx bench/generate.ts OUT_DIR --actions 50000 [--seed 1] [--no-breaks]
+// As a script: tsx bench/generate.ts OUT_DIR --actions 50000 [--seed 1] [--no-breaks] [--one-file-per-kind] [--priorities N]
 
 function usage(): never {
-  process.stderr.write('usage: tsx bench/generate.ts OUT_DIR --actions N [--seed S] [--no-breaks]\n');
+  process.stderr.write('usage: tsx bench/generate.ts OUT_DIR --actions N [--seed S] [--no-breaks] [--one-file-per-kind] [--priorities N]\n');
   process.exit(2);
 }
 
@@ -504,6 +533,8 @@ function cli(argv: string[]): void {
   let actions: number | undefined;
   let seed = 1;
   let breaks = true;
+  let layout: GenerateOptions['layout'] = 'split';
+  let priorities: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--actions') actions = Number(argv[++i]);
@@ -511,6 +542,8 @@ function cli(argv: string[]): void {
     else if (arg === '--seed') seed = Number(argv[++i]);
     else if (arg.startsWith('--seed=')) seed = Number(arg.slice(7));
     else if (arg === '--no-breaks') breaks = false;
+    else if (arg === '--one-file-per-kind') layout = 'per-kind';
+    else if (arg === '--priorities') priorities = Number(argv[++i]);
     else if (arg === '-h' || arg === '--help') usage();
     else if (!arg.startsWith('-') && out === undefined) out = arg;
     else usage();
@@ -518,7 +551,7 @@ function cli(argv: string[]): void {
   if (out === undefined || actions === undefined || !Number.isInteger(actions) || actions < 10 || !Number.isInteger(seed)) usage();
   let plan: GeneratedPlan;
   try {
-    plan = generatePlan(resolve(out), { actions, seed, breaks });
+    plan = generatePlan(resolve(out), { actions, seed, breaks, layout, ...(priorities === undefined ? {} : { priorities }) });
   } catch (error) {
     process.stderr.write(`generate: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);

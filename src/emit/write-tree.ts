@@ -256,9 +256,11 @@ function stage(staging: string, id: string, files: OutputFiles, mode: Journal['m
       mkdirSync(folder, { recursive: true });
       made.add(folder);
     }
+    // Encoded once, for both the write and the hash: a big build writes a hundred megabytes.
     const content = files.get(path)!;
-    writeNewFile(target, content, path);
-    next[path] = sha256(content);
+    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    writeNewFile(target, bytes, path);
+    next[path] = sha256(bytes);
   }
   writeNewFile(join(staging, MARKER_FILE), manifestText(next), 'the new manifest');
   return { format: JOURNAL_FORMAT, id, mode, previous, next, place };

@@ -10,6 +10,7 @@ import Handlebars from 'handlebars';
 import { parse as parseYaml } from 'yaml';
 import { capitalise } from '../english.js';
 import { escapeForMarkdown, markdownCell, markdownInlineToHtml, markdownToHtml, markdownToMarkdown, type ProseOptions } from './markdown.js';
+import { precompiledTemplates, type PrecompiledTemplate } from './precompiled-templates.js';
 
 export type OutputFormat = 'html' | 'md';
 
@@ -64,6 +65,8 @@ export interface RendererOptions {
   prose?: ProseOptions;
   read?: (path: string) => string;
   words?: Readonly<Record<string, string>>;
+  /** Templates compiled ahead of time, by path relative to a templates folder; the bundle's own by default. */
+  precompiled?: ReadonlyMap<string, PrecompiledTemplate>;
 }
 
 export class DocumentRenderer {
@@ -72,9 +75,12 @@ export class DocumentRenderer {
 
   /** Each escaped string of the view being rendered, with the text it came from: prose is Markdown to keep, not text to escape. */
   private originals = new Map<string, string>();
+  /** Every string escaped for Markdown so far, with its escape: views repeat names and titles on page after page. */
+  private readonly escapes = new Map<string, string>();
   private readonly prose: ProseOptions;
   private readonly read: (path: string) => string;
   private readonly words: Readonly<Record<string, string>>;
+  private readonly precompiled: ReadonlyMap<string, PrecompiledTemplate>;
 
   /**
    * @param dirs template folders, most important first (the plan's own, then the built-in ones)
@@ -85,6 +91,7 @@ export class DocumentRenderer {
     this.prose = options.prose ?? {};
     this.read = options.read ?? ((path) => readFileSync(path, 'utf8'));
     this.words = options.words ?? loadWords(dirs, this.read);
+    this.precompiled = options.precompiled ?? precompiledTemplates;
     this.registerHelpers();
     // Built-in partials first, so a plan's partial of the same name replaces them.
     for (const dir of [...dirs].reverse()) {
@@ -92,7 +99,7 @@ export class DocumentRenderer {
       if (!existsSync(partials)) continue;
       for (const file of readdirSync(partials).sort()) {
         if (!file.endsWith('.hbs')) continue;
-        this.hb.registerPartial(file.slice(0, -4), this.compile(join(partials, file)));
+        this.hb.registerPartial(file.slice(0, -4), this.compile(join(partials, file), `${format}/partials/${file}`));
       }
     }
   }
@@ -102,11 +109,11 @@ export class DocumentRenderer {
     if (!template) {
       const path = this.dirs.map((d) => join(d, this.format, `${name}.hbs`)).find((p) => existsSync(p));
       if (!path) throw new TemplateError(`There is no ${this.format} template called ${name}.`);
-      template = this.compile(path);
+      template = this.compile(path, `${this.format}/${name}.hbs`);
       this.compiled.set(name, template);
     }
     this.originals = new Map();
-    const data = this.format === 'md' ? escapeDeep(context, this.originals) : context;
+    const data = this.format === 'md' ? escapeDeep(context, this.originals, this.escapes) : context;
     try {
       const text = tidy(template(data));
       return this.format === 'md' ? tidyTables(text) : text;
@@ -115,8 +122,12 @@ export class DocumentRenderer {
     }
   }
 
-  private compile(path: string): Handlebars.TemplateDelegate {
+  /** @param name the template's path inside its templates folder, as the precompiled ones are named */
+  private compile(path: string, name: string): Handlebars.TemplateDelegate {
     const source = this.read(path); // throws a TemplateError of its own for a file it refuses
+    // A template that says what a precompiled one was compiled from is that template, whichever folder it is in.
+    const precompiled = this.precompiled.get(name);
+    if (precompiled?.source === source) return this.hb.template(precompiled.spec as TemplateSpecification);
     try {
       return this.hb.compile(source, { noEscape: this.format === 'md', strict: false, preventIndent: true });
     } catch (cause) {
@@ -129,13 +140,16 @@ export class DocumentRenderer {
     const html = this.format === 'html';
     // In Markdown, the view's strings arrive escaped as plain text; prose is the planner's own Markdown.
     const source = (text: string) => this.originals.get(text) ?? text;
+    // Prose is parsed once per text: the same description shows on several pages, and on both sites.
+    const block = remembered((text: string) => (html ? markdownToHtml(text, this.prose) : markdownToMarkdown(text, this.prose)));
+    const inline = remembered((text: string) => (html ? markdownInlineToHtml(text, this.prose) : markdownToMarkdown(text, this.prose).replace(/\s*\n\s*/g, ' ')));
     hb.registerHelper('markdown', (text: unknown) => {
       if (typeof text !== 'string' || text === '') return '';
-      return html ? new hb.SafeString(markdownToHtml(text, this.prose)) : markdownToMarkdown(source(text), this.prose);
+      return html ? new hb.SafeString(block(text)) : block(source(text));
     });
     hb.registerHelper('markdownInline', (text: unknown) => {
       if (typeof text !== 'string') return '';
-      return html ? new hb.SafeString(markdownInlineToHtml(text, this.prose)) : markdownToMarkdown(source(text), this.prose).replace(/\s*\n\s*/g, ' ');
+      return html ? new hb.SafeString(inline(text)) : inline(source(text));
     });
     // {name} is filled from the helper's arguments, or else from the plan's terms ({portfolio}, {Enablers}).
     hb.registerHelper('word', (name: unknown, options: Handlebars.HelperOptions) => {
@@ -174,27 +188,44 @@ export class DocumentRenderer {
   }
 }
 
+/** A pure function of a string, computed once for each argument. */
+function remembered(compute: (text: string) => string): (text: string) => string {
+  const results = new Map<string, string>();
+  return (text) => {
+    let result = results.get(text);
+    if (result === undefined) {
+      result = compute(text);
+      results.set(text, result);
+    }
+    return result;
+  };
+}
+
 /** An id, or a page path made of ids: the plan language allows them only letters, digits, `.`, `_`, `-` (and `/` between). */
 const ID_OR_PATH = /^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/;
 
 /**
  * Escapes every string in a view for Markdown output, noting each escaped string's original in
- * `originals`. SafeStrings (trusted output such as SVG) pass as they are, and so do `id` and `path`
+ * `originals` and remembering each escape in `escapes`. SafeStrings (trusted output such as SVG) pass as they are, and so do `id` and `path`
  * fields that hold an id or page path: they are used in link targets and anchors, where an escape
  * would change them, and cannot hold markup.
  */
-function escapeDeep(value: unknown, originals: Map<string, string>, key?: string): unknown {
+function escapeDeep(value: unknown, originals: Map<string, string>, escapes: Map<string, string>, key?: string): unknown {
   if (typeof value === 'string') {
     if ((key === 'id' || key === 'path') && ID_OR_PATH.test(value)) return value;
-    const escaped = escapeForMarkdown(value);
+    let escaped = escapes.get(value);
+    if (escaped === undefined) {
+      escaped = escapeForMarkdown(value);
+      escapes.set(value, escaped);
+    }
     if (escaped !== value) originals.set(escaped, value);
     return escaped;
   }
-  if (Array.isArray(value)) return value.map((item) => escapeDeep(item, originals));
+  if (Array.isArray(value)) return value.map((item) => escapeDeep(item, originals, escapes));
   if (value && typeof value === 'object') {
     if (value instanceof Handlebars.SafeString) return value;
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = escapeDeep(v, originals, k);
+    for (const [k, v] of Object.entries(value)) out[k] = escapeDeep(v, originals, escapes, k);
     return out;
   }
   return value;
@@ -205,7 +236,28 @@ function tidyTables(text: string): string {
   return text.replace(/^\|.*\|$/gm, (row) => row.replace(/\|[ \t]{2,}(?=\|)/g, '| '));
 }
 
-/** Collapses the blank lines that template control blocks leave behind; ends with one newline. */
-function tidy(text: string): string {
-  return text.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+/**
+ * Collapses the blank lines that template control blocks leave behind: spaces and tabs at the end of
+ * a line go, a run of blank lines becomes one, and the text ends with one newline. One pass over the
+ * lines, as a big page is megabytes (the same as two regular-expression replaces, at half the time).
+ */
+export function tidy(text: string): string {
+  const lines: string[] = [];
+  let start = 0;
+  // Blank lines in a row so far; the text may start with two (two line breaks), elsewhere one is kept.
+  let blanks = 0;
+  for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+    let last = end;
+    while (last > start && (text.charCodeAt(last - 1) === 32 || text.charCodeAt(last - 1) === 9)) last--;
+    if (last > start) {
+      lines.push(text.slice(start, last));
+      blanks = 0;
+    } else if (blanks < (lines.length === blanks ? 2 : 1)) {
+      lines.push('');
+      blanks++;
+    }
+    start = end + 1;
+  }
+  lines.push(text.slice(start));
+  return lines.join('\n').trimEnd() + '\n';
 }

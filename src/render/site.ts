@@ -70,13 +70,24 @@ function templateReader(options: SiteOptions): (path: string) => string {
   };
 }
 
-/** Makes the renderer of each format, all sharing the words both formats say. */
+/**
+ * The renderer of each format, made once and shared by the team's site and the public one, so each
+ * template is compiled and each piece of prose rendered once; all share the words both formats say.
+ */
 function rendererMaker(options: SiteOptions): (format: OutputFormat) => DocumentRenderer {
   const dirs = templateDirs(options.planDir);
   const read = templateReader(options);
   const words = loadWords(dirs, read);
   const prose = { remoteImages: options.remoteImages ?? false };
-  return (format) => new DocumentRenderer(format, dirs, { prose, read, words });
+  const renderers = new Map<OutputFormat, DocumentRenderer>();
+  return (format) => {
+    let renderer = renderers.get(format);
+    if (!renderer) {
+      renderer = new DocumentRenderer(format, dirs, { prose, read, words });
+      renderers.set(format, renderer);
+    }
+    return renderer;
+  };
 }
 
 /** The page a diagram node links to, relative to the site root. */
@@ -112,27 +123,47 @@ export async function renderSite(plan: Plan, diagnostics: readonly Diagnostic[],
   const audience = options.audience ?? 'team';
   const make = rendererMaker(options);
   const thread = new Thread(plan);
+  const diagrams: Diagrams = new Map();
   const publicMap = new SiteMap(plan, 'public', options.pdf ?? false);
-  const publicSite = renderOneSite(publicMap, thread, diagnostics, options, make);
+  const publicSite = renderOneSite(publicMap, thread, diagnostics, options, make, diagrams);
   if (audience === 'public') return publicSite;
 
-  const files = renderOneSite(new SiteMap(plan, 'team'), thread, diagnostics, options, make, publicMap);
+  const files = renderOneSite(new SiteMap(plan, 'team'), thread, diagnostics, options, make, diagrams, publicMap);
   for (const [path, content] of publicSite) files.set(`${PUBLIC_FOLDER}/${path}`, content);
   files.set('gaps.json', JSON.stringify(gapsJson(plan, diagnostics, options.catalogue), null, 2) + '\n');
   files.set('plan.json', JSON.stringify(exportPlan(plan), null, 2) + '\n');
   return files;
 }
 
+/** The diagrams drawn in a build, by the pages their nodes link to. */
+type Diagrams = Map<string, string>;
+
+/**
+ * The golden-thread diagram of a site. The team's site and its public version draw the same one
+ * whenever every node links to the same page on both, so it is drawn once.
+ */
+function diagramOf(map: SiteMap, thread: Thread, diagrams: Diagrams): string {
+  const plan = map.plan;
+  const linked: LinkedItem[] = [...(plan.aim ? [plan.aim] : []), ...plan.priorities, ...plan.portfolios, ...plan.objectives];
+  const key = linked.map((item) => diagramHref(item, map) ?? '').join('\n');
+  let svg = diagrams.get(key);
+  if (svg === undefined) {
+    const terms = map.terms;
+    svg = threadDiagram(thread, {
+      href: (item) => diagramHref(item, map),
+      title: `The golden thread of ${plan.manifest.plan.title}`,
+      words: { units: `${terms.Portfolios} and ${terms.enablers}`, portfolio: terms.portfolio, portfolios: terms.portfolios, enabler: terms.enabler, enablers: terms.enablers, underpinning: `${terms.Enablers} that underpin every priority` },
+    });
+    diagrams.set(key, svg);
+  }
+  return svg;
+}
+
 /** One site's documents, diagram and assets. On the team's site, `publicMap` is its public version's. */
-function renderOneSite(map: SiteMap, thread: Thread, diagnostics: readonly Diagnostic[], options: SiteOptions, make: (format: OutputFormat) => DocumentRenderer, publicMap?: SiteMap): OutputFiles {
+function renderOneSite(map: SiteMap, thread: Thread, diagnostics: readonly Diagnostic[], options: SiteOptions, make: (format: OutputFormat) => DocumentRenderer, diagrams: Diagrams, publicMap?: SiteMap): OutputFiles {
   const plan = map.plan;
   const files: OutputFiles = new Map();
-  const terms = map.terms;
-  const svg = threadDiagram(thread, {
-    href: (item) => diagramHref(item, map),
-    title: `The golden thread of ${plan.manifest.plan.title}`,
-    words: { units: `${terms.Portfolios} and ${terms.enablers}`, portfolio: terms.portfolio, portfolios: terms.portfolios, enabler: terms.enabler, enablers: terms.enablers, underpinning: `${terms.Enablers} that underpin every priority` },
-  });
+  const svg = diagramOf(map, thread, diagrams);
   const summary = { ...summaryView(map), whatsNew: options.previousEdition ? whatsNewView(map, options.previousEdition) : null };
   const dutyNews = whatsNewView(map);
 

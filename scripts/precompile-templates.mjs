@@ -1,0 +1,29 @@
+// Compiles the built-in Handlebars templates ahead of time, for the bundle: compiling them at run time
+// was most of a small plan's build. Each keeps its source, so a template edited since is compiled again.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Handlebars from 'handlebars';
+
+/** The options every template is compiled with, per format; src/render/engine.ts compiles with the same. */
+export function compileOptions(format) {
+  return { noEscape: format === 'md', strict: false, preventIndent: true };
+}
+
+/**
+ * The source of a module exporting `precompiledTemplates`: each built-in template's path relative to the
+ * templates folder (`html/index.hbs`, `md/partials/nav.hbs`) -> its source and its precompiled spec.
+ */
+export function precompiledTemplatesModule(templatesDir) {
+  const entries = [];
+  for (const format of ['html', 'md']) {
+    for (const folder of [format, `${format}/partials`]) {
+      for (const file of readdirSync(join(templatesDir, folder)).sort()) {
+        if (!file.endsWith('.hbs')) continue;
+        const source = readFileSync(join(templatesDir, folder, file), 'utf8');
+        const spec = Handlebars.precompile(source, compileOptions(format));
+        entries.push(`[${JSON.stringify(`${folder}/${file}`)}, { source: ${JSON.stringify(source)}, spec: ${spec} }]`);
+      }
+    }
+  }
+  return `export const precompiledTemplates = new Map([\n${entries.join(',\n')}\n]);\n`;
+}

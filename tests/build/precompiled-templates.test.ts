@@ -1,0 +1,41 @@
+// The bundle carries the built-in templates compiled ahead of time; from the sources they are compiled
+// at run time. Both must make the same pages, byte for byte, and a template edited since the bundle was
+// built must be compiled again rather than answered by its stale precompiled form.
+
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { catalogue } from '../../src/cli/report-context.js';
+import { compilePlan } from '../../src/pipeline.js';
+import { DocumentRenderer, builtInTemplatesDir } from '../../src/render/engine.js';
+import { renderSite } from '../../src/render/site.js';
+import { precompiledTemplatesModule } from '../../scripts/precompile-templates.mjs';
+import { copyPlan, makeTempDir, repoRoot, runPlan } from '../helpers/cli.js';
+
+const PLAN = join(repoRoot, 'plans', 'staffordshire-stoke-2023-24');
+
+describe('templates compiled ahead of time', () => {
+  it('make every file of the embedded plan\'s build as templates compiled at run time do', async () => {
+    const out = join(makeTempDir(), 'site');
+    const built = await runPlan(['build', PLAN, '--out', out, '--quiet', '--no-cache']);
+    expect(built.code, built.stderr).toBe(0);
+    const { plan, diagnostics } = await compilePlan(PLAN, { cache: false });
+    const files = await renderSite(plan!, diagnostics, { planDir: PLAN, catalogue });
+    expect(files.size).toBeGreaterThan(100);
+    for (const [path, content] of files) expect(readFileSync(join(out, path), 'utf8'), path).toBe(content.toString());
+  });
+
+  it('are not used for a template whose text is not what they were compiled from', async () => {
+    const module = await import(`data:text/javascript,${encodeURIComponent(precompiledTemplatesModule(builtInTemplatesDir()))}`);
+    const precompiled = new Map(module.precompiledTemplates as Map<string, { source: string; spec: unknown }>);
+    const plan = copyPlan(PLAN);
+    const mine = join(plan, 'templates', 'md');
+    const source = readFileSync(join(builtInTemplatesDir(), 'md', 'index.hbs'), 'utf8');
+    mkdirSync(mine, { recursive: true });
+    writeFileSync(join(mine, 'index.hbs'), `Our own front page.\n${source}`);
+    const renderer = new DocumentRenderer('md', [join(plan, 'templates'), builtInTemplatesDir()], { precompiled });
+    const page = renderer.render('index', { site: { nav: [], terms: {} }, documents: [] });
+    expect(page.startsWith('Our own front page.\n')).toBe(true);
+  });
+});
+
