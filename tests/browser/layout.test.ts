@@ -1,7 +1,8 @@
 // The public pages on a desktop (1280 px) and a phone (390 px), and on paper: nothing overflows its
 // page or its table's box, no element is wider than the screen, the golden thread fits the width and
 // starts at once, axe finds nothing, and the print style prints no link addresses and no grey block.
-// Screenshots of the summary, the plan on a page and a portfolio page at both widths go to test-results/.
+// Screenshots of the summary, the plan on a page and a portfolio page at both widths go to test-results/;
+// so do the team's performance document and stocktake, which are checked the same way.
 
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,6 +26,11 @@ beforeAll(async () => {
     expect(result.code, result.stderr).toBe(0);
     sites[name] = out;
   }
+  // The performance document and the stocktake are on the team's site only.
+  const team = join(makeTempDir('plan-layout-team-'), 'site');
+  const built = await runPlan(['build', join(repoRoot, 'plans', 'staffordshire-stoke-2023-24'), '--out', team], { timeoutMs: 110_000 });
+  expect(built.code, built.stderr).toBe(0);
+  sites.team = team;
   browser = await launchChromium();
 }, 240_000);
 
@@ -119,6 +125,34 @@ describe.each(WIDTHS)('the public site at %i px', (width) => {
     mkdirSync(ARTEFACTS_DIR, { recursive: true });
     const { page, close } = await open('embedded', `${name}.html`, width);
     const image = await page.screenshot({ path: join(ARTEFACTS_DIR, `${name.replace('/', '-')}-${width}.png`), fullPage: true });
+    await page.close();
+    await close();
+    expect(image.length).toBeGreaterThan(10_000);
+  });
+});
+
+const TEAM_DOCUMENTS = ['performance.html', 'stocktake.html'];
+
+describe.each(WIDTHS)('the team\'s working documents at %i px', (width) => {
+  it.each(TEAM_DOCUMENTS)('fits %s to the width: no page, table or element overflows', async (path) => {
+    const { page, close } = await open('team', path, width);
+    expect(await overflows(page)).toEqual([]);
+    await page.close();
+    await close();
+  });
+
+  it.each(TEAM_DOCUMENTS)('has no axe-core violation on %s, charts and all', { timeout: 120_000 }, async (path) => {
+    const { page, close } = await open('team', path, width);
+    const result = await runAxe(page);
+    await page.close();
+    await close();
+    expect([...result.blocking, ...result.advisory].map((v) => formatAxe(`${path} at ${width} px`, [v]))).toEqual([]);
+  });
+
+  it.each(['performance', 'stocktake'])('saves a screenshot of %s to test-results/', async (name) => {
+    mkdirSync(ARTEFACTS_DIR, { recursive: true });
+    const { page, close } = await open('team', `${name}.html`, width);
+    const image = await page.screenshot({ path: join(ARTEFACTS_DIR, `${name}-${width}.png`), fullPage: true });
     await page.close();
     await close();
     expect(image.length).toBeGreaterThan(10_000);

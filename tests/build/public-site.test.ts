@@ -59,6 +59,12 @@ describe.each(plans)('the public site of $name', ({ dir }) => {
     expect(files.filter((file) => /(^|\/)(gaps\.\w+|plan\.json)$/.test(file))).toEqual([]);
   });
 
+  it('has neither the performance document nor the stocktake, which are the team\'s working documents', () => {
+    const files = filesUnder(out);
+    expect(files.filter((file) => /(^|\/)(performance|stocktake)\.\w+$/.test(file))).toEqual([]);
+    expect(filesUnder(team)).toEqual(expect.arrayContaining(['performance.html', 'performance.md', 'stocktake.html', 'stocktake.md']));
+  });
+
   it('says nothing only the team may see: no findings, rule ids, SMART badges or gap figures', () => {
     const problems: string[] = [];
     for (const page of pages) {

@@ -201,3 +201,17 @@ describe('plan trace of an id that is not in the plan', () => {
     expect(hasStackTrace(result.stderr)).toBe(false);
   });
 });
+
+describe('plan trace of a target the plan tracks through its year', () => {
+  it('shows its latest position per organisation, measured and assessed named apart', async () => {
+    const result = await runPlan(['trace', 'no-01', 'plans/staffordshire-stoke-2023-24']);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    const latest = result.stdout.slice(result.stdout.indexOf('Latest position')).split('\n').slice(0, 4);
+    expect(latest).toEqual([
+      'Latest position, at 8 April 2024:',
+      '├─ ICB: no data: no measured value (no actual has been recorded); no actual yet for March 2024',
+      '└─ UHNM: no data: no measured value (no actual has been recorded); no actual yet for March 2024',
+      '   └─ assessed met ("compliant") by Staffordshire and Stoke-on-Trent ICS on 23 February 2023, of the planned position 76.4% in March 2024',
+    ]);
+  });
+});

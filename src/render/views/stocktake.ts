@@ -5,6 +5,8 @@ import { dateInWords } from '../../model/period.js';
 import type { LinkedAction, LinkedPortfolio, Plan } from '../../link/plan-graph.js';
 import { PlanningYear } from '../../link/year.js';
 import type { ProgressStatus } from '../../model/year-schema.js';
+import { termsOf } from './site.js';
+import { withArticle } from '../../english.js';
 
 const progressWords: Record<ProgressStatus, string> = {
   not_started: 'Not started', on_track: 'On track', at_risk: 'At risk', off_track: 'Off track', done: 'Done', stopped: 'Stopped',
@@ -40,16 +42,17 @@ export function stocktakeView(plan: Plan) {
       })),
     };
   };
+  const terms = termsOf(plan.manifest.plan.terms);
   const groups: { name: string; kind: string; actions: ReturnType<typeof actionView>[] }[] = [];
   const inGroup = new Set<LinkedAction>();
   const live = (a: LinkedAction) => !a.standIn;
   for (const portfolio of plan.portfolios.filter((p: LinkedPortfolio) => !p.standIn)) {
     const actions = portfolio.actions.filter(live);
     for (const a of actions) inGroup.add(a);
-    if (actions.length) groups.push({ name: portfolio.item.name, kind: portfolio.item.kind === 'enabler' ? 'Enabling workstream' : 'Portfolio', actions: actions.map(actionView) });
+    if (actions.length) groups.push({ name: portfolio.item.name, kind: portfolio.item.kind === 'enabler' ? terms.Enabler : terms.Portfolio, actions: actions.map(actionView) });
   }
   const rest = plan.actions.filter((a) => live(a) && !inGroup.has(a));
-  if (rest.length) groups.push({ name: 'Not tied to a portfolio', kind: '', actions: rest.map(actionView) });
+  if (rest.length) groups.push({ name: `Not tied to ${withArticle(terms.portfolio)}`, kind: '', actions: rest.map(actionView) });
   const all = groups.flatMap((g) => g.actions);
   return {
     title: 'Stocktake',
