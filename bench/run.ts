@@ -35,7 +35,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generatePlan, type GeneratedPlan } from './generate.js';
 import type { PhaseReport } from './phases.js';
 import { benchServeCase, serveSection, SERVE_TARGETS, withServeSection } from './serve.js';
-import { benchYear, updateYearInDoc, yearSection } from './year.js';
+import { benchYear, updateYearInDoc, withYearSection, yearSection, yearSectionOf } from './year.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const NODE = process.execPath;
@@ -598,7 +598,11 @@ async function main(): Promise<number> {
     report.markdown = withServeSection(report.markdown, serve);
     process.stdout.write(report.table);
     if (options.write) {
-      writeFileSync(DOC, withProfileSection(report.markdown, existsSync(DOC) ? readFileSync(DOC, 'utf8') : ''));
+      // The hand-written profile section and the planning year's (measured only with --only year) are kept.
+      const previous = existsSync(DOC) ? readFileSync(DOC, 'utf8') : '';
+      const year = yearSectionOf(previous);
+      const doc = withProfileSection(report.markdown, previous);
+      writeFileSync(DOC, year === undefined ? doc : withYearSection(doc, year));
       log(`bench: wrote ${DOC}`);
     }
     if (problems.length > 0) {

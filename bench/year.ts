@@ -122,11 +122,24 @@ export function yearSection(r: YearResult): string {
   ].join('\n');
 }
 
+const YEAR_HEADING = '## The planning year';
+
 /** Replaces (or adds) the planning year's section of docs/PERFORMANCE.md. */
 export function updateYearInDoc(doc: string, r: YearResult): void {
-  let text = readFileSync(doc, 'utf8');
-  const heading = '## The planning year';
-  const section = `${yearSection(r)}\n`;
+  writeFileSync(doc, withYearSection(readFileSync(doc, 'utf8'), `${yearSection(r)}\n`));
+}
+
+/** The planning year's section of a PERFORMANCE.md text, with the newline that ends it; undefined when it has none. */
+export function yearSectionOf(text: string): string | undefined {
+  const at = text.indexOf(YEAR_HEADING);
+  if (at < 0) return undefined;
+  const next = text.indexOf('\n## ', at + YEAR_HEADING.length);
+  return next >= 0 ? text.slice(at, next + 1) : `${text.slice(at).trimEnd()}\n`;
+}
+
+/** `text` with `section` as its planning year's section, in place of the one it has or before "Start-up". */
+export function withYearSection(text: string, section: string): string {
+  const heading = YEAR_HEADING;
   const at = text.indexOf(heading);
   if (at >= 0) {
     const next = text.indexOf('\n## ', at + heading.length);
@@ -135,5 +148,5 @@ export function updateYearInDoc(doc: string, r: YearResult): void {
     text = text.replace('## Start-up', `${section}## Start-up`);
     if (!text.includes(heading)) text = `${text.trimEnd()}\n\n${section}`;
   }
-  writeFileSync(doc, text);
+  return text;
 }
