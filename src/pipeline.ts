@@ -6,11 +6,11 @@ import type { Plan } from './link/plan-graph.js';
 import { link } from './link/link.js';
 import { loadPlan } from './load/load-plan.js';
 import type { ParseCache } from './load/parse-cache.js';
-import { parseSource, type ParsedSource } from './load/parse-source.js';
-import { planFileKind, type SourceText } from './load/plan-folder.js';
+import type { ParsedSource } from './load/located.js';
+import type { SourceText } from './load/plan-folder.js';
 import { validateSources } from './model/validate.js';
 import { modelActuals } from './model/actuals.js';
-import { parseTable, type ParsedTable } from './load/actuals-csv.js';
+import type { ParsedTable } from './load/actuals-csv.js';
 import { resolveSettings, runRules, type RuleSettings } from './rules/run.js';
 
 export interface Compilation {
@@ -36,18 +36,7 @@ export async function compilePlan(dir: string, options: CompileOptions = {}): Pr
   return compileParsed(loaded.files, loaded.prose, loaded.actuals, loaded.diagnostics, options);
 }
 
-/**
- * Compiles a plan held in memory: `files` are paths relative to the plan folder with their text; the
- * Markdown files under prose/ are prose, the CSV files under actuals/ actuals, the rest YAML sources.
- * `readDiagnostics` are the files that could not be read, reported as loading a folder reports them.
- */
-export function compileTexts(files: readonly SourceText[], options: CompileOptions = {}, readDiagnostics: readonly Diagnostic[] = []): Compilation {
-  const ofKind = (kind: ReturnType<typeof planFileKind>) => (f: SourceText) => planFileKind(f.file) === kind;
-  const sources = files.filter((f) => planFileKind(f.file) !== 'prose' && planFileKind(f.file) !== 'actuals').map((f) => parseSource(f.text, f.file));
-  return compileParsed(sources, files.filter(ofKind('prose')), files.filter(ofKind('actuals')).map(parseTable), readDiagnostics.slice(), options);
-}
-
-function compileParsed(files: ParsedSource[], prose: readonly SourceText[], tables: readonly ParsedTable[], loadDiagnostics: Diagnostic[], options: CompileOptions): Compilation {
+export function compileParsed(files: ParsedSource[], prose: readonly SourceText[], tables: readonly ParsedTable[], loadDiagnostics: Diagnostic[], options: CompileOptions): Compilation {
   const diagnostics = loadDiagnostics.slice();
   const { sources, diagnostics: modelDiagnostics } = validateSources(files, prose);
   appendDiagnostics(diagnostics, modelDiagnostics);

@@ -9,7 +9,7 @@ import { writeFileWhole } from '../emit/write-file.js';
 import { enclosingPlan } from '../load/find-plans.js';
 import { dateSchema } from '../model/schema.js';
 import { SCHEMA_FILE } from '../model/json-schema.js';
-import { compileTexts } from '../pipeline.js';
+import { compileTexts } from '../compile-texts.js';
 import { FIRST_PRIORITY, periodLabel, scaffoldPlan, STAND_IN_OWNER, type PlanPeriod, type ScaffoldAnswers } from '../scaffold/scaffold.js';
 import { write } from './output.js';
 import { planSchema, schemaText } from './schema.js';

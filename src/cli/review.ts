@@ -4,7 +4,7 @@
 
 import { join } from 'node:path';
 import { formatLocation } from '../diagnostic.js';
-import { startOf } from '../load/parse-source.js';
+import { startOf } from '../load/located.js';
 import { readSource } from '../load/plan-folder.js';
 import { describeItem, type LinkedAction, type LinkedMetric, type LinkedObjective, type Plan } from '../link/plan-graph.js';
 import { reviewedLinks, reviewFingerprint, reviewsWithoutLink, type ReviewedLink } from '../link/review.js';

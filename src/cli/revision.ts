@@ -2,7 +2,8 @@
 // build tells "What's new since" an edition against. Nothing is checked out; git itself reads the files.
 
 import { commitOf, gitPlaceOf, readPlanAtRevision, revisionNames, RevisionError } from '../load/git-revision.js';
-import { compileTexts, type Compilation } from '../pipeline.js';
+import { compileTexts } from '../compile-texts.js';
+import type { Compilation } from '../pipeline.js';
 import { didYouMean } from '../suggest.js';
 import { CannotRun, displayPath } from './shared.js';
 

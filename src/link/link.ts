@@ -7,7 +7,7 @@
 import type { Diagnostic, SourceLocation } from '../diagnostic.js';
 import { formatLocation } from '../diagnostic.js';
 import { withArticle } from '../english.js';
-import { startOf } from '../load/parse-source.js';
+import { startOf } from '../load/located.js';
 import { MANIFEST_FILE } from '../load/plan-folder.js';
 import { childAt, locate, type FieldPath, type ItemSource } from '../model/locate.js';
 import type { PlanSources, StandInSource } from '../model/validate.js';
@@ -97,32 +97,32 @@ export function link(sources: PlanSources, actuals: ModelledActuals = NO_ACTUALS
   const duties: LinkedDuty[] = [];
   const projects: LinkedProject[] = [];
   const nodeOf = (source: StandInSource, standIn: boolean): LinkedItem => {
-    const base = { id: source.item.id, standIn };
+    const id = source.item.id;
     let node: LinkedItem;
     switch (source.collection) {
       case 'priorities':
-        node = { ...base, kind: 'priority', item: source.item, aim: undefined, portfolios: [], objectives: [] };
+        node = { id, standIn, kind: 'priority', item: source.item, aim: undefined, portfolios: [], objectives: [] };
         break;
       case 'portfolios':
-        node = { ...base, kind: 'portfolio', item: source.item, priorities: [], crossCutting: false, objectives: [], actions: [], projects: [] };
+        node = { id, standIn, kind: 'portfolio', item: source.item, priorities: [], crossCutting: false, objectives: [], actions: [], projects: [] };
         break;
       case 'objectives':
-        node = { ...base, kind: 'objective', item: source.item, owner: undefined, priorities: [], prioritiesFrom: 'none', actions: [], metrics: [] };
+        node = { id, standIn, kind: 'objective', item: source.item, owner: undefined, priorities: [], prioritiesFrom: 'none', actions: [], metrics: [] };
         break;
       case 'actions':
-        node = { ...base, kind: 'action', item: source.item, objectives: [], portfolio: undefined, owner: undefined };
+        node = { id, standIn, kind: 'action', item: source.item, objectives: [], portfolio: undefined, owner: undefined };
         break;
       case 'metrics':
-        node = { ...base, kind: 'metric', item: source.item, objective: undefined };
+        node = { id, standIn, kind: 'metric', item: source.item, objective: undefined };
         break;
       case 'organisations':
-        node = { ...base, kind: 'organisation', item: source.item, actions: [] };
+        node = { id, standIn, kind: 'organisation', item: source.item, actions: [] };
         break;
       case 'duties':
-        node = { ...base, kind: 'duty', item: source.item, coverage: [] };
+        node = { id, standIn, kind: 'duty', item: source.item, coverage: [] };
         break;
       case 'projects':
-        node = { ...base, kind: 'project', item: source.item, portfolios: [] };
+        node = { id, standIn, kind: 'project', item: source.item, portfolios: [] };
         break;
     }
     return node;

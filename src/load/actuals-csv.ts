@@ -8,7 +8,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Diagnostic, Position } from '../diagnostic.js';
-import { offsetToPosition } from './parse-source.js';
+import { offsetToPosition } from './located.js';
 import { readSource, type ReadOptions, type SourceText } from './plan-folder.js';
 
 /** The folder of a plan whose CSV files are its actuals. */

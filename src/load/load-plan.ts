@@ -5,7 +5,8 @@
 import type { Diagnostic } from '../diagnostic.js';
 import { loadActuals, type ParsedTable } from './actuals-csv.js';
 import { openParseCache, type ParseCache } from './parse-cache.js';
-import { parseSource, type ParsedSource } from './parse-source.js';
+import type { ParsedSource } from './located.js';
+import { parseSources } from './parse-events.js';
 import { listProseFiles, listSourceFiles, readSource, type ReadOptions, type SourceText } from './plan-folder.js';
 import { parseInWorkers, shouldUseWorkers } from './worker-pool.js';
 
@@ -48,7 +49,7 @@ export async function loadPlan(dir: string, options: LoadOptions = {}): Promise<
     else missing.push({ index, text });
   });
   const toParse = missing.map((m) => m.text);
-  const parsed = shouldUseWorkers(toParse) ? await parseInWorkers(toParse) : toParse.map((t) => parseSource(t.text, t.file));
+  const parsed = shouldUseWorkers(toParse) ? await parseInWorkers(toParse) : await parseSources(toParse);
   parsed.forEach((result, i) => {
     const { index, text } = missing[i]!;
     files[index] = result;

@@ -8,6 +8,7 @@ import { lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, st
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import jsYamlPackage from 'js-yaml/package.json' with { type: 'json' };
 import yamlPackage from 'yaml/package.json' with { type: 'json' };
 import packageJson from '../../package.json' with { type: 'json' };
 import type { ParsedSource } from './parse-source.js';
@@ -16,7 +17,7 @@ import type { ParsedSource } from './parse-source.js';
  * Anything that changes what parsing produces must change this, so old entries are never read: the
  * versions, and the size and time of the code itself, so a rebuilt plan never reads an older build's entries.
  */
-const CACHE_FORMAT = `plan ${packageJson.version}; yaml ${yamlPackage.version}; parsed-source 2; ${codeStamp()}`;
+const CACHE_FORMAT = `plan ${packageJson.version}; yaml ${yamlPackage.version}; js-yaml ${jsYamlPackage.version}; parsed-source 2; ${codeStamp()}`;
 
 function codeStamp(): string {
   try {

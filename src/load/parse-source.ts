@@ -4,56 +4,22 @@
 
 import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq, isPair, visit, type Alias, type Document, type Node } from 'yaml';
 import type { Diagnostic, Position } from '../diagnostic.js';
+import { withoutByteOrderMark, type LocationNode, type ParsedSource } from './located.js';
+import { parseCleanSource } from './parse-events.js';
 
-/**
- * Where a value is, as character offsets into the file (turned into line and column only when a
- * diagnostic needs one): a plain number for a scalar, which most values are, and for a mapping or
- * sequence its start and the places of its parts. Kept this small because a big plan has millions.
- */
-export type LocationNode = number | LocatedCollection;
-
-export interface LocatedCollection {
-  /** Where the mapping or sequence starts. */
-  at: number;
-  /** For a mapping: each key's own offset and the location of its value. */
-  entries?: Record<string, [key: number, value: LocationNode]>;
-  /** For a sequence: the location of each item. */
-  items?: LocationNode[];
-}
-
-export interface ParsedSource {
-  /** Path relative to the plan folder, with forward slashes. */
-  file: string;
-  /** The document as plain data; `null` for an empty file or one that failed to parse. */
-  value: unknown;
-  locations: LocationNode;
-  /** The offset at which each line starts, to turn an offset into a line and column. */
-  lineStarts: number[];
-  diagnostics: Diagnostic[];
-}
-
-/** The 1-based line and column of a character offset. */
-export function offsetToPosition(lineStarts: readonly number[], offset: number): Position {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (lineStarts[middle]! <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return { line: low + 1, column: offset - (lineStarts[low] ?? 0) + 1 };
-}
-
-export function startOf(node: LocationNode): number {
-  return typeof node === 'number' ? node : node.at;
-}
+export { offsetToPosition, startOf, type LocatedCollection, type LocationNode, type ParsedSource } from './located.js';
 
 const MAX_DEPTH = 64;
 const MAX_ALIAS_EXPANSIONS = 10_000;
 
 export function parseSource(source: string, file: string): ParsedSource {
-  // A byte-order mark is not part of the text; left in, it would shift every column of line 1.
-  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  // Most files are clean, and js-yaml reads them several times faster; what it cannot take, `yaml` reads
+  // and reports on. tests/load/parse-events.test.ts holds the two to the same data and positions.
+  return parseCleanSource(source, file) ?? parseWithYaml(withoutByteOrderMark(source), file);
+}
+
+/** Parses with the `yaml` library alone: the reference the fast path is held to, and the one that reports errors. */
+export function parseWithYaml(text: string, file: string): ParsedSource {
   const lineCounter = new LineCounter();
   const diagnostics: Diagnostic[] = [];
   const positionOf = (offset: number): Position => {

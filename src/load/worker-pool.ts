@@ -5,7 +5,8 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { parseSource, type ParsedSource } from './parse-source.js';
+import type { ParsedSource } from './located.js';
+import { parseSources } from './parse-events.js';
 import type { SourceText } from './plan-folder.js';
 
 /** Below this much YAML, starting workers costs more than it saves. */
@@ -34,13 +35,12 @@ export async function parseInWorkers(texts: readonly SourceText[]): Promise<Pars
   const results = new Array<ParsedSource>(texts.length);
   // The main thread takes one batch itself rather than sitting idle.
   const [own, ...others] = batches;
-  const running = others.map((batch) => runWorker(workerUrl, batch.map((b) => b.text)).then((parsed) => {
-    parsed.forEach((p, i) => (results[batch[i]!.index] = p));
-  }).catch(() => {
+  const place = (batch: { index: number }[], parsed: ParsedSource[]): void => parsed.forEach((p, i) => (results[batch[i]!.index] = p));
+  const running = others.map((batch) => runWorker(workerUrl, batch.map((b) => b.text))
     // A worker that could not start (for example when run from the TypeScript sources) is not fatal.
-    batch.forEach((b) => (results[b.index] = parseSource(b.text.text, b.text.file)));
-  }));
-  for (const item of own ?? []) results[item.index] = parseSource(item.text.text, item.text.file);
+    .catch(() => parseSources(batch.map((b) => b.text)))
+    .then((parsed) => place(batch, parsed)));
+  place(own ?? [], await parseSources((own ?? []).map((b) => b.text)));
   await Promise.all(running);
   return results;
 }

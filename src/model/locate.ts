@@ -1,7 +1,7 @@
 // Finds the source position of any part of a plan item from the location tree the loader kept.
 
 import type { Position, SourceLocation } from '../diagnostic.js';
-import { offsetToPosition, startOf, type LocatedCollection, type LocationNode } from '../load/parse-source.js';
+import { offsetToPosition, startOf, type LocatedCollection, type LocationNode } from '../load/located.js';
 
 /** Where an item came from: its file, the location tree of its value, and the file's line starts. */
 export interface ItemSource {

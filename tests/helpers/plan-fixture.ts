@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostic.js';
 import type { SourceText } from '../../src/load/plan-folder.js';
-import { compileTexts, type Compilation, type CompileOptions } from '../../src/pipeline.js';
+import { compileTexts } from '../../src/compile-texts.js';
+import type { Compilation, CompileOptions } from '../../src/pipeline.js';
 import { builtInChecks } from '../../src/catalogue.js';
 
 /**

@@ -5,7 +5,7 @@ import { expect } from 'vitest';
 import { builtInChecks } from '../../src/catalogue.js';
 import { catalogue } from '../../src/cli/report-context.js';
 import type { SourceText } from '../../src/load/plan-folder.js';
-import { compileTexts } from '../../src/pipeline.js';
+import { compileTexts } from '../../src/compile-texts.js';
 import { renderSite } from '../../src/render/site.js';
 import type { Audience } from '../../src/render/views/site.js';
 

@@ -7,7 +7,7 @@ import type { Position } from '../../src/diagnostic.js';
 import { offsetToPosition, parseSource, startOf, type ParsedSource } from '../../src/load/parse-source.js';
 import { childAt } from '../../src/model/locate.js';
 import { readSource } from '../../src/load/plan-folder.js';
-import { compileTexts } from '../../src/pipeline.js';
+import { compileTexts } from '../../src/compile-texts.js';
 import { removeTempDirs, writePlan } from '../helpers/cli.js';
 
 /** Joins lines into a file's text; write one line per argument so the line numbers can be read off. */

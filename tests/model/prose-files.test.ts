@@ -2,7 +2,7 @@
 // `prose.introduction`, exactly as if it were written under `prose:` in plan.yaml.
 
 import { describe, expect, it } from 'vitest';
-import { compileTexts } from '../../src/pipeline.js';
+import { compileTexts } from '../../src/compile-texts.js';
 import { MANIFEST } from '../helpers/plan-fixture.js';
 
 describe('prose files', () => {

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { objectiveSchema, targetSchema } from '../../src/model/schema.js';
-import { compileTexts } from '../../src/pipeline.js';
+import { compileTexts } from '../../src/compile-texts.js';
 import { BASE_SYSTEM, compileFixture, findingsOf, MANIFEST, MANIFEST_LINES, onlyFindingOf, yaml } from '../helpers/plan-fixture.js';
 
 describe('the base fixture', () => {

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { compileTexts } from '../../src/pipeline.js';
+import { compileTexts } from '../../src/compile-texts.js';
 import { MANIFEST } from '../helpers/plan-fixture.js';
 
 /** Compiles the base manifest plus one source file, and checks every diagnostic's place exists. */

@@ -6,7 +6,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LinkedItem, Plan } from '../../src/link/plan-graph.js';
-import { compilePlan, compileTexts } from '../../src/pipeline.js';
+import { compileTexts } from '../../src/compile-texts.js';
+import { compilePlan } from '../../src/pipeline.js';
 import { WIDTH } from '../../src/render/diagram/layout.js';
 import { MAX_OBJECTIVE_NODES, MAX_PRIORITY_COLUMNS } from '../../src/render/diagram/nodes.js';
 import { diagramStats, threadDiagram } from '../../src/render/diagram/svg.js';

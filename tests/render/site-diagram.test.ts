@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '../../src/cli/report-context.js';
-import { compileTexts } from '../../src/pipeline.js';
+import { compileTexts } from '../../src/compile-texts.js';
 import { renderSite } from '../../src/render/site.js';
 import { planFixture, yaml } from '../helpers/plan-fixture.js';
 
