@@ -23,9 +23,20 @@ const MAX_KEY_LENGTH = 1024;
 
 /** The tags tried on a plain scalar, in the core schema's order. Held to `yaml`'s reading by the tests. */
 const coreTags = [nullCoreTag, boolCoreTag, intCoreTag, floatCoreTag];
+type CoreTag = (typeof coreTags)[number];
+/**
+ * The tags that may match a plain scalar, by its first character, as each tag declares: most plain
+ * scalars are words (ids, keys, titles), which no tag can match, so they cost one look-up.
+ */
+const tagsByFirstChar = new Map<string, CoreTag[]>();
+const tagsForAnyFirstChar = coreTags.filter((tag) => tag.implicitFirstChars === null);
+for (const tag of coreTags) {
+  for (const char of tag.implicitFirstChars ?? []) tagsByFirstChar.set(char, [...(tagsByFirstChar.get(char) ?? []), tag]);
+}
+for (const [char, tags] of tagsByFirstChar) tagsByFirstChar.set(char, coreTags.filter((tag) => tags.includes(tag) || tagsForAnyFirstChar.includes(tag)));
 
 function plainValue(source: string): unknown {
-  for (const tag of coreTags) {
+  for (const tag of tagsByFirstChar.get(source.charAt(0)) ?? tagsForAnyFirstChar) {
     const value = tag.resolve(source, false, tag.tagName);
     if (value !== NOT_RESOLVED) return value;
   }
