@@ -31,10 +31,10 @@ export async function runExport(dir: string | undefined, options: ExportOptions 
       return EXIT_PROBLEMS;
     }
     const { planWorkbook } = await import('../sheets/write-workbook.js');
-    const { readSourceDocuments } = await import('../sheets/sources.js');
+    const { readActualsFiles, readSourceDocuments } = await import('../sheets/sources.js');
     const { planIds } = await import('./schema.js');
     const file = options.outputFile ?? `${plan.manifest.plan.id}.xlsx`;
-    writeOutput(file, await planWorkbook(readSourceDocuments(planDir), planIds(plan)));
+    writeOutput(file, await planWorkbook(readSourceDocuments(planDir), readActualsFiles(planDir), planIds(plan)));
     await write(process.stdout, `${displayPath(resolve(file))}\n`);
     return EXIT_OK;
   }

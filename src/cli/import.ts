@@ -7,9 +7,11 @@ import { summarise } from '../diagnostic.js';
 import { writeFileWhole } from '../emit/write-file.js';
 import { compilePlan } from '../pipeline.js';
 import { terminalText } from '../report/terminal-text.js';
-import { applyWorkbook } from '../sheets/apply-changes.js';
+import { applyActuals } from '../sheets/apply-actuals.js';
+import { applyWorkbook, type LeftOut } from '../sheets/apply-changes.js';
 import { readWorkbook, WorkbookError, type CellProblem } from '../sheets/read-workbook.js';
-import { readSourceDocuments } from '../sheets/sources.js';
+import { readActualsFiles, readSourceDocuments } from '../sheets/sources.js';
+import { plural } from '../english.js';
 import { write } from './output.js';
 import { printErrors } from './report-context.js';
 import { CannotRun, EXIT_OK, EXIT_PROBLEMS, displayPath, findPlanFolder } from './shared.js';
@@ -34,14 +36,16 @@ export async function runImport(file: string, dir: string | undefined, options: 
     if (error instanceof WorkbookError) throw new CannotRun(`${file}: ${error.message}.`, 'Give plan import a workbook written by plan export --format xlsx.');
     throw error;
   }
-  const sources = readSourceDocuments(planDir);
-  const result = applyWorkbook(sources, workbook.rows, workbook.sheets);
-  const problems = [...workbook.problems, ...result.problems];
+  const yaml = applyWorkbook(readSourceDocuments(planDir), workbook.rows, workbook.sheets);
+  const csv = applyActuals(readActualsFiles(planDir), workbook.rows, workbook.sheets);
+  const problems = [...workbook.problems, ...yaml.problems, ...csv.problems];
   if (problems.length > 0) {
     await write(process.stderr, `${problems.map(problemText).join('')}plan: nothing was written: ${problems.length === 1 ? 'a cell' : `${problems.length} cells`} of ${file} cannot be read into the plan.\n`);
     return EXIT_PROBLEMS;
   }
-  for (const [path, text] of result.changed) {
+  const changed = new Map([...yaml.changed, ...csv.changed]);
+  const counts = new Map([...yaml.counts, ...csv.counts]);
+  for (const [path, text] of changed) {
     const target = join(planDir, path);
     try {
       writeFileWhole(target, text, statSync(target).mode & 0o7777);
@@ -51,16 +55,25 @@ export async function runImport(file: string, dir: string | undefined, options: 
     }
   }
   const lines: string[] = [];
-  if (result.changed.size === 0) lines.push(`plan: ${file} holds the plan as it is: nothing to change.`);
+  if (changed.size === 0) lines.push(`plan: ${file} holds the plan as it is: nothing to change.`);
   else {
-    const values = [...result.counts.values()].reduce((a, b) => a + b, 0);
-    lines.push(`plan: ${values === 1 ? '1 value' : `${values} values`} changed, in ${[...result.counts].map(([path, count]) => `${displayPath(join(planDir, path))} (${count})`).join(', ')}.`);
+    const values = [...counts.values()].reduce((a, b) => a + b, 0);
+    lines.push(`plan: ${values === 1 ? '1 value' : `${values} values`} changed, in ${[...counts].map(([path, count]) => `${displayPath(join(planDir, path))} (${count})`).join(', ')}.`);
   }
-  if (result.notInWorkbook.length > 0) {
-    lines.push(`      The workbook leaves out ${result.notInWorkbook.length === 1 ? 'one item' : `${result.notInWorkbook.length} items`} (${result.notInWorkbook.slice(0, 5).map((id) => `\`${id}\``).join(', ')}${result.notInWorkbook.length > 5 ? ', …' : ''}): ${result.notInWorkbook.length === 1 ? 'it is' : 'they are'} left as ${result.notInWorkbook.length === 1 ? 'it is' : 'they are'}; plan import removes nothing.`);
-  }
+  lines.push(...leftOutText(yaml.notInWorkbook.filter((left) => left.sheet.key[0] === 'id'), 'item', (left) => `\`${left.name}\``));
+  lines.push(...leftOutText(yaml.notInWorkbook.filter((left) => left.sheet.collection === 'trajectories'), 'trajectory', (left) => left.name));
+  lines.push(...leftOutText(csv.notInWorkbook, 'actual', (left) => left.name));
   await write(process.stderr, `${terminalText(lines.join('\n'))}\n`);
   return EXIT_OK;
+}
+
+/** What the workbook's sheets leave out, and that it stays: `The workbook leaves out one item (`no-03`): it is left as it is; …`. */
+function leftOutText(left: readonly LeftOut[], noun: string, name: (left: LeftOut) => string): string[] {
+  if (left.length === 0) return [];
+  const one = left.length === 1;
+  const listed = `${left.slice(0, 5).map(name).join(', ')}${left.length > 5 ? ', …' : ''}`;
+  const what = one ? `one ${noun}` : plural(left.length, noun, noun === 'trajectory' ? 'trajectories' : undefined);
+  return [`      The workbook leaves out ${what} (${listed}): ${one ? 'it is left as it is' : 'they are left as they are'}; plan import removes nothing.`];
 }
 
 function problemText(problem: CellProblem): string {

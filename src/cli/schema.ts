@@ -55,6 +55,7 @@ export function planIds(plan: Plan): PlanIds {
     objective: ids(plan.objectives),
     organisation: ids(plan.organisations),
     edition: ids(plan.editions),
+    target: [...ids(plan.objectives), ...ids(plan.metrics)],
   };
 }
 

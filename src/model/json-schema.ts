@@ -20,8 +20,8 @@ export interface JsonSchema {
   description?: string;
 }
 
-/** What a reference can name: the kinds of item a plan's ids are gathered for. */
-export type ReferenceKind = 'collective_aim' | 'priority' | 'portfolio' | 'objective' | 'organisation' | 'edition';
+/** What a reference can name: the kinds of item a plan's ids are gathered for; a `target` is an objective or a metric, whose target it is. */
+export type ReferenceKind = 'collective_aim' | 'priority' | 'portfolio' | 'objective' | 'organisation' | 'edition' | 'target';
 
 /** The ids of a plan by kind, for `plan schema DIR`. */
 export type PlanIds = Partial<Record<ReferenceKind, readonly string[]>>;
@@ -75,7 +75,9 @@ const references: { path: string[]; kind: ReferenceKind }[] = [
   { path: ['duties', '[]', 'coverage', '{}'], kind: 'edition' },
   { path: ['projects', '[]', 'portfolios', '[]'], kind: 'portfolio' },
   { path: ['objectives', '[]', 'target', 'organisations', '{}'], kind: 'organisation' },
+  { path: ['trajectories', '[]', 'target'], kind: 'target' },
   { path: ['trajectories', '[]', 'organisation'], kind: 'organisation' },
+  { path: ['assessments', '[]', 'target'], kind: 'target' },
   { path: ['assessments', '[]', 'organisation'], kind: 'organisation' },
 ];
 

@@ -4,10 +4,12 @@
 // folded text. A file with no change is not touched at all.
 
 import { CST, Document, isMap, Parser, parseDocument, Scalar, stringify, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
-import { collectionSchemas, itemNouns } from '../model/schema.js';
-import { columnLetter, type Column } from './columns.js';
+import { capitalise } from '../english.js';
+import { comparePeriods, parsePeriod } from '../model/period.js';
+import { collectionSchemas, itemNouns, recordSchemas, type CollectionName, type RecordCollectionName } from '../model/schema.js';
+import { columnLetter, keyOf, rowKey, rowName, sheetShapes, type Column, type SheetShape } from './columns.js';
 import type { CellProblem, SheetRow } from './read-workbook.js';
-import { itemsOf, type SourceDocument, type SourceItem } from './sources.js';
+import { entriesOf, itemsOf, type SourceDocument, type SourceEntry } from './sources.js';
 import { valueAt } from './write-workbook.js';
 
 export interface ImportResult {
@@ -16,8 +18,15 @@ export interface ImportResult {
   /** How many values changed, by file. */
   counts: Map<string, number>;
   problems: CellProblem[];
-  /** Items of the plan that the workbook's sheets leave out: left as they are. */
-  notInWorkbook: string[];
+  /** What the plan has that the workbook's sheets leave out: left as it is. */
+  notInWorkbook: LeftOut[];
+}
+
+/** An item (by its id) or a record (by what it is) of the plan that a sheet of the workbook leaves out. */
+export interface LeftOut {
+  sheet: SheetShape;
+  /** The id of an item, or what a record is: "planned trajectory of `no-01` for `uhnm`". */
+  name: string;
 }
 
 interface Change {
@@ -26,49 +35,65 @@ interface Change {
   cell: string;
 }
 
-const sameValue = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-const isEmptyValue = (value: unknown): boolean => value === undefined || value === null || (Array.isArray(value) && value.length === 0);
+export const sameValue = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+export const isEmptyValue = (value: unknown): boolean => value === undefined || value === null || (Array.isArray(value) && value.length === 0);
 
-export function applyWorkbook(sources: readonly SourceDocument[], rows: readonly SheetRow[], sheets: readonly { collection: string }[]): ImportResult {
+const schemaOf = (collection: CollectionName | RecordCollectionName) => (collection in collectionSchemas ? collectionSchemas[collection as CollectionName] : recordSchemas[collection as RecordCollectionName]);
+
+/** The items or records of the plan a sheet's rows are matched with, by the key of the row that stands for each (columns.ts `rowKey`). */
+function entriesByKey(sources: readonly SourceDocument[], shape: SheetShape): Map<string, { entry: SourceEntry; name: string }> {
+  const found = new Map<string, { entry: SourceEntry; name: string }>();
+  if (shape.collection === 'actuals') return found;
+  if (shape.collection !== 'trajectories') {
+    for (const item of itemsOf(sources, shape.collection)) found.set(rowKey(shape, { id: item.id }), { entry: item, name: item.id });
+    return found;
+  }
+  const counts = new Map<string, number>();
+  for (const entry of entriesOf(sources, shape.collection)) {
+    const key = keyOf(shape, entry.node.toJSON());
+    const ordinal = counts.get(rowKey(shape, key)) ?? 0;
+    counts.set(rowKey(shape, key), ordinal + 1);
+    found.set(rowKey(shape, key, ordinal), { entry, name: rowName(shape, key, ordinal) });
+  }
+  return found;
+}
+
+/** Writes the rows of the items' and the trajectories' sheets into the YAML sources (the actuals' are apply-actuals.ts's). */
+export function applyWorkbook(sources: readonly SourceDocument[], rows: readonly SheetRow[], sheets: readonly SheetShape[]): ImportResult {
   const problems: CellProblem[] = [];
   const counts = new Map<string, number>();
   const edited = new Set<SourceDocument>();
-  const byCollection = new Map<string, Map<string, SourceItem>>();
+  const bySheet = new Map(sheetShapes().map((shape) => [shape.name, entriesByKey(sources, shape)]));
   const allIds = new Map<string, string>();
-  for (const collection of Object.keys(collectionSchemas) as (keyof typeof collectionSchemas)[]) {
-    const items = itemsOf(sources, collection);
-    byCollection.set(collection, new Map(items.map((item) => [item.id, item])));
-    for (const item of items) allIds.set(item.id, collection);
+  for (const collection of Object.keys(collectionSchemas) as CollectionName[]) {
+    for (const item of itemsOf(sources, collection)) allIds.set(item.id, collection);
   }
   const inWorkbook = new Set<string>();
-  const editedItems: { item: SourceItem; row: SheetRow; changes: Change[] }[] = [];
+  const editedEntries: { entry: SourceEntry; row: SheetRow; changes: Change[] }[] = [];
 
   for (const row of rows) {
-    const item = byCollection.get(row.shape.collection)?.get(row.id);
-    const idCell = row.idCell;
-    if (!item) {
-      const elsewhere = allIds.get(row.id);
-      problems.push(elsewhere
-        ? { cell: idCell, message: `\`${row.id}\` is one of the plan's ${elsewhere}, not one of its ${row.shape.collection}.`, hint: `Move the row to the ${elsewhere} sheet, or correct the id.` }
-        : { cell: idCell, message: `The plan has no ${itemNouns[row.shape.collection]} \`${row.id}\`.`, hint: `plan import changes the items a plan has; it adds none. Add it to a .yaml file of the plan (then export again), or correct the id.` });
+    if (row.shape.collection === 'actuals') continue;
+    const entry = bySheet.get(row.shape.name)?.get(row.key)?.entry;
+    if (!entry) {
+      problems.push(notInPlan(row, allIds));
       continue;
     }
-    inWorkbook.add(`${row.shape.collection}/${row.id}`);
-    const data: unknown = item.node.toJSON();
+    inWorkbook.add(`${row.shape.name}\u0000${row.key}`);
+    const data: unknown = entry.node.toJSON();
     const changes = row.cells.filter((cell) => {
       const current = valueAt(data, cell.column.path);
       return !(isEmptyValue(current) && isEmptyValue(cell.value)) && !sameValue(current, cell.value);
     }).map((cell) => ({ column: cell.column, value: cell.value, cell: cell.cell }));
     if (changes.length === 0) continue;
-    const refused = changes.find((change) => !isBlockMap(item.node) || (change.column.path.length > 1 && !isBlockMapOrAbsent(item.node.get(change.column.path[0]!, true))));
+    const refused = refusal(entry, row, changes);
     if (refused) {
-      problems.push({ cell: refused.cell, message: `${row.id} is written in ${item.source.file} as a mapping on one line ({ ... }), which plan import does not change.`, hint: 'Write the item one key per line in the file, then import again.' });
+      problems.push(refused);
       continue;
     }
-    for (const change of changes) setValue(item, change);
-    edited.add(item.source);
-    counts.set(item.source.file, (counts.get(item.source.file) ?? 0) + changes.length);
-    editedItems.push({ item, row, changes });
+    for (const change of changes) setValue(entry, change, row.shape);
+    edited.add(entry.source);
+    counts.set(entry.source.file, (counts.get(entry.source.file) ?? 0) + changes.length);
+    editedEntries.push({ entry, row, changes });
   }
 
   const changed = new Map<string, string>();
@@ -76,47 +101,88 @@ export function applyWorkbook(sources: readonly SourceDocument[], rows: readonly
     const bom = source.text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
     changed.set(source.file, bom + source.tokens.map((token) => CST.stringify(token)).join(''));
   }
-  problems.push(...checkEdited(changed, editedItems));
+  problems.push(...checkEdited(changed, editedEntries));
 
-  const notInWorkbook: string[] = [];
+  const notInWorkbook: LeftOut[] = [];
   for (const sheet of sheets) {
-    for (const id of byCollection.get(sheet.collection)?.keys() ?? []) if (!inWorkbook.has(`${sheet.collection}/${id}`)) notInWorkbook.push(id);
+    for (const [key, { name }] of bySheet.get(sheet.name) ?? []) if (!inWorkbook.has(`${sheet.name}\u0000${key}`)) notInWorkbook.push({ sheet, name });
   }
   return { changed, counts, problems, notInWorkbook };
+}
+
+/** Why a row matches nothing of the plan: plan import changes what a plan has, and adds nothing. */
+function notInPlan(row: SheetRow, allIds: ReadonlyMap<string, string>): CellProblem {
+  const { shape } = row;
+  if (shape.collection === 'trajectories') {
+    return row.ordinal > 0
+      ? { cell: row.keyCell, message: `The plan has no ${row.what}: this row is one more than it has.`, hint: 'Rows with the same target, part, organisation and kind are matched with the trajectories in the order of the plan\'s files. Delete the row, or add the trajectory to a .yaml file of the plan (then export again).' }
+      : { cell: row.keyCell, message: `The plan has no ${row.what}.`, hint: 'plan import changes the trajectories a plan has; it adds none. Add it to a .yaml file of the plan (then export again), or correct the target, part, organisation or kind of the row.' };
+  }
+  const collection = shape.collection as CollectionName;
+  const elsewhere = allIds.get(row.name);
+  return elsewhere
+    ? { cell: row.keyCell, message: `\`${row.name}\` is one of the plan's ${elsewhere}, not one of its ${collection}.`, hint: `Move the row to the ${elsewhere} sheet, or correct the id.` }
+    : { cell: row.keyCell, message: `The plan has no ${itemNouns[collection]} \`${row.name}\`.`, hint: `plan import changes the items a plan has; it adds none. Add it to a .yaml file of the plan (then export again), or correct the id.` };
+}
+
+/**
+ * A change plan import does not make: to an item written on one line (`- { id: …, … }`), or adding or
+ * removing a key of a mapping written on one line (`values: {2024-03: 76}`, whose values it does change).
+ */
+function refusal(entry: SourceEntry, row: SheetRow, changes: readonly Change[]): CellProblem | undefined {
+  const file = entry.source.file;
+  if (!isBlockMap(entry.node)) {
+    return { cell: changes[0]!.cell, message: `${atStart(row)} is written in ${file} as a mapping on one line ({ ... }), which plan import does not change.`, hint: 'Write it one key per line in the file, then import again.' };
+  }
+  for (const change of changes) {
+    if (change.column.path.length === 1) continue;
+    const parent = entry.node.get(change.column.path[0]!, true);
+    if (parent === undefined || isBlockMap(parent)) continue;
+    const scalar = isMap(parent) ? parent.get(change.column.path[1]!, true) : undefined;
+    if (isMap(parent) && scalar !== undefined && !isEmptyValue(change.value) && (scalar as Node).srcToken && CST.isScalar((scalar as Node).srcToken)) continue;
+    return {
+      cell: change.cell,
+      message: `The ${change.column.path[0]} of ${row.name} ${change.column.path[0] === 'values' ? 'are' : 'is'} written in ${file} on one line ({ ... }): plan import changes a value there, but adds or removes none.`,
+      hint: 'Write the mapping one key per line in the file, then import again.',
+    };
+  }
+  return undefined;
 }
 
 function isBlockMap(node: unknown): node is YAMLMap {
   return isMap(node) && (node.srcToken as CST.Token | undefined)?.type === 'block-map';
 }
 
-function isBlockMapOrAbsent(node: unknown): boolean {
-  return node === undefined || isBlockMap(node);
-}
+/** A row's item or record at the start of a sentence: an id as it is written, "The planned trajectory …". */
+const atStart = (row: SheetRow): string => (row.shape.key[0] === 'id' ? row.name : capitalise(row.name));
 
 /**
  * Reads each changed item back from its new text, as `plan check` will: every value must come back as
  * it was set, and the item must still be valid in the plan language; what is not is the cell's problem.
  */
-function checkEdited(changed: ReadonlyMap<string, string>, edited: readonly { item: SourceItem; row: SheetRow; changes: Change[] }[]): CellProblem[] {
+function checkEdited(changed: ReadonlyMap<string, string>, edited: readonly { entry: SourceEntry; row: SheetRow; changes: Change[] }[]): CellProblem[] {
   const problems: CellProblem[] = [];
   const reread = new Map<string, Document>();
   for (const [file, text] of changed) reread.set(file, parseDocument(text.replace(/^\ufeff/, ''), { version: '1.2' }));
-  for (const { item, row, changes } of edited) {
-    const data: unknown = (reread.get(item.source.file)?.getIn([item.collection, item.index], true) as Node | undefined)?.toJSON();
+  for (const { entry, row, changes } of edited) {
+    const data: unknown = (reread.get(entry.source.file)?.getIn([entry.collection, entry.index], true) as Node | undefined)?.toJSON();
     for (const change of changes) {
       if (!sameValue(valueAt(data, change.column.path), isEmptyValue(change.value) ? undefined : change.value)) {
-        throw new Error(`the value of ${change.cell} did not come back from ${item.source.file} as it was written`);
+        throw new Error(`the value of ${change.cell} did not come back from ${entry.source.file} as it was written`);
       }
     }
-    const result = collectionSchemas[item.collection].safeParse(data);
+    const result = schemaOf(entry.collection).safeParse(data);
     for (const issue of result.error?.issues ?? []) {
       const header = issue.path.filter((step) => typeof step === 'string').join('.');
-      const change = changes.find((c) => c.column.header === header);
+      const change = changes.find((c) => c.column.header === header) ?? changes.find((c) => c.column.path[0] === issue.path[0]);
       const column = row.shape.columns.findIndex((c) => c.header === header);
       const cell = change?.cell ?? `${row.shape.name}!${columnLetter(Math.max(column, 0))}${row.row}`;
-      problems.push(issue.code === 'invalid_type' && valueAt(data, issue.path.map(String)) === undefined
-        ? { cell, message: `${row.id} must have a ${header}: the cell cannot be empty.`, hint: 'Write it back in the cell.' }
-        : { cell, message: `${header} of ${row.id} ${issue.message}.` });
+      const missing = issue.code === 'invalid_type' && valueAt(data, issue.path.map(String)) === undefined;
+      problems.push(missing && header === row.shape.periods?.key
+        ? { cell, message: `${atStart(row)} must have a value for at least one period: its period cells cannot all be empty.`, hint: 'Write a value back in one of them.' }
+        : missing
+          ? { cell, message: `${atStart(row)} must have a ${header}: the cell cannot be empty.`, hint: 'Write it back in the cell.' }
+          : { cell, message: `${header} of ${row.name} ${issue.message}.` });
     }
   }
   return problems;
@@ -132,38 +198,66 @@ const space = (indent: number): CST.SourceToken => ({ type: 'space', offset: 0, 
 const newline = (indent: number): CST.SourceToken => ({ type: 'newline', offset: 0, indent, source: '\n' });
 const valueIndicator = (indent: number): CST.SourceToken => ({ type: 'map-value-ind', offset: 0, indent, source: ':' });
 
-function setValue(item: SourceItem, change: Change): void {
+function setValue(entry: SourceEntry, change: Change, shape: SheetShape): void {
   const [first, second] = change.column.path as [string, string?];
-  const token = item.node.srcToken as MapToken;
-  if (second === undefined) return setKey(token, first, change.column, change.value, keysBefore(item, change.column));
+  const token = entry.node.srcToken as MapToken;
+  if (second === undefined) return setKey(token, first, change.column, change.value, keysBefore(entry, first));
   // The nested mapping as the tree has it now: an earlier cell of the row may have just added it.
   const parent = token.items[itemIndex(token, first)]?.value;
+  const isPeriod = first === shape.periods?.key;
   if (parent?.type === 'block-map') {
-    setKey(parent, second, change.column, change.value, nestedKeysBefore(change.column));
+    setKey(parent, second, change.column, change.value, isPeriod ? periodsBefore(parent, second) : targetKeysBefore(second), isPeriod ? periodKeyType(parent, second) : undefined);
     // A mapping left with no keys is no mapping: remove its key too (`target:` with nothing under it is an error).
     if (parent.items.length === 0) removeKey(token, first);
+  } else if (parent?.type === 'flow-collection') {
+    // refusal() has let through only a new value for a key the one-line mapping has.
+    const value = parent.items.find((item) => item.key && CST.resolveAsScalar(item.key)?.value === second)?.value;
+    const current = value ? CST.resolveAsScalar(value) : null;
+    if (!value || !current) throw new Error(`${change.cell} changes a key that ${entry.source.file} does not have on one line`);
+    CST.setScalarValue(value, sourceOf(change.value), { afterKey: true, inFlow: true, type: scalarType(change.value, current.type ?? undefined) });
   } else if (!isEmptyValue(change.value)) {
-    addNestedKey(token, first, second, change.column, change.value, keysBefore(item, { path: [first] }));
+    addNestedKey(token, first, second, change.column, change.value, keysBefore(entry, first));
   }
 }
 
-/** The keys that come before a column's key in the item's collection, in the language's order. */
-function keysBefore(item: SourceItem, column: Pick<Column, 'path'>): string[] {
-  const keys = Object.keys(collectionSchemas[item.collection].shape);
-  return keys.slice(0, keys.indexOf(column.path[0]!));
+/** The keys that come before a key of an item or record, in the language's order. */
+function keysBefore(entry: SourceEntry, key: string): string[] {
+  const keys = Object.keys(schemaOf(entry.collection).shape);
+  return keys.slice(0, keys.indexOf(key));
 }
 
-function nestedKeysBefore(column: Column): string[] {
-  // Only an objective's target is nested; its keys are in the order of the language.
+function targetKeysBefore(key: string): string[] {
+  // An objective's target is the nested mapping with columns of its keys, in the order of the language.
   const keys = ['measure', 'baseline', 'value', 'comparison', 'unit', 'by'];
-  return keys.slice(0, keys.indexOf(column.path[1]!));
+  return keys.slice(0, keys.indexOf(key));
+}
+
+/** The periods a trajectory has before a new one, so that its periods stay in time order. */
+function periodsBefore(token: MapToken, label: string): string[] {
+  const period = parsePeriod(label)!;
+  return keysOf(token).filter((key) => {
+    const other = parsePeriod(key);
+    return other !== undefined && comparePeriods(other, period) < 0;
+  });
+}
+
+/** A new period is quoted as the trajectory's other periods of its kind are; otherwise a quarter in quotes, as docs/language.md writes it. */
+function periodKeyType(token: MapToken, label: string): Scalar.Type {
+  const kind = parsePeriod(label)!.kind;
+  const sibling = token.items.find((item) => item.key && parsePeriod(CST.resolveAsScalar(item.key)?.value ?? '')?.kind === kind)?.key;
+  const type = sibling ? CST.resolveAsScalar(sibling)?.type : undefined;
+  return type ?? (kind === 'quarter' ? Scalar.QUOTE_SINGLE : Scalar.PLAIN);
+}
+
+function keysOf(token: MapToken): string[] {
+  return token.items.flatMap((entry) => (entry.key ? [CST.resolveAsScalar(entry.key)?.value ?? ''] : []));
 }
 
 function itemIndex(token: MapToken, key: string): number {
   return token.items.findIndex((entry) => entry.key && CST.resolveAsScalar(entry.key)?.value === key);
 }
 
-function setKey(token: MapToken, key: string, column: Column, value: unknown, before: readonly string[]): void {
+function setKey(token: MapToken, key: string, column: Column, value: unknown, before: readonly string[], keyType?: Scalar.Type): void {
   const index = itemIndex(token, key);
   if (isEmptyValue(value)) {
     if (index >= 0) removeAt(token, index);
@@ -179,14 +273,25 @@ function setKey(token: MapToken, key: string, column: Column, value: unknown, be
   }
   insertItem(token, lastIndexOf(token, before) + 1, {
     start: [space(token.indent)],
-    key: CST.createScalarToken(key, { indent: token.indent, end: [] }),
+    key: CST.createScalarToken(key, { indent: token.indent, end: [], ...(keyType ? { type: keyType } : {}) }),
     sep: [valueIndicator(token.indent), space(1)],
     value: column.kind === 'list' ? flowList(value as string[], token.indent, [newline(token.indent)]) : scalarToken(value, token.indent),
   });
 }
 
-/** Puts a new key into a mapping at `position` (never first: the first key's indentation is written before the mapping). */
+/**
+ * Puts a new key into a mapping at `position`. The first key's indentation is written before the
+ * mapping, so a key put first takes the old first key's place, and the old one gets an indentation of
+ * its own; where anything stands before the first key on its line, the new key goes second instead.
+ */
 function insertItem(token: MapToken, position: number, item: MapItem): void {
+  const first = token.items[0];
+  if (position === 0 && first && first.start.length === 0) {
+    item.start = [];
+    first.start = [space(token.indent)];
+    token.items.unshift(item);
+    return;
+  }
   const at = Math.max(position, 1);
   // The key before may be the last of the file, without a line break of its own.
   const previous = token.items[at - 1];

@@ -1,14 +1,16 @@
-// The sheets of a plan's workbook and their columns, read off the plan language's JSON Schema so that
-// a key added to the language gets its column: one sheet per collection, one column per key (a nested
-// mapping's keys as `target.value`), each with the kind of cell it takes.
+// The sheets of a plan's workbook and their columns. The items' and the trajectories' are read off the
+// plan language's JSON Schema, so that a key added to the language gets its column: one column per key
+// (a nested mapping's keys as `target.value`, a trajectory's periods one column each), each with the
+// kind of cell it takes. The actuals' are the columns of an actuals CSV file.
 
+import { OPTIONAL_COLUMNS, REQUIRED_COLUMNS } from '../model/actuals.js';
 import { planJsonSchema, referenceKindAt, type JsonSchema, type ReferenceKind } from '../model/json-schema.js';
 import type { CollectionName } from '../model/schema.js';
 
-export type CellKind = 'text' | 'number' | 'whole' | 'date' | 'list' | 'choice';
+export type CellKind = 'text' | 'number' | 'whole' | 'date' | 'list' | 'choice' | 'period';
 
 export interface Column {
-  /** The header: the key, or `parent.key` for a key of a nested mapping. */
+  /** The header: the key, `parent.key` for a key of a nested mapping, or a trajectory's period. */
   header: string;
   path: readonly string[];
   kind: CellKind;
@@ -17,40 +19,81 @@ export interface Column {
   /** For a column that names one item: what kind of item, for the list of the plan's ids. */
   reference?: ReferenceKind;
   required: boolean;
+  /** What an empty cell stands for, when the language gives the key a default (a trajectory's `kind`). */
+  default?: string;
+  /** The least number the cell takes. */
+  minimum?: number;
 }
+
+/** What a sheet holds a row of: an item, a trajectory, or a row of an actuals file. */
+export type SheetCollection = CollectionName | 'trajectories' | 'actuals';
 
 export interface SheetShape {
   /** The sheet's name, as the workbook shows it and a bad cell is named (`Objectives!D14`). */
   name: string;
-  collection: CollectionName;
+  collection: SheetCollection;
+  /** Its columns; a trajectory's period columns are made from the periods the plan (or the sheet) has. */
   columns: Column[];
+  /** The headers of the columns that say what a row is: an item's `id`, or what a record is about. */
+  key: readonly string[];
+  /**
+   * Records with no id are not made unique by their key: two trajectories may share one. Rows with the
+   * same key are then matched to the records in order, the first row to the first record in the files.
+   */
+  matchedInOrder: boolean;
+  /** For a mapping of period -> value (a trajectory's `values`): its key, and the place among the columns of its period columns. */
+  periods?: { key: string; at: number };
 }
 
-/** The collections a workbook holds. */
-export const SHEET_COLLECTIONS: readonly { name: string; collection: CollectionName }[] = [
-  { name: 'Objectives', collection: 'objectives' },
-  { name: 'Actions', collection: 'actions' },
-  { name: 'Metrics', collection: 'metrics' },
+/** The sheets of the plan's collections, read off the JSON Schema. */
+const SCHEMA_SHEETS: readonly { name: string; collection: CollectionName | 'trajectories'; key: readonly string[] }[] = [
+  { name: 'Objectives', collection: 'objectives', key: ['id'] },
+  { name: 'Actions', collection: 'actions', key: ['id'] },
+  { name: 'Metrics', collection: 'metrics', key: ['id'] },
+  // What a trajectory is for: the schema makes nothing unique, so several may share this (see matchedInOrder).
+  { name: 'Trajectories', collection: 'trajectories', key: ['target', 'part', 'organisation', 'kind'] },
 ];
 
-function kindOf(node: JsonSchema): Pick<Column, 'kind' | 'choices'> | undefined {
-  if (Array.isArray(node.enum)) return { kind: 'choice', choices: node.enum as string[] };
-  if (node.type === 'integer') return { kind: 'whole' };
-  if (node.type === 'number') return { kind: 'number' };
-  if (node.type === 'string') return { kind: node.format === 'date' ? 'date' : 'text' };
-  if (node.type === 'array' && node.items?.type === 'string') return { kind: 'list' };
+export const ACTUALS_SHEET = 'Actuals';
+
+/** The column of the Actuals sheet that says which file of actuals/ a row is in. */
+export const ACTUALS_FILE_COLUMN = 'file';
+
+type ActualsColumn = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number];
+
+/** The columns of an actuals file, in the order of the sheet (a file may give them in any order). */
+const ACTUALS_COLUMNS: Record<ActualsColumn, Omit<Column, 'header' | 'path' | 'required'>> = {
+  target: { kind: 'text', reference: 'target' },
+  part: { kind: 'text' },
+  organisation: { kind: 'text', reference: 'organisation' },
+  period: { kind: 'period' },
+  value: { kind: 'number' },
+  note: { kind: 'text' },
+};
+
+function kindOf(node: JsonSchema): Pick<Column, 'kind' | 'choices' | 'default' | 'minimum'> | undefined {
+  const extra = { ...(typeof node.default === 'string' ? { default: node.default } : {}), ...(typeof node.minimum === 'number' ? { minimum: node.minimum } : {}) };
+  if (Array.isArray(node.enum)) return { kind: 'choice', choices: node.enum as string[], ...extra };
+  if (node.type === 'integer') return { kind: 'whole', ...extra };
+  if (node.type === 'number') return { kind: 'number', ...extra };
+  if (node.type === 'string') return { kind: node.format === 'date' ? 'date' : 'text', ...extra };
+  if (node.type === 'array' && node.items?.type === 'string') return { kind: 'list', ...extra };
   return undefined;
 }
 
 /** Keys that are the tooling's state, not a planner's text: `plan review` writes them, a workbook leaves them alone. */
 const NOT_IN_WORKBOOK = new Set(['reviewed']);
 
-function columnsOf(item: JsonSchema, collection: CollectionName, prefix: string[] = []): Column[] {
+/** A mapping whose keys are the planner's own (a trajectory's periods), not the language's. */
+const isOpenMapping = (node: JsonSchema): boolean => node.type === 'object' && !node.properties && typeof node.additionalProperties === 'object';
+
+function columnsOf(item: JsonSchema, collection: SheetCollection, prefix: string[] = []): Column[] {
   const required = new Set((item.required as string[] | undefined) ?? []);
   return Object.entries(item.properties ?? {}).flatMap(([key, node]): Column[] => {
     if (prefix.length === 0 && NOT_IN_WORKBOOK.has(key)) return [];
     const path = [...prefix, key];
     if (prefix.length === 0 && node.type === 'object' && node.properties) return columnsOf(node, collection, path);
+    if (prefix.length === 0 && isOpenMapping(node)) return [];
     const kind = kindOf(node);
     // A cell holds one value of a key at most two deep: a target's range, national figure, figures per
     // organisation and parts stay in the YAML, and plan import leaves them as they are.
@@ -61,17 +104,83 @@ function columnsOf(item: JsonSchema, collection: CollectionName, prefix: string[
   });
 }
 
+/** Where the period columns of an open mapping go: in the place of its key among the item's keys. */
+function periodsOf(item: JsonSchema, columns: readonly Column[]): SheetShape['periods'] {
+  const keys = Object.keys(item.properties ?? {});
+  const key = keys.find((k) => isOpenMapping(item.properties![k]!));
+  if (!key) return undefined;
+  const before = new Set(keys.slice(0, keys.indexOf(key)));
+  return { key, at: columns.filter((column) => before.has(column.path[0]!)).length };
+}
+
 let shapes: SheetShape[] | undefined;
 
+/** Every sheet a workbook may have, in the order it has them. */
 export function sheetShapes(): SheetShape[] {
   if (shapes) return shapes;
   const schema = planJsonSchema();
-  shapes = SHEET_COLLECTIONS.map(({ name, collection }) => {
+  shapes = SCHEMA_SHEETS.map(({ name, collection, key }) => {
     const list = schema.properties?.[collection]?.anyOf?.find((branch) => branch.type === 'array');
     if (!list?.items) throw new Error(`the plan language has no list of ${collection}`);
-    return { name, collection, columns: columnsOf(list.items, collection) };
+    const columns = columnsOf(list.items, collection);
+    const periods = periodsOf(list.items, columns);
+    return { name, collection, columns, key, matchedInOrder: collection === 'trajectories', ...(periods ? { periods } : {}) };
+  });
+  const required = new Set<string>(REQUIRED_COLUMNS);
+  shapes.push({
+    name: ACTUALS_SHEET,
+    collection: 'actuals',
+    columns: [
+      ...Object.entries(ACTUALS_COLUMNS).map(([header, kind]) => ({ header, path: [header], ...kind, required: required.has(header) })),
+      { header: ACTUALS_FILE_COLUMN, path: [ACTUALS_FILE_COLUMN], kind: 'text', required: true },
+    ],
+    // One value per target, part, organisation and period: model/actuals.ts refuses a second.
+    key: ['target', 'part', 'organisation', 'period'],
+    matchedInOrder: false,
   });
   return shapes;
+}
+
+/** The column of one period of a trajectory: its value there, a number. */
+export function periodColumn(shape: SheetShape, label: string): Column {
+  return { header: label, path: [shape.periods!.key, label], kind: 'number', required: false };
+}
+
+/** The text of the key cells of an item or record (plain data), as its row holds them: a key left out is its default. */
+export function keyOf(shape: SheetShape, data: unknown): Record<string, string | undefined> {
+  const key: Record<string, string | undefined> = {};
+  for (const header of shape.key) {
+    const value = data !== null && typeof data === 'object' ? (data as Record<string, unknown>)[header] : undefined;
+    key[header] = value === undefined || value === null ? shape.columns.find((column) => column.header === header)?.default : String(value);
+  }
+  return key;
+}
+
+/** What a row is, from the text of its key cells: the same for a row of the sheet and the record it stands for. */
+export function rowKey(shape: SheetShape, key: Readonly<Record<string, string | undefined>>, ordinal = 0): string {
+  return JSON.stringify([...shape.key.map((header) => key[header] ?? ''), ...(shape.matchedInOrder ? [ordinal] : [])]);
+}
+
+const ORDINALS = ['', 'second ', 'third ', 'fourth ', 'fifth '];
+
+/** What a record is, for a message ("planned trajectory of `no-01` for `uhnm`"); an item's id. */
+export function rowName(shape: SheetShape, key: Readonly<Record<string, string | undefined>>, ordinal = 0): string {
+  const code = (text: string | undefined) => `\`${text ?? ''}\``;
+  const part = key.part ? ` (part ${code(key.part)})` : '';
+  const organisation = key.organisation ? ` for ${code(key.organisation)}` : '';
+  switch (shape.collection) {
+    case 'trajectories':
+      return `${ORDINALS[ordinal] ?? `${ordinal + 1}th `}${key.kind ?? 'planned'} trajectory of ${code(key.target)}${part}${organisation}`;
+    case 'actuals':
+      return `actual of ${code(key.target)}${part}${organisation} in ${key.period ?? ''}`;
+    default:
+      return key.id ?? '';
+  }
+}
+
+/** How a sentence names a row's item or record: `no-04`, "the planned trajectory of `no-01` for `uhnm`". */
+export function rowSubject(shape: SheetShape, key: Readonly<Record<string, string | undefined>>, ordinal = 0): string {
+  return shape.key[0] === 'id' ? rowName(shape, key, ordinal) : `the ${rowName(shape, key, ordinal)}`;
 }
 
 /** A column's letter: A, B, …, Z, AA, …. */

@@ -3,8 +3,10 @@
 // its sheet and cell (`Objectives!D14`), in plain words, with how to fix it.
 
 import ExcelJS from 'exceljs';
+import { capitalise } from '../english.js';
+import { parsePeriod, periodProblem } from '../model/period.js';
 import { didYouMean } from '../suggest.js';
-import { sheetShapes, type Column, type SheetShape } from './columns.js';
+import { periodColumn, rowKey, rowName, rowSubject, sheetShapes, type Column, type SheetShape } from './columns.js';
 
 export interface CellProblem {
   /** `Objectives!D14` */
@@ -24,9 +26,17 @@ export interface SheetRow {
   shape: SheetShape;
   /** The row's number in the sheet. */
   row: number;
-  id: string;
-  /** The cell the id is in, `Objectives!A14`. */
-  idCell: string;
+  /** What the row is (columns.ts `rowKey`), to match it with an item or record of the plan. */
+  key: string;
+  /** How a sentence names it: `no-04`, "the planned trajectory of `no-01` for `uhnm`" (columns.ts `rowSubject`). */
+  name: string;
+  /** What it is, without an article (columns.ts `rowName`): "planned trajectory of `no-01` for `uhnm`". */
+  what: string;
+  /** The cell of its first key column, `Objectives!A14`. */
+  keyCell: string;
+  /** Among the rows of the sheet with the same key cells, which one it is (0 for the first): see SheetShape's `matchedInOrder`. */
+  ordinal: number;
+  /** The cells of its other columns. */
   cells: ReadCell[];
 }
 
@@ -60,46 +70,103 @@ export async function readWorkbook(data: Buffer): Promise<ReadWorkbook> {
 }
 
 function readSheet(sheet: ExcelJS.Worksheet, shape: SheetShape, rows: SheetRow[], problems: CellProblem[]): void {
-  const header = sheet.getRow(1);
-  const columns = new Map<number, Column>();
-  header.eachCell((cell, index) => {
-    const name = plainText(cell.value)?.trim() ?? '';
-    const column = shape.columns.find((c) => c.header === name);
-    if (column) columns.set(index, column);
-    else if (name !== '') problems.push({ cell: `${shape.name}!${cell.address}`, message: `"${name}" is not a key of ${shape.collection}.${didYouMean(name, shape.columns.map((c) => c.header))}`, hint: 'Give the column back its header as plan export wrote it, or delete the column.' });
-  });
-  const idColumn = [...columns].find(([, column]) => column.header === 'id')?.[0];
-  if (idColumn === undefined) {
-    problems.push({ cell: `${shape.name}!A1`, message: `The sheet ${shape.name} has no id column.`, hint: 'Each row is matched to its item by id: keep the id column as plan export wrote it.' });
-    return;
-  }
+  const columns = readHeader(sheet, shape, problems);
+  if (!columns) return;
+  const keyColumns = shape.key.flatMap((header) => [...columns].filter(([, column]) => column.header === header));
+  const byItem = shape.key[0] === 'id';
   const seen = new Map<string, string>();
+  const counts = new Map<string, number>();
   for (let number = 2; number <= sheet.rowCount; number++) {
     const row = sheet.getRow(number);
-    if (!row.hasValues) continue;
-    const idCell = row.getCell(idColumn);
-    const id = plainText(idCell.value)?.trim() ?? (typeof idCell.value === 'number' ? String(idCell.value) : '');
-    const where = `${shape.name}!${idCell.address}`;
-    if (id === '') {
-      if ([...columns.keys()].some((index) => !isEmpty(row.getCell(index).value))) problems.push({ cell: where, message: 'This row has no id.', hint: 'Give it the id of the item it is, or delete the row.' });
-      continue;
-    }
-    if (seen.has(id)) {
-      problems.push({ cell: where, message: `\`${id}\` is on this sheet twice: first at ${seen.get(id)}.`, hint: 'Keep one row for each item, and delete the other.' });
-      continue;
-    }
-    seen.set(id, where);
-    const cells: ReadCell[] = [];
-    for (const [index, column] of columns) {
-      if (column.header === 'id') continue;
+    if (!row.hasValues || [...columns.keys()].every((index) => isEmpty(shown(row.getCell(index).value)))) continue;
+    const key: Record<string, string | undefined> = {};
+    let readable = true;
+    for (const [index, column] of keyColumns) {
       const cell = row.getCell(index);
       const at = `${shape.name}!${cell.address}`;
-      const read = readCell(column, cell.value);
+      const read = readCell(shape, column, cell.value);
+      if ('problem' in read) {
+        problems.push({ cell: at, message: read.problem, ...(read.hint ? { hint: read.hint } : {}) });
+        readable = false;
+      } else if (read.value === undefined && column.required) {
+        problems.push({ cell: at, message: `This row has no ${column.header}.`, hint: byItem ? 'Give it the id of the item it is, or delete the row.' : `Write the ${column.header} it is for, as plan export wrote it, or delete the row.` });
+        readable = false;
+      } else {
+        key[column.header] = read.value === undefined ? column.default : String(read.value).trim();
+      }
+    }
+    // Every bad cell is reported, in a row whose key cannot be read too.
+    const cells: ReadCell[] = [];
+    for (const [index, column] of columns) {
+      if (shape.key.includes(column.header)) continue;
+      const cell = row.getCell(index);
+      const at = `${shape.name}!${cell.address}`;
+      const read = readCell(shape, column, cell.value);
       if ('problem' in read) problems.push({ cell: at, message: read.problem, ...(read.hint ? { hint: read.hint } : {}) });
       else cells.push({ column, value: read.value, cell: at });
     }
-    rows.push({ shape, row: number, id, idCell: where, cells });
+    if (!readable) continue;
+    const keyCell = `${shape.name}!${row.getCell(keyColumns[0]![0]).address}`;
+    const base = rowKey(shape, key);
+    const ordinal = counts.get(base) ?? 0;
+    counts.set(base, ordinal + 1);
+    if (!shape.matchedInOrder && seen.has(base)) {
+      problems.push({ cell: keyCell, message: `${byItem ? `\`${key.id}\`` : capitalise(rowSubject(shape, key))} is on this sheet twice: first at ${seen.get(base)}.`, hint: byItem ? 'Keep one row for each item, and delete the other.' : 'Keep one of the two rows, and delete the other.' });
+      continue;
+    }
+    seen.set(base, keyCell);
+    rows.push({ shape, row: number, key: rowKey(shape, key, ordinal), name: rowSubject(shape, key, ordinal), what: rowName(shape, key, ordinal), keyCell, ordinal, cells });
   }
+}
+
+/** Which column is which key, by its header; undefined when the sheet lacks a column that says what its rows are. */
+function readHeader(sheet: ExcelJS.Worksheet, shape: SheetShape, problems: CellProblem[]): Map<number, Column> | undefined {
+  const columns = new Map<number, Column>();
+  const where = new Map<string, string>();
+  sheet.getRow(1).eachCell((cell, index) => {
+    const name = headerText(cell.value);
+    const label = shape.periods ? parsePeriod(name)?.label : undefined;
+    const column = shape.columns.find((c) => c.header === name) ?? (label ? periodColumn(shape, label) : undefined);
+    const at = `${shape.name}!${cell.address}`;
+    if (!column) {
+      if (name !== '') {
+        problems.push({
+          cell: at, message: `"${name}" is not ${shape.periods ? 'a period or ' : ''}a key of ${shape.collection}.${didYouMean(name, shape.columns.map((c) => c.header))}`,
+          hint: shape.periods
+            ? 'Give the column back its header as plan export wrote it, head a column of values with its period (a month, 2024-04, or a quarter, 2024/25 Q1), or delete the column.'
+            : 'Give the column back its header as plan export wrote it, or delete the column.',
+        });
+      }
+      return;
+    }
+    if (where.has(column.header)) {
+      problems.push({ cell: at, message: `The column "${column.header}" is on this sheet twice: first at ${where.get(column.header)}.`, hint: 'Keep one of them, and delete the other.' });
+      return;
+    }
+    where.set(column.header, at);
+    columns.set(index, column);
+  });
+  const missing = shape.key.filter((header) => shape.columns.find((c) => c.header === header)?.required && !where.has(header));
+  if (missing.length > 0) {
+    problems.push(shape.key[0] === 'id'
+      ? { cell: `${shape.name}!A1`, message: `The sheet ${shape.name} has no id column.`, hint: 'Each row is matched to its item by id: keep the id column as plan export wrote it.' }
+      : { cell: `${shape.name}!A1`, message: `The sheet ${shape.name} has no ${missing.join(' or ')} column.`, hint: `Each row is matched to what it is by its ${shape.key.join(', ')}: keep those columns as plan export wrote them.` });
+    return undefined;
+  }
+  return columns;
+}
+
+/** A header's text; a period typed as a header that the spreadsheet made a date (`2024-04` is 1 April 2024) is that month. */
+function headerText(value: ExcelJS.CellValue): string {
+  const text = plainText(value);
+  if (text !== undefined) return text.trim();
+  if (value instanceof Date) return monthOf(value) ?? value.toISOString().slice(0, 10);
+  return value === null || value === undefined ? '' : String(value);
+}
+
+/** The month a date on the first of the month stands for: what a spreadsheet makes of `2024-04` typed in a cell. */
+function monthOf(date: Date): string | undefined {
+  return date.getUTCDate() === 1 && date.getUTCHours() === 0 && date.getUTCMinutes() === 0 ? date.toISOString().slice(0, 7) : undefined;
 }
 
 function isEmpty(value: ExcelJS.CellValue): boolean {
@@ -127,7 +194,7 @@ type Read = { value: unknown } | { problem: string; hint?: string };
 const quote = (text: string) => `"${text.length > 60 ? `${text.slice(0, 57)}...` : text}"`;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function readCell(column: Column, raw: ExcelJS.CellValue): Read {
+function readCell(shape: SheetShape, column: Column, raw: ExcelJS.CellValue): Read {
   const value = shown(raw);
   if (value && typeof value === 'object' && 'error' in value) return { problem: `The cell shows the error ${String(value.error)}.`, hint: 'Write the value itself in the cell.' };
   if (isEmpty(value)) return { value: undefined };
@@ -140,9 +207,11 @@ function readCell(column: Column, raw: ExcelJS.CellValue): Read {
       const number = typeof value === 'number' ? value : text !== undefined && /^\s*-?\d+(\.\d+)?\s*$/.test(text) ? Number(text) : undefined;
       if (number === undefined || !Number.isFinite(number)) {
         const unit = [...column.path.slice(0, -1), 'unit'].join('.');
-        return { problem: `${quote(text ?? String(value))} is not a number.`, hint: `Write the number alone, such as 76; a unit such as % goes in its own column, ${unit}.` };
+        const hasUnit = shape.columns.some((c) => c.header === unit);
+        return { problem: `${quote(text ?? String(value))} is not a number.`, hint: hasUnit ? `Write the number alone, such as 76; a unit such as % goes in its own column, ${unit}.` : 'Write the number alone, such as 76, in the unit of the target.' };
       }
       if (column.kind === 'whole' && !(Number.isInteger(number) && number > 0)) return { problem: `${number} is not a whole number above 0.`, hint: 'Write a number such as 1, 2 or 3.' };
+      if (column.minimum !== undefined && number < column.minimum) return { problem: `${number} is less than ${column.minimum}: ${column.header} is ${column.minimum} or more.`, hint: `Write a number of ${column.minimum} or more, or leave the cell empty.` };
       return { value: number };
     }
     case 'date': {
@@ -151,6 +220,14 @@ function readCell(column: Column, raw: ExcelJS.CellValue): Read {
       const date = text?.trim() ?? '';
       if (DATE.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date)) return { value: date };
       return { problem: `${quote(date)} is not a date.`, hint: 'Write a date such as 2025-03-31, or format the cell as a date.' };
+    }
+    case 'period': {
+      const month = value instanceof Date ? monthOf(value) : undefined;
+      if (month) return { value: month };
+      const written = (text ?? (value instanceof Date ? value.toISOString().slice(0, 10) : String(value))).trim();
+      const period = parsePeriod(written);
+      if (period) return { value: period.label };
+      return { problem: `${quote(written)} is not a period: ${periodProblem(written)}.`, hint: 'Write the period as plan export wrote it, such as 2024-03 or 2023/24 Q4.' };
     }
     case 'list': {
       const items = (text ?? String(value)).split(/[,;\n]/).map((part) => part.trim()).filter((part) => part !== '');

@@ -1,12 +1,16 @@
-// A plan's workbook (`plan export --format xlsx`): one sheet per collection, a header row of keys,
-// frozen panes, dates as dates and numbers as numbers, and lists of the plan's ids offered where a cell
-// names one item. The same sources always give the same bytes.
+// A plan's workbook (`plan export --format xlsx`): one sheet per collection (and for the trajectories and
+// actuals, where the plan has them), a header row of keys, frozen panes, dates as dates and numbers as
+// numbers, and lists of the plan's ids offered where a cell names one item. The same sources always
+// give the same bytes.
 
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { modelActuals } from '../model/actuals.js';
 import type { PlanIds } from '../model/json-schema.js';
-import { columnLetter, sheetShapes, type Column } from './columns.js';
-import { itemsOf, type SourceDocument } from './sources.js';
+import type { CollectionName } from '../model/schema.js';
+import { comparePeriods, parsePeriod } from '../model/period.js';
+import { ACTUALS_FILE_COLUMN, columnLetter, periodColumn, sheetShapes, type Column, type SheetShape } from './columns.js';
+import { entriesOf, itemsOf, type ActualsFile, type SourceDocument } from './sources.js';
 
 /** Every date a workbook carries (its own creation, and each part's time in the zip): none is the time it was made. */
 const FIXED_TIME = new Date(Date.UTC(2000, 0, 1));
@@ -14,7 +18,11 @@ const FIXED_TIME = new Date(Date.UTC(2000, 0, 1));
 /** The hidden sheet the reference columns' drop-down lists read from. */
 export const LISTS_SHEET = 'Lists';
 
-const WIDTHS: Record<string, number> = { id: 14, title: 70, name: 50, description: 50, 'target.measure': 40, source: 30 };
+const WIDTHS: Record<string, number> = { id: 14, title: 70, name: 50, description: 50, 'target.measure': 40, source: 30, target: 14, organisation: 16, note: 40, [ACTUALS_FILE_COLUMN]: 24 };
+const PERIOD_WIDTH = 10;
+
+/** Excel's number format for text: what is typed in the cell stays as typed (a period, `2024-04`, is not made a date). */
+const TEXT_FORMAT = '@';
 
 /** The value of a key path in an item as plain data. */
 export function valueAt(item: unknown, path: readonly string[]): unknown {
@@ -25,20 +33,31 @@ export function valueAt(item: unknown, path: readonly string[]): unknown {
 
 /** What a cell holds for a value of the plan: a date as a date, a list as `a, b`. */
 function cellValue(column: Column, value: unknown): ExcelJS.CellValue {
-  if (value === undefined || value === null) return null;
+  if (value === undefined || value === null) return column.default ?? null;
   if (column.kind === 'date' && typeof value === 'string') return new Date(`${value}T00:00:00Z`);
   if (column.kind === 'list' && Array.isArray(value)) return value.length ? value.join(', ') : null;
   return value as ExcelJS.CellValue;
 }
 
-export async function planWorkbook(sources: readonly SourceDocument[], ids: PlanIds): Promise<Buffer> {
+/** One sheet as it is written: its columns, and a row of cells per item or record. */
+interface SheetContent {
+  shape: SheetShape;
+  columns: Column[];
+  rows: ExcelJS.CellValue[][];
+}
+
+export async function planWorkbook(sources: readonly SourceDocument[], actualsFiles: readonly ActualsFile[], ids: PlanIds): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'plan';
   workbook.lastModifiedBy = 'plan';
   workbook.created = FIXED_TIME;
   workbook.modified = FIXED_TIME;
-  const shapes = sheetShapes();
-  const sheets = shapes.map((shape) => workbook.addWorksheet(shape.name, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] }));
+  const contents = sheetShapes().map((shape): SheetContent => {
+    if (shape.collection === 'actuals') return actualsSheet(shape, actualsFiles);
+    if (shape.collection === 'trajectories') return trajectoriesSheet(shape, sources);
+    return itemsSheet(shape, sources, shape.collection);
+  }).filter((content) => !isRecordSheet(content.shape) || content.rows.length > 0);
+  const sheets = contents.map((content) => workbook.addWorksheet(content.shape.name, { views: [{ state: 'frozen', xSplit: frozenColumns(content), ySplit: 1 }] }));
 
   const lists = workbook.addWorksheet(LISTS_SHEET, { state: 'hidden' });
   const listRange = new Map<string, string>();
@@ -49,33 +68,79 @@ export async function planWorkbook(sources: readonly SourceDocument[], ids: Plan
     if (values.length > 0) listRange.set(kind, `${LISTS_SHEET}!$${letter}$2:$${letter}$${values.length + 1}`);
   });
 
-  shapes.forEach((shape, sheetIndex) => {
-    const sheet = sheets[sheetIndex]!;
-    sheet.columns = shape.columns.map((column) => ({ header: column.header, key: column.header, width: WIDTHS[column.header] ?? 16 }));
-    sheet.getRow(1).font = { bold: true };
-    sheet.autoFilter = { from: 'A1', to: `${columnLetter(shape.columns.length - 1)}1` };
-    for (const item of itemsOf(sources, shape.collection)) {
-      const data: unknown = item.node.toJSON();
-      sheet.addRow(shape.columns.map((column) => cellValue(column, valueAt(data, column.path))));
-    }
-    shape.columns.forEach((column, columnIndex) => {
-      const letter = columnLetter(columnIndex);
-      const choices = column.choices ? `"${column.choices.join(',')}"` : column.reference ? listRange.get(column.reference) : undefined;
-      for (let row = 2; row <= sheet.rowCount; row++) {
-        const cell = sheet.getCell(`${letter}${row}`);
-        if (column.kind === 'date') cell.numFmt = 'yyyy-mm-dd';
-        if (column.header === 'description' || column.header === 'title') cell.alignment = { wrapText: true, vertical: 'top' };
-        if (choices) {
-          cell.dataValidation = {
-            type: 'list', allowBlank: !column.required, formulae: [choices], showErrorMessage: true, errorStyle: 'warning',
-            errorTitle: column.header, error: column.choices ? `One of: ${column.choices.join(', ')}` : `An id of the plan (${column.reference})`,
-          };
-        }
-      }
-    });
-  });
+  contents.forEach((content, sheetIndex) => writeSheet(sheets[sheetIndex]!, content, listRange));
   return fixedTimes(Buffer.from(await workbook.xlsx.writeBuffer()));
 }
+
+/** The trajectories' and the actuals' sheets are written only where the plan has some. */
+const isRecordSheet = (shape: SheetShape): boolean => shape.collection === 'trajectories' || shape.collection === 'actuals';
+
+/** What the ids a drop-down list offers are, in its warning. */
+const REFERENCE_WORDS: Partial<Record<string, string>> = { target: 'objective or metric' };
+
+/** The key columns stay in view as the sheet scrolls: an item's id, or what a record is about. */
+function frozenColumns(content: SheetContent): number {
+  const count = content.columns.findIndex((column) => !content.shape.key.includes(column.header));
+  return count < 0 ? content.columns.length : count;
+}
+
+function itemsSheet(shape: SheetShape, sources: readonly SourceDocument[], collection: CollectionName): SheetContent {
+  const rows = itemsOf(sources, collection).map((item) => {
+    const data: unknown = item.node.toJSON();
+    return shape.columns.map((column) => cellValue(column, valueAt(data, column.path)));
+  });
+  return { shape, columns: shape.columns, rows };
+}
+
+/** A trajectory a row: one column per period any trajectory of the plan has, in time order, as a planning return lays out a profile. */
+function trajectoriesSheet(shape: SheetShape, sources: readonly SourceDocument[]): SheetContent {
+  const records: unknown[] = entriesOf(sources, 'trajectories').map((entry) => entry.node.toJSON());
+  const labels = new Set<string>();
+  for (const record of records) for (const label of Object.keys((valueAt(record, [shape.periods!.key]) as object | null) ?? {})) labels.add(label);
+  const periods = [...labels].map((label) => parsePeriod(label)!).sort(comparePeriods).map((period) => periodColumn(shape, period.label));
+  const at = shape.periods!.at;
+  const columns = [...shape.columns.slice(0, at), ...periods, ...shape.columns.slice(at)];
+  return { shape, columns, rows: records.map((record) => columns.map((column) => cellValue(column, valueAt(record, column.path)))) };
+}
+
+/** A row of an actuals file a row, with the file it is in; `part` and `note` only where a file has those columns. */
+function actualsSheet(shape: SheetShape, files: readonly ActualsFile[]): SheetContent {
+  const headers = new Set(files.flatMap((file) => file.table.header));
+  const columns = shape.columns.filter((column) => column.required || headers.has(column.header));
+  const { actuals } = modelActuals(files.map((file) => file.table));
+  const rows = actuals.map((actual) => {
+    const values: Record<string, unknown> = { ...actual, period: actual.period.label, [ACTUALS_FILE_COLUMN]: actual.at.file };
+    return columns.map((column) => cellValue(column, values[column.header]));
+  });
+  return { shape, columns, rows };
+}
+
+function writeSheet(sheet: ExcelJS.Worksheet, { shape, columns, rows }: SheetContent, listRange: ReadonlyMap<string, string>): void {
+  sheet.columns = columns.map((column) => ({ header: column.header, key: column.header, width: isPeriod(shape, column) ? PERIOD_WIDTH : WIDTHS[column.header] ?? 16 }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.autoFilter = { from: 'A1', to: `${columnLetter(columns.length - 1)}1` };
+  for (const row of rows) sheet.addRow(row);
+  columns.forEach((column, columnIndex) => {
+    const letter = columnLetter(columnIndex);
+    // A period typed into the header of a column inserted beside this one (Excel copies the format) stays a period.
+    if (isPeriod(shape, column)) sheet.getCell(`${letter}1`).numFmt = TEXT_FORMAT;
+    const choices = column.choices ? `"${column.choices.join(',')}"` : column.reference ? listRange.get(column.reference) : undefined;
+    for (let row = 2; row <= sheet.rowCount; row++) {
+      const cell = sheet.getCell(`${letter}${row}`);
+      if (column.kind === 'date') cell.numFmt = 'yyyy-mm-dd';
+      if (column.kind === 'period') cell.numFmt = TEXT_FORMAT;
+      if (column.header === 'description' || column.header === 'title') cell.alignment = { wrapText: true, vertical: 'top' };
+      if (choices) {
+        cell.dataValidation = {
+          type: 'list', allowBlank: !column.required, formulae: [choices], showErrorMessage: true, errorStyle: 'warning',
+          errorTitle: column.header, error: column.choices ? `One of: ${column.choices.join(', ')}` : `An id of the plan (${REFERENCE_WORDS[column.reference!] ?? column.reference})`,
+        };
+      }
+    }
+  });
+}
+
+const isPeriod = (shape: SheetShape, column: Column): boolean => shape.periods !== undefined && column.path[0] === shape.periods.key;
 
 /** The workbook again, with every part of the zip dated FIXED_TIME instead of the time it was written. */
 async function fixedTimes(workbook: Buffer): Promise<Buffer> {

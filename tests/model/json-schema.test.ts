@@ -86,6 +86,18 @@ describe('plan schema', () => {
     expect(offered).toContain('primary-care');
   });
 
+  it('given a plan, offers its objective and metric ids for the target of a trajectory and of an assessment', async () => {
+    const result = await runPlan(['schema', EMBEDDED]);
+    expect(result.code).toBe(0);
+    const properties = (JSON.parse(result.stdout) as JsonSchema).properties!;
+    for (const collection of ['trajectories', 'assessments']) {
+      const record = properties[collection]!.anyOf!.find((branch) => branch.type === 'array')!.items!;
+      const offered = record.properties!.target!.anyOf![0]!.enum as string[];
+      expect(offered, collection).toContain('no-01');
+      expect(offered, collection).toContain('metric-ae-4-hours');
+    }
+  });
+
   it('with --write, writes .plan/schema.json in the plan folder and replaces it on the next run', async () => {
     const plan = copyPlan(EMBEDDED);
     const first = await runPlan(['schema', plan, '--write']);

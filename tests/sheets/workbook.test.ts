@@ -1,12 +1,11 @@
 // The spreadsheet round trip: `plan export --format xlsx` writes a workbook a director can edit, and
 // `plan import` writes what changed back into the YAML, value by value, leaving every other byte as it was.
 
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyPlan, makeTempDir, repoRoot, runPlan, writePlan } from '../helpers/cli.js';
-import { cellOf, editWorkbook, openWorkbook, type CellEdit } from '../helpers/workbook.js';
+import { cellOf, diffLines, editWorkbook, openWorkbook, type CellEdit } from '../helpers/workbook.js';
 
 const EMBEDDED = join(repoRoot, 'plans', 'staffordshire-stoke-2023-24');
 
@@ -28,24 +27,14 @@ async function importEdited(edits: readonly CellEdit[]) {
 
 const planFiles = (dir: string) => readdirSync(dir).filter((name) => name.endsWith('.yaml')).sort();
 
-/** The lines a real diff (git diff --no-index) shows removed and added between two files. */
-function diffLines(before: string, after: string): { removed: string[]; added: string[] } {
-  const dir = makeTempDir();
-  writeFileSync(join(dir, 'before'), before);
-  writeFileSync(join(dir, 'after'), after);
-  const diff = spawnSync('git', ['diff', '--no-index', '--no-color', '-U0', 'before', 'after'], { cwd: dir, encoding: 'utf8' }).stdout;
-  const lines = diff.split('\n').filter((line) => /^[-+](?![-+]{2} )/.test(line));
-  return { removed: lines.filter((l) => l.startsWith('-')).map((l) => l.slice(1)), added: lines.filter((l) => l.startsWith('+')).map((l) => l.slice(1)) };
-}
-
 const original = (file: string) => readFileSync(join(EMBEDDED, file), 'utf8');
 const now = (plan: string, file: string) => readFileSync(join(plan, file), 'utf8');
 
 describe('plan export --format xlsx', () => {
-  it('writes a sheet for objectives, actions and metrics, each with a header row of keys and frozen panes', async () => {
+  it('writes a sheet for objectives, actions, metrics and the trajectories it has, each with a header row of keys and frozen panes', async () => {
     const workbook = await openWorkbook((await exported()).workbook);
     const objectives = workbook.getWorksheet('Objectives')!;
-    expect(workbook.worksheets.filter((sheet) => sheet.state === 'visible').map((sheet) => sheet.name)).toEqual(['Objectives', 'Actions', 'Metrics']);
+    expect(workbook.worksheets.filter((sheet) => sheet.state === 'visible').map((sheet) => sheet.name)).toEqual(['Objectives', 'Actions', 'Metrics', 'Trajectories']);
     expect((objectives.getRow(1).values as unknown[]).slice(1, 4)).toEqual(['id', 'title', 'source']);
     expect(objectives.rowCount).toBe(32);
     expect(workbook.getWorksheet('Actions')!.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 1 });

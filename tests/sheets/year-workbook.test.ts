@@ -1,0 +1,296 @@
+// The planning year in the workbook: a sheet of trajectories (a row each, a column per period) and a
+// sheet of actuals (a row per row of the CSV files), written where the plan has them, and read back by
+// `plan import` into the YAML and the CSV files, changing only what changed.
+
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type ExcelJS from 'exceljs';
+import { copyPlan, fixture, makeTempDir, repoRoot, runPlan } from '../helpers/cli.js';
+import { cellOf, columnOf, diffLines, editWorkbook, openWorkbook, type CellEdit } from '../helpers/workbook.js';
+
+const EMBEDDED = join(repoRoot, 'plans', 'staffordshire-stoke-2023-24');
+const YEAR = fixture('planning-year');
+
+/** Every file of a plan folder, by path, as bytes. */
+function filesOf(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  const walk = (folder: string): void => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else files.set(relative(dir, path), readFileSync(path));
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+/** Asserts that the plan's files are byte for byte those of `source`, except those given with their new text. */
+function expectFiles(plan: string, source: string, changed: Record<string, string> = {}): void {
+  const now = filesOf(plan);
+  const before = filesOf(source);
+  expect([...now.keys()].sort()).toEqual([...before.keys()].sort());
+  for (const [file, bytes] of before) {
+    if (file in changed) expect(now.get(file)!.toString('utf8'), file).toBe(changed[file]);
+    else expect(now.get(file)!.equals(bytes), `${file} is unchanged`).toBe(true);
+  }
+}
+
+const text = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
+
+/** Asserts that the import was refused (exit 1) with each of the messages, and that no file of the plan changed. */
+function expectRefused(imported: { plan: string; result: { code: number | null; stderr: string } }, source: string, messages: readonly string[]): void {
+  expect(imported.result.code).toBe(1);
+  for (const message of messages) expect(imported.result.stderr).toContain(message);
+  expect(imported.result.stderr).toContain('nothing was written');
+  expectFiles(imported.plan, source);
+}
+
+/** A copy of a plan, and its workbook. */
+async function exported(source: string): Promise<{ plan: string; workbook: string }> {
+  const plan = copyPlan(source);
+  const workbook = join(makeTempDir(), 'plan.xlsx');
+  const result = await runPlan(['export', plan, '--format', 'xlsx', '-o', workbook]);
+  expect(result.code, result.stderr).toBe(0);
+  return { plan, workbook };
+}
+
+/** Exports a copy of the plan, lets `change` edit the workbook as a planner would, and imports it. */
+async function importChanged(source: string, change: (workbook: ExcelJS.Workbook) => void) {
+  const { plan, workbook } = await exported(source);
+  const book = await openWorkbook(workbook);
+  change(book);
+  const edited = join(makeTempDir(), 'edited.xlsx');
+  await book.xlsx.writeFile(edited);
+  return { plan, result: await runPlan(['import', edited, plan]) };
+}
+
+async function importEdited(source: string, edits: readonly CellEdit[]) {
+  const { plan, workbook } = await exported(source);
+  const edited = join(makeTempDir(), 'edited.xlsx');
+  await editWorkbook(workbook, edited, edits);
+  return { plan, result: await runPlan(['import', edited, plan]) };
+}
+
+const headers = (sheet: ExcelJS.Worksheet) => (sheet.getRow(1).values as unknown[]).slice(1);
+const rowValues = (sheet: ExcelJS.Worksheet, row: number) => (sheet.getRow(row).values as unknown[]).slice(1);
+
+/** The ids a cell's drop-down list offers, from the hidden Lists sheet. */
+function offered(workbook: ExcelJS.Workbook, cell: ExcelJS.Cell): unknown[] {
+  const [, column, first, last] = /^Lists!\$([A-Z]+)\$(\d+):\$[A-Z]+\$(\d+)$/.exec(cell.dataValidation.formulae[0] as string)!;
+  const lists = workbook.getWorksheet('Lists')!;
+  return Array.from({ length: Number(last) - Number(first) + 1 }, (_, i) => lists.getCell(`${column}${Number(first) + i}`).value);
+}
+
+describe('plan export --format xlsx, in the planning year', () => {
+  it('writes the sheets of trajectories and actuals only for a plan that has them', async () => {
+    const visible = async (source: string) => (await openWorkbook((await exported(source)).workbook)).worksheets.filter((s) => s.state === 'visible').map((s) => s.name);
+    expect(await visible(YEAR)).toEqual(['Objectives', 'Actions', 'Metrics', 'Trajectories', 'Actuals']);
+    expect(await visible(EMBEDDED)).toEqual(['Objectives', 'Actions', 'Metrics', 'Trajectories']);
+    expect(await visible(fixture('tiny'))).toEqual(['Objectives', 'Actions', 'Metrics']);
+  });
+
+  it('writes a trajectory a row, with a column for each period of the plan in time order, its values as numbers', async () => {
+    const trajectories = (await openWorkbook((await exported(YEAR)).workbook)).getWorksheet('Trajectories')!;
+    expect(headers(trajectories)).toEqual(['target', 'part', 'organisation', 'kind', '2024-04', '2024-05', '2024-06', '2024/25 Q1', '2024-07', '2024/25 Q2', '2025-03', '2024/25 Q4', 'tolerance', 'source']);
+    expect(rowValues(trajectories, 2)).toEqual(['ae-4-hours', undefined, 'riverside-hospitals', 'planned', 74, 74.5, 75, undefined, 75.5, undefined, 78, undefined, 1, 'Operational plan submission, March 2024']);
+    expect(rowValues(trajectories, 5).slice(0, 4)).toEqual(['long-waits', 'over-52-weeks', undefined, 'planned']);
+    expect(trajectories.rowCount).toBe(6);
+  });
+
+  it('writes each row of the actuals files a row, with the file it is in', async () => {
+    const actuals = (await openWorkbook((await exported(YEAR)).workbook)).getWorksheet('Actuals')!;
+    expect(headers(actuals)).toEqual(['target', 'part', 'organisation', 'period', 'value', 'note', 'file']);
+    expect(rowValues(actuals, 3)).toEqual(['ae-4-hours', undefined, 'riverside-hospitals', '2024-05', 74.9, 'Two new cubicles, from 12 May', 'actuals/ae.csv']);
+    expect(rowValues(actuals, 8)).toEqual(['long-waits', 'over-52-weeks', 'riverside-icb', '2024/25 Q1', 412, undefined, 'actuals/waits-and-handovers.csv']);
+    expect(actuals.rowCount).toBe(10);
+  });
+
+  it('writes periods as the plan writes them, as text, in cells that keep what is typed in them as text', async () => {
+    const workbook = await openWorkbook((await exported(YEAR)).workbook);
+    const trajectories = workbook.getWorksheet('Trajectories')!;
+    const header = trajectories.getRow(1).getCell(columnOf(trajectories, '2024-04'));
+    expect(header.value).toBe('2024-04');
+    expect(header.numFmt).toBe('@');
+    const period = cellOf(workbook, 'Actuals', 8, 'period');
+    expect(period.value).toBe('2024/25 Q1');
+    expect(period.numFmt).toBe('@');
+  });
+
+  it('offers the plan\'s objective and metric ids for a target, and its organisations for an organisation', async () => {
+    const workbook = await openWorkbook((await exported(YEAR)).workbook);
+    for (const sheet of ['Trajectories', 'Actuals']) {
+      expect(offered(workbook, cellOf(workbook, sheet, 2, 'target'))).toEqual(['ae-4-hours', 'long-waits', 'ambulance-handovers']);
+      expect(offered(workbook, cellOf(workbook, sheet, 2, 'organisation'))).toEqual(['riverside-icb', 'riverside-hospitals', 'valley-trust']);
+    }
+    expect(cellOf(workbook, 'Trajectories', 2, 'kind').dataValidation.formulae).toEqual(['"planned,forecast"']);
+  });
+
+  it('writes the same bytes every time', async () => {
+    const first = readFileSync((await exported(YEAR)).workbook);
+    expect(readFileSync((await exported(YEAR)).workbook).equals(first)).toBe(true);
+  });
+
+  it('keeps the columns that say what a row is for in view', async () => {
+    const workbook = await openWorkbook((await exported(YEAR)).workbook);
+    expect(workbook.getWorksheet('Trajectories')!.views[0]).toMatchObject({ state: 'frozen', xSplit: 4, ySplit: 1 });
+    expect(workbook.getWorksheet('Actuals')!.views[0]).toMatchObject({ state: 'frozen', xSplit: 4, ySplit: 1 });
+  });
+});
+
+describe('plan import, in the planning year', () => {
+  it('changes no byte of a plan with trajectories and actuals when the workbook comes back unedited', async () => {
+    const { plan, workbook } = await exported(YEAR);
+    const result = await runPlan(['import', workbook, plan]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('nothing to change');
+    expectFiles(plan, YEAR);
+  });
+
+  it('writes an edited trajectory value back as a one-line change in the YAML, keeping its comment', async () => {
+    const { plan, result } = await importEdited(EMBEDDED, [['Trajectories', 2, '2024-03', 77]]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(diffLines(text(EMBEDDED, 'trajectories.yaml'), text(plan, 'trajectories.yaml'))).toEqual({
+      removed: ['      2024-03: 76.4 # "76.4% in March 2024"'],
+      added: ['      2024-03: 77 # "76.4% in March 2024"'],
+    });
+    expectFiles(plan, EMBEDDED, { 'trajectories.yaml': text(plan, 'trajectories.yaml') });
+  });
+
+  it('adds a period filled in, in time order, and removes a period cleared', async () => {
+    const { plan, result } = await importEdited(YEAR, [['Trajectories', 3, '2024-05', 72], ['Trajectories', 2, '2024-07', null]]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(text(plan, 'trajectories.yaml')).toContain('    kind: forecast\n    values:\n      2024-05: 72\n      2024-06: 73\n');
+    expect(diffLines(text(YEAR, 'trajectories.yaml'), text(plan, 'trajectories.yaml'))).toEqual({ removed: ['      2024-07: 75.5'], added: ['      2024-05: 72'] });
+    expect((await runPlan(['check', plan, '--format', 'json'])).code).toBe(0);
+  });
+
+  it('reads a column added for a new period, headed as text or as the date a spreadsheet makes of a month', async () => {
+    const { plan, result } = await importChanged(YEAR, (workbook) => {
+      const sheet = workbook.getWorksheet('Trajectories')!;
+      const quarter = sheet.columnCount + 1;
+      sheet.getRow(1).getCell(quarter).value = '2024/25 Q3';
+      sheet.getRow(5).getCell(quarter).value = 200;
+      sheet.getRow(1).getCell(quarter + 1).value = new Date(Date.UTC(2024, 7, 1));
+      sheet.getRow(2).getCell(quarter + 1).value = 76;
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect(diffLines(text(YEAR, 'trajectories.yaml'), text(plan, 'trajectories.yaml')).added).toEqual(['      2024-08: 76', "      '2024/25 Q3': 200"]);
+    expect(text(plan, 'trajectories.yaml')).toContain("      '2024/25 Q2': 300\n      '2024/25 Q3': 200\n      '2024/25 Q4': 100\n");
+  });
+
+  it('changes a value of a trajectory written on one line, and refuses to add a period to it', async () => {
+    const changed = await importEdited(YEAR, [['Trajectories', 4, '2024-06', 76.5]]);
+    expect(changed.result.code, changed.result.stderr).toBe(0);
+    expect(diffLines(text(YEAR, 'trajectories.yaml'), text(changed.plan, 'trajectories.yaml')).added).toEqual(['    values: {2024-06: 76.5, 2025-03: 78}']);
+
+    expectRefused(await importEdited(YEAR, [['Trajectories', 4, '2024-07', 77]]), YEAR, [
+      'Trajectories!I4: The values of the planned trajectory of `ae-4-hours` for `valley-trust` are written in trajectories.yaml on one line',
+    ]);
+  });
+
+  it('tells trajectories with the same target, organisation and kind apart by their order in the files', async () => {
+    const source = copyPlan(YEAR);
+    writeFileSync(join(source, 'year-revised.yaml'), 'trajectories:\n  - target: ae-4-hours\n    organisation: valley-trust\n    values:\n      2024-06: 75\n    source: Revised plan\n');
+    const { plan, workbook } = await exported(source);
+    const book = await openWorkbook(workbook);
+    expect(rowValues(book.getWorksheet('Trajectories')!, 7).slice(0, 4)).toEqual(['ae-4-hours', undefined, 'valley-trust', 'planned']);
+    const edited = join(makeTempDir(), 'edited.xlsx');
+    await editWorkbook(workbook, edited, [['Trajectories', 7, '2024-06', 75.5]]);
+    const result = await runPlan(['import', edited, plan]);
+    expect(result.code, result.stderr).toBe(0);
+    expectFiles(plan, source, { 'year-revised.yaml': text(source, 'year-revised.yaml').replace('2024-06: 75\n', '2024-06: 75.5\n') });
+  });
+
+  it('refuses a trajectory the plan does not have, and a row that is one more than it has, writing nothing', async () => {
+    const imported = await importChanged(YEAR, (workbook) => {
+      const sheet = workbook.getWorksheet('Trajectories')!;
+      sheet.getRow(2).getCell(columnOf(sheet, 'organisation')).value = 'hillside';
+      sheet.addRow(rowValues(sheet, 3));
+    });
+    expectRefused(imported, YEAR, [
+      'Trajectories!A2: The plan has no planned trajectory of `ae-4-hours` for `hillside`.',
+      'Trajectories!A7: The plan has no second forecast trajectory of `ae-4-hours` for `riverside-hospitals`: this row is one more than it has.',
+    ]);
+  });
+
+  it('refuses to clear every period of a trajectory', async () => {
+    expectRefused(await importEdited(EMBEDDED, [['Trajectories', 2, '2024-03', null]]), EMBEDDED, [
+      'Trajectories!E2: The planned trajectory of `no-01` for `uhnm` must have a value for at least one period',
+    ]);
+  });
+
+  it('reports a bad cell of the Trajectories sheet with its sheet, row and column, and writes nothing (exit 1)', async () => {
+    const imported = await importEdited(EMBEDDED, [['Trajectories', 2, '2024-03', '76 percent'], ['Trajectories', 2, 'tolerance', -1], ['Trajectories', 2, 'kind', 'planed']]);
+    expectRefused(imported, EMBEDDED, [
+      'Trajectories!E2: "76 percent" is not a number.\n  → Write the number alone, such as 76, in the unit of the target.',
+      'Trajectories!F2: -1 is less than 0: tolerance is 0 or more.',
+      'Trajectories!D2: "planed" is not one of planned, forecast. Did you mean `planned`?',
+    ]);
+  });
+
+  it('writes an edited actual back as a one-line change in its CSV file, keeping its byte-order mark, line endings and quotes', async () => {
+    const { plan, result } = await importEdited(YEAR, [['Actuals', 3, 'value', 75]]);
+    expect(result.code, result.stderr).toBe(0);
+    const before = text(YEAR, 'actuals/ae.csv');
+    expect(diffLines(before, text(plan, 'actuals/ae.csv'))).toEqual({
+      removed: ['"riverside-hospitals",ae-4-hours,2024-05,74.9,"Two new cubicles, from 12 May"\r'],
+      added: ['"riverside-hospitals",ae-4-hours,2024-05,75,"Two new cubicles, from 12 May"\r'],
+    });
+    expectFiles(plan, YEAR, { 'actuals/ae.csv': before.replace(',74.9,', ',75,') });
+    expect(result.stderr).toMatch(/1 value changed, in \S*actuals\/ae\.csv \(1\)/);
+  });
+
+  it('writes a note as CSV needs it: quoted where it holds a comma or was quoted, a quote doubled', async () => {
+    const { plan, result } = await importEdited(YEAR, [['Actuals', 2, 'note', 'Escalation, then recovery'], ['Actuals', 5, 'note', 'Steady']]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(diffLines(text(YEAR, 'actuals/ae.csv'), text(plan, 'actuals/ae.csv')).added).toEqual([
+      'riverside-hospitals,ae-4-hours,2024-04,73.8,"Escalation, then recovery"\r',
+      'riverside-hospitals,ae-4-hours,2024-07,76.1,"Steady"\r',
+    ]);
+    const quoted = await importEdited(YEAR, [['Actuals', 6, 'note', 'Said "better"']]);
+    expect(diffLines(text(YEAR, 'actuals/ae.csv'), text(quoted.plan, 'actuals/ae.csv')).added).toEqual(['valley-trust,ae-4-hours,2024-06,76.5,"Said ""better"""\r']);
+  });
+
+  it('changes the last cell of a file with no line break at its end, and adds none', async () => {
+    const { plan, result } = await importEdited(YEAR, [['Actuals', 10, 'value', 87]]);
+    expect(result.code, result.stderr).toBe(0);
+    expectFiles(plan, YEAR, { 'actuals/waits-and-handovers.csv': text(YEAR, 'actuals/waits-and-handovers.csv').replace(/,86$/, ',87') });
+  });
+
+  it('reports a bad cell of the Actuals sheet with its sheet, row and column, and writes nothing (exit 1)', async () => {
+    // The good change to row 9 is not written either.
+    expectRefused(await importEdited(YEAR, [['Actuals', 3, 'value', '76 percent'], ['Actuals', 4, 'period', 'June 2024'], ['Actuals', 9, 'value', 85]]), YEAR, [
+      'Actuals!E3: "76 percent" is not a number.',
+      'Actuals!D4: "June 2024" is not a period: write a month as YYYY-MM',
+      'nothing was written: 2 cells of',
+    ]);
+  });
+
+  it('refuses an actual the plan does not have, a cleared value, a moved row and a note for a file without notes', async () => {
+    const imported = await importChanged(YEAR, (workbook) => {
+      workbook.getWorksheet('Actuals')!.addRow(['ae-4-hours', null, 'valley-trust', '2024-08', 78, null, 'actuals/ae.csv']);
+      cellOf(workbook, 'Actuals', 2, 'value').value = null;
+      cellOf(workbook, 'Actuals', 6, 'file').value = 'actuals/waits-and-handovers.csv';
+      cellOf(workbook, 'Actuals', 9, 'note').value = 'Validated';
+    });
+    expectRefused(imported, YEAR, [
+      'Actuals!A11: The plan has no actual of `ae-4-hours` for `valley-trust` in 2024-08.',
+      'Actuals!E2: The value of the actual of `ae-4-hours` for `riverside-hospitals` in 2024-04 cannot be empty.',
+      'Actuals!G6: This row is in actuals/ae.csv: plan import does not move a row to another file.',
+      'Actuals!F9: actuals/waits-and-handovers.csv has no `note` column',
+    ]);
+  });
+
+  it('leaves a trajectory and an actual whose rows were deleted as they are, and says so', async () => {
+    const { plan, result } = await importChanged(YEAR, (workbook) => {
+      workbook.getWorksheet('Trajectories')!.spliceRows(3, 1);
+      workbook.getWorksheet('Actuals')!.spliceRows(2, 1);
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('leaves out one trajectory (forecast trajectory of `ae-4-hours` for `riverside-hospitals`): it is left as it is; plan import removes nothing');
+    expect(result.stderr).toContain('leaves out one actual (actual of `ae-4-hours` for `riverside-hospitals` in 2024-04): it is left as it is');
+    expectFiles(plan, YEAR);
+  });
+});
