@@ -48,6 +48,8 @@ export interface StocktakeStatus {
   upToDate: boolean;
 }
 
+const years = new WeakMap<Plan, PlanningYear>();
+
 const organisationKey = (organisation: LinkedOrganisation | undefined): string => organisation?.id ?? '';
 
 export class PlanningYear {
@@ -58,6 +60,13 @@ export class PlanningYear {
   private recordsMemo: Map<string, { trajectories: LinkedTrajectory[]; assessments: LinkedAssessment[]; actuals: LinkedActual[] }> | undefined;
 
   constructor(readonly plan: Plan) {}
+
+  /** The plan's year, made once for the plan: the rules, the documents and plan.json ask the same one, so each answer is worked out once. */
+  static of(plan: Plan): PlanningYear {
+    let year = years.get(plan);
+    if (!year) years.set(plan, (year = new PlanningYear(plan)));
+    return year;
+  }
 
   /** The day the plan reports at (`year.as_at`); undefined when the plan sets none. */
   get asAt(): string | undefined {

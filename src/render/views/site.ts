@@ -55,7 +55,6 @@ export class SiteMap {
   readonly team: boolean;
   readonly terms: TermsView;
   private readonly portfolioPages: Set<string>;
-  private yearMemo: PlanningYear | undefined;
   private performanceMemo: PerformancePage[] | undefined;
 
   /**
@@ -92,9 +91,9 @@ export class SiteMap {
     return ['index', ...this.documents.map((d) => d.path), ...this.performancePages.map((p) => p.path), 'portfolios', ...this.plan.portfolios.filter((p) => this.hasPage(p)).map((p) => portfolioPath(p.id))];
   }
 
-  /** The plan's year, asked once for every page of the site. */
+  /** The plan's year, which every page of the site asks. */
   get year(): PlanningYear {
-    return (this.yearMemo ??= new PlanningYear(this.plan));
+    return PlanningYear.of(this.plan);
   }
 
   /**
