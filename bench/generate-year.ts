@@ -69,3 +69,52 @@ export function syntheticActuals(options: YearOptions): string {
   }
   return rows.join('\n') + '\n';
 }
+
+/** The portfolios of a synthetic year's plan, as an integrated care system names them. */
+export const SYNTHETIC_PORTFOLIOS = [
+  { id: 'uec', name: 'Urgent and Emergency Care' },
+  { id: 'planned-care', name: 'Planned Care and Cancer' },
+  { id: 'primary-care', name: 'Primary Care' },
+  { id: 'mhlda', name: 'Mental Health, Learning Disabilities and Autism' },
+  { id: 'children', name: 'Children and Young People and Maternity' },
+  { id: 'ageing-well', name: 'Community Care and Ageing Well' },
+  { id: 'prevention', name: 'Population Health and Prevention' },
+] as const;
+
+export interface YearPlanOptions {
+  /** How many metrics with a target the plan tracks. */
+  targets: number;
+  /** How many portfolios own them (at most seven), each through objectives of ten metrics. */
+  portfolios?: number;
+  /** Whether the plan has a year of actuals in actuals/year.csv. */
+  actuals: boolean;
+}
+
+/** The metrics a synthetic year's plan tracks: `metric-0001` onwards, with targets between 80 and 94. */
+export function syntheticTargets(count: number): SyntheticTarget[] {
+  return Array.from({ length: count }, (_, i) => ({ id: `metric-${String(i + 1).padStart(4, '0')}`, baseline: 60 + (i % 20), value: 80 + (i % 15) }));
+}
+
+/**
+ * The files of a whole plan that tracks `targets` metrics through 2023/24 for five organisations:
+ * each metric serves an objective (ten to an objective), owned in turn by the portfolios, so each
+ * portfolio has its page of the performance document; a monthly trajectory for every metric and
+ * organisation, and, with `actuals`, a year of measured values.
+ */
+export function syntheticYearPlan(options: YearPlanOptions): Record<string, string> {
+  const targets = syntheticTargets(options.targets);
+  const portfolios = SYNTHETIC_PORTFOLIOS.slice(0, Math.max(1, Math.min(options.portfolios ?? SYNTHETIC_PORTFOLIOS.length, SYNTHETIC_PORTFOLIOS.length)));
+  const objectiveCount = Math.ceil(targets.length / 10);
+  const objectiveId = (i: number) => `objective-${String(i + 1).padStart(3, '0')}`;
+  const files: Record<string, string> = {
+    'plan.yaml': 'plan:\n  id: year-bench\n  title: Planning year benchmark\n  system: Bench ICS\n  period:\n    start: 2023-04-01\n    end: 2024-03-31\n  organisation: icb\ncollective_aim:\n  id: healthier-lives\n  statement: Everyone lives a longer, healthier life.\nyear:\n  as_at: 2024-04-08\n  tolerance_percent: 3\n',
+    'priorities.yaml': 'priorities:\n  - id: access\n    number: 1\n    title: Improve access to services and reduce waiting times\n    aim: healthier-lives\n',
+    'portfolios.yaml': `portfolios:\n${portfolios.map((p) => `  - id: ${p.id}\n    name: ${p.name}\n    kind: portfolio\n    priorities: [access]\n`).join('')}`,
+    'objectives.yaml': `objectives:\n${Array.from({ length: objectiveCount }, (_, i) => `  - id: ${objectiveId(i)}\n    title: Meet the standards of measures ${i * 10 + 1} to ${Math.min(targets.length, i * 10 + 10)}\n    source: local\n    portfolio: ${portfolios[i % portfolios.length]!.id}\n`).join('')}`,
+    'organisations.yaml': `organisations:\n${SYNTHETIC_ORGANISATIONS.map((id) => `  - id: ${id}\n    name: ${id}\n    type: other\n`).join('')}`,
+    'metrics.yaml': `metrics:\n${targets.map((t, i) => `  - id: ${t.id}\n    name: Measure ${t.id}\n    unit: '%'\n    target: ${t.value}\n    comparison: at_least\n    objective: ${objectiveId(Math.floor(i / 10))}\n`).join('')}`,
+    'trajectories.yaml': syntheticTrajectories({ targets, organisations: SYNTHETIC_ORGANISATIONS }),
+  };
+  if (options.actuals) files['actuals/year.csv'] = syntheticActuals({ targets, organisations: SYNTHETIC_ORGANISATIONS });
+  return files;
+}

@@ -30,7 +30,7 @@ export interface Trace {
 
 export function traceItem(thread: Thread, item: LinkedItem): Trace {
   const onThread = item.kind !== 'organisation' && item.kind !== 'duty';
-  const year = new PlanningYear(thread.plan);
+  const year = PlanningYear.of(thread.plan);
   const position = item.kind === 'objective' || item.kind === 'metric' ? positionNodes(year, item) : [];
   return { root: item, up: upFrom(thread, item), down: downFrom(thread, item), reachesAim: onThread ? thread.reaches(item) : undefined, position, asAt: year.asAt };
 }

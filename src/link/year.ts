@@ -5,7 +5,7 @@
 // and `plan export` all ask here, so they never disagree.
 
 import { latestCompletePeriod, parsePeriod, periodOfDate, type Period, type PeriodKind } from '../model/period.js';
-import { nameOf, type LinkedAction, type LinkedOrganisation, type Plan } from './plan-graph.js';
+import { nameOf, type LinkedAction, type LinkedOrganisation, type LinkedPortfolio, type Plan } from './plan-graph.js';
 import { figureFor, judge, trackedTargetsOf, type Figure, type Judgement, type TrackedTarget } from './targets.js';
 import type { LinkedActual, LinkedAssessment, LinkedProgress, LinkedTrajectory, PlannedValue } from './year-graph.js';
 
@@ -20,6 +20,12 @@ export interface TargetSeries {
 }
 
 export type ComplianceStatus = 'met' | 'not_met' | 'no_data' | 'not_judged';
+
+/** The tracked targets one portfolio reports: `portfolio` is undefined for those tied to none. */
+export interface PortfolioTargets {
+  portfolio: LinkedPortfolio | undefined;
+  targets: TrackedTarget[];
+}
 
 /** Where a target stands for one organisation: computed from the latest actual, never from a plan or an assessment. */
 export interface Compliance {
@@ -42,15 +48,25 @@ export interface StocktakeStatus {
   upToDate: boolean;
 }
 
+const years = new WeakMap<Plan, PlanningYear>();
+
 const organisationKey = (organisation: LinkedOrganisation | undefined): string => organisation?.id ?? '';
 
 export class PlanningYear {
   private trackedMemo: TrackedTarget[] | undefined;
   private readonly seriesMemo = new Map<string, TargetSeries[]>();
   private progressMemo: Map<LinkedAction, LinkedProgress[]> | undefined;
+  private byPortfolioMemo: PortfolioTargets[] | undefined;
   private recordsMemo: Map<string, { trajectories: LinkedTrajectory[]; assessments: LinkedAssessment[]; actuals: LinkedActual[] }> | undefined;
 
   constructor(readonly plan: Plan) {}
+
+  /** The plan's year, made once for the plan: the rules, the documents and plan.json ask the same one, so each answer is worked out once. */
+  static of(plan: Plan): PlanningYear {
+    let year = years.get(plan);
+    if (!year) years.set(plan, (year = new PlanningYear(plan)));
+    return year;
+  }
 
   /** The day the plan reports at (`year.as_at`); undefined when the plan sets none. */
   get asAt(): string | undefined {
@@ -71,6 +87,30 @@ export class PlanningYear {
         .filter((t) => t.milestones.length > 0 || t.national !== undefined || withData.has(t.key));
     }
     return this.trackedMemo;
+  }
+
+  /**
+   * Every tracked target by the portfolio that reports it (an objective's owner, or the owner of the
+   * objective a metric serves), in the plan's order of portfolios, each portfolio with at least one;
+   * the targets tied to no portfolio last.
+   */
+  byPortfolio(): PortfolioTargets[] {
+    if (!this.byPortfolioMemo) {
+      const targets = new Map<LinkedPortfolio | undefined, TrackedTarget[]>();
+      for (const tracked of this.tracked()) {
+        const portfolio = portfolioOf(tracked);
+        const owner = portfolio && !portfolio.standIn ? portfolio : undefined;
+        const list = targets.get(owner);
+        if (list) list.push(tracked);
+        else targets.set(owner, [tracked]);
+      }
+      const order = [...this.plan.portfolios, undefined];
+      this.byPortfolioMemo = order.flatMap((portfolio) => {
+        const list = targets.get(portfolio);
+        return list ? [{ portfolio, targets: list }] : [];
+      });
+    }
+    return this.byPortfolioMemo;
   }
 
   /** A target's organisations, each with its planned, assessed and measured values; the plan's own organisation (or the system) first. */
@@ -231,6 +271,12 @@ export class PlanningYear {
     const upToDate = due === undefined || (latest !== undefined && latest.quarter.index >= due.index);
     return { due, latest, upToDate };
   }
+}
+
+/** The portfolio that reports a target: its objective's owner, or the owner of the objective its metric serves. */
+function portfolioOf(tracked: TrackedTarget): LinkedPortfolio | undefined {
+  const holder = tracked.holder;
+  return holder.kind === 'objective' ? holder.owner : holder.objective?.owner;
 }
 
 function keyOf(holderId: string, part: string | undefined): string {

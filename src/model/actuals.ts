@@ -94,6 +94,14 @@ function modelTable(table: ParsedTable, result: ModelledActuals): void {
   if (!headerOk) return;
 
   const index = (column: Column): number | undefined => columns.get(column);
+  // The same few targets and organisations fill every row of a year's file: each is checked once.
+  const ids = new Set<string>();
+  const isId = (text: string): boolean => {
+    if (ids.has(text)) return true;
+    if (!ID.test(text)) return false;
+    ids.add(text);
+    return true;
+  };
   for (const row of table.rows) {
     const cell = (column: Column): string | undefined => {
       const i = index(column);
@@ -117,7 +125,7 @@ function modelTable(table: ParsedTable, result: ModelledActuals): void {
     for (const [column, value] of [['target', target], ['organisation', organisation], ['part', part]] as const) {
       if (value === undefined) continue;
       if (value === '') report(where(column), 'schema', `The \`${column}\` of this row is empty.`, column === 'target' ? 'Write the id of the objective or metric whose target the value measures, such as `no-01`.' : 'Write the id of the organisation the value is for.');
-      else if (!ID.test(value)) report(where(column), 'schema', `The \`${column}\` "${shorten(value)}" is not an id.`, NUMBER.test(value) && column === 'target' ? 'The `target` column names the objective or metric, such as `no-01`; the measured figure goes in `value`.' : 'Ids are letters, digits, `-`, `_` and `.`, with no spaces, as written in the plan.');
+      else if (!isId(value)) report(where(column), 'schema', `The \`${column}\` "${shorten(value)}" is not an id.`, NUMBER.test(value) && column === 'target' ? 'The `target` column names the objective or metric, such as `no-01`; the measured figure goes in `value`.' : 'Ids are letters, digits, `-`, `_` and `.`, with no spaces, as written in the plan.');
     }
     const period = parsePeriod(periodText);
     if (periodText === '') report(where('period'), 'schema', 'The `period` of this row is empty.', 'Write the month (2024-03) or the quarter of the financial year (2023/24 Q4) the value is for.');

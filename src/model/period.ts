@@ -51,8 +51,25 @@ function quarterPeriod(startYear: number, quarter: number): Period {
   };
 }
 
+/**
+ * The periods read so far, by text: a year of actuals writes the same twelve months tens of thousands
+ * of times. Bounded, as a hostile file may write a different one on every row.
+ */
+const readPeriods = new Map<string, Period | undefined>();
+const MAX_READ_PERIODS = 4_096;
+
 /** Reads a period as written; undefined when it is neither form (see `periodProblem` for why). */
 export function parsePeriod(text: string): Period | undefined {
+  let period = readPeriods.get(text);
+  if (period === undefined && !readPeriods.has(text)) {
+    if (readPeriods.size >= MAX_READ_PERIODS) readPeriods.clear();
+    period = readPeriod(text);
+    readPeriods.set(text, period);
+  }
+  return period;
+}
+
+function readPeriod(text: string): Period | undefined {
   const month = MONTH.exec(text);
   if (month) {
     const m = Number(month[2]);

@@ -221,14 +221,17 @@ function escapeDeep(value: unknown, originals: Map<string, string>, escapes: Map
     if (escaped !== value) originals.set(escaped, value);
     return escaped;
   }
-  if (Array.isArray(value)) return value.map((item) => escapeDeep(item, originals, escapes));
-  if (value && typeof value === 'object') {
-    if (value instanceof Handlebars.SafeString) return value;
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = escapeDeep(v, originals, escapes, k);
+  if (typeof value !== 'object' || value === null) return value;
+  // Plain loops: a view of a thousand charts has hundreds of thousands of values to walk.
+  if (Array.isArray(value)) {
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = escapeDeep(value[i], originals, escapes);
     return out;
   }
-  return value;
+  if (value instanceof Handlebars.SafeString) return value;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(value)) out[k] = escapeDeep((value as Record<string, unknown>)[k], originals, escapes, k);
+  return out;
 }
 
 /** An empty cell of a Markdown table is written `| |`, as markdownlint's compact table style has it. */

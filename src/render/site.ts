@@ -24,7 +24,7 @@ import { planOnAPageView } from './views/plan-on-a-page.js';
 import { portfolioIndexView, portfolioView } from './views/portfolio.js';
 import { SiteMap, portfolioPath, rootOf, siteView, termsOf, type Audience } from './views/site.js';
 import { summaryView } from './views/summary.js';
-import { performanceView } from './views/performance.js';
+import { performanceViews, type PortfolioPerformanceView } from './views/performance.js';
 import { stocktakeView } from './views/stocktake.js';
 import { whatsNewView, type PreviousEdition } from './views/whats-new.js';
 
@@ -113,7 +113,7 @@ interface Page {
   template: string;
   title: string;
   view: object;
-  /** The view of the HTML page, where it shows more than the Markdown (the performance document's charts). */
+  /** The view of the HTML page, where it shows more than the Markdown (the charts of the performance document). */
   html?: object;
   /** The date the page carries, where it is not the plan's: the duty matrix carries its latest edition's. */
   published?: string | undefined;
@@ -166,6 +166,7 @@ function renderOneSite(map: SiteMap, thread: Thread, diagnostics: readonly Diagn
   const svg = diagramOf(map, thread, diagrams);
   const summary = { ...summaryView(map), whatsNew: options.previousEdition ? whatsNewView(map, options.previousEdition) : null };
   const dutyNews = whatsNewView(map);
+  const performance = once(() => performancePages(map));
 
   const documents: Record<string, () => Omit<Page, 'path'>> = {
     index: () => ({ template: 'index', title: 'Home', view: indexView(map) }),
@@ -173,7 +174,7 @@ function renderOneSite(map: SiteMap, thread: Thread, diagnostics: readonly Diagn
     'plan-on-a-page': () => ({ template: 'plan-on-a-page', title: 'Plan on a page', view: planOnAPageView(map) }),
     objectives: () => ({ template: 'objectives', title: 'Objectives', view: objectivesView(thread, map) }),
     duties: () => ({ template: 'duties', title: 'Statutory duties', view: { ...dutiesView(map), whatsNew: dutyNews && dutyNews.duties ? { ...dutyNews, changes: [] } : null }, published: dutiesDate(map) }),
-    performance: () => performancePage(plan),
+    performance: () => performance().index,
     stocktake: () => ({ template: 'stocktake', title: 'Stocktake', view: stocktakeView(plan) }),
     gaps: () => ({ template: 'gaps', title: 'Gap report', view: { ...gapsView(plan, diagnostics, options.catalogue), buildFailed: false } }),
     portfolios: () => ({ template: 'portfolios-index', title: 'Portfolios', view: portfolioIndexView(map) }),
@@ -181,6 +182,8 @@ function renderOneSite(map: SiteMap, thread: Thread, diagnostics: readonly Diagn
   const pages: Page[] = map.pages.map((path) => {
     const document = documents[path];
     if (document) return { path, ...document() };
+    const performancePage = path.startsWith('performance/') ? performance().pages.get(path) : undefined;
+    if (performancePage) return { path, ...performancePage };
     const portfolio = plan.portfolios.find((p) => portfolioPath(p.id) === path)!;
     return { path, template: 'portfolio', title: portfolio.item.name, view: portfolioView(thread, portfolio, diagnostics, map) };
   });
@@ -200,13 +203,25 @@ function renderOneSite(map: SiteMap, thread: Thread, diagnostics: readonly Diagn
   return files;
 }
 
-/** The performance document: its charts are trusted SVG made from escaped text, inline in the HTML only. */
-function performancePage(plan: Plan): Omit<Page, 'path'> {
-  const performance = performanceView(plan);
-  const html = { ...performance, targets: performance.targets.map((t) => ({ ...t, charts: t.charts.map((c) => ({ ...c, svg: new Handlebars.SafeString(c.svg) })) })) };
-  // The Markdown gives each chart's text summary and data table in its place.
-  const view = { ...performance, targets: performance.targets.map((t) => ({ ...t, charts: t.charts.map(({ svg: _svg, ...c }) => c) })) };
-  return { template: 'performance', title: 'Performance', view, html };
+/** A value worked out when first asked for, and only then. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+}
+
+/** The performance document: its first page, and a page per portfolio whose charts are trusted SVG made from escaped text, inline in the HTML only. */
+function performancePages(map: SiteMap): { index: Omit<Page, 'path'>; pages: Map<string, Omit<Page, 'path'>> } {
+  const { index, pages } = performanceViews(map);
+  const page = (view: PortfolioPerformanceView): Omit<Page, 'path'> => {
+    const html = { ...view, targets: view.targets.map((t) => ({ ...t, charts: t.charts.map((c) => ({ ...c, svg: new Handlebars.SafeString(c.svg) })) })) };
+    // The Markdown gives each chart's text summary and data table in its place.
+    const md = { ...view, targets: view.targets.map((t) => ({ ...t, charts: t.charts.map(({ svg: _svg, ...c }) => c) })) };
+    return { template: 'performance-portfolio', title: view.pageTitle, view: md, html };
+  };
+  return {
+    index: { template: 'performance', title: 'Performance', view: index },
+    pages: new Map(pages.map(({ page: { path }, view }) => [path, page(view)])),
+  };
 }
 
 /** The public documents to print, each HTML page with its PDF, relative to the output folder of a build for `audience`. */

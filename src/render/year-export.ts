@@ -12,7 +12,7 @@ const figureJson = (figure: Figure | undefined) => (figure ? { value: figure.val
 const milestoneJson = (m: Milestone) => ({ ...figureJson(m.figure)!, by: m.by ?? null });
 
 export function exportYear(plan: Plan) {
-  const year = new PlanningYear(plan);
+  const year = PlanningYear.of(plan);
   const due = year.dueStocktake();
   return {
     as_at: year.asAt ?? null,

@@ -54,7 +54,7 @@ interface Reported {
  */
 export function runRules(plan: Plan, settings: RuleSettings, referenceFindings: ReadonlyMap<string, Diagnostic> = new Map()): Diagnostic[] {
   const thread = new Thread(plan);
-  const year = new PlanningYear(plan);
+  const year = PlanningYear.of(plan);
   const reported: Reported[] = [];
   for (const rule of rules) {
     const severity = settings[rule.id] ?? rule.defaultSeverity;

@@ -2,14 +2,16 @@
 // page or its table's box, no element is wider than the screen, the golden thread fits the width and
 // starts at once, axe finds nothing, and the print style prints no link addresses and no grey block.
 // Screenshots of the summary, the plan on a page and a portfolio page at both widths go to test-results/;
-// so do the team's performance document and stocktake, which are checked the same way.
+// so do the team's performance document and stocktake, which are checked the same way, with a page of
+// charts of a synthetic year of actuals (bench/generate-year.ts) beside the embedded plan's.
 
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTEFACTS_DIR, formatAxe, launchChromium, runAxe, SiteBrowser } from '../helpers/browser.js';
-import { fixture, makeTempDir, repoRoot, runPlan } from '../helpers/cli.js';
+import { syntheticYearPlan } from '../../bench/generate-year.js';
+import { fixture, makeTempDir, repoRoot, runPlan, writePlan } from '../helpers/cli.js';
 
 const WIDTHS = [1280, 390] as const;
 const PAGES = ['index.html', 'summary.html', 'plan-on-a-page.html', 'objectives.html', 'duties.html', 'portfolios.html', 'portfolios/uec.html'];
@@ -26,11 +28,14 @@ beforeAll(async () => {
     expect(result.code, result.stderr).toBe(0);
     sites[name] = out;
   }
-  // The performance document and the stocktake are on the team's site only.
-  const team = join(makeTempDir('plan-layout-team-'), 'site');
-  const built = await runPlan(['build', join(repoRoot, 'plans', 'staffordshire-stoke-2023-24'), '--out', team], { timeoutMs: 110_000 });
-  expect(built.code, built.stderr).toBe(0);
-  sites.team = team;
+  // The performance document and the stocktake are on the team's site only. The embedded plan has one
+  // chart of one point, so a synthetic year of actuals shows charts as a planning team's year has them.
+  for (const [name, dir] of [['team', join(repoRoot, 'plans', 'staffordshire-stoke-2023-24')], ['year', writePlan(syntheticYearPlan({ targets: 12, portfolios: 2, actuals: true }))]] as const) {
+    const out = join(makeTempDir(`plan-layout-${name}-`), 'site');
+    const built = await runPlan(['build', dir, '--out', out], { timeoutMs: 110_000 });
+    expect(built.code, built.stderr).toBe(0);
+    sites[name] = out;
+  }
   browser = await launchChromium();
 }, 240_000);
 
@@ -131,28 +136,32 @@ describe.each(WIDTHS)('the public site at %i px', (width) => {
   });
 });
 
-const TEAM_DOCUMENTS = ['performance.html', 'stocktake.html'];
+/** The team's working documents: of the embedded plan, and the pages of charts of a synthetic year. */
+const TEAM_DOCUMENTS = [['team', 'performance.html'], ['team', 'performance/uec.html'], ['team', 'stocktake.html'], ['year', 'performance.html'], ['year', 'performance/uec.html']] as const;
 
 describe.each(WIDTHS)('the team\'s working documents at %i px', (width) => {
-  it.each(TEAM_DOCUMENTS)('fits %s to the width: no page, table or element overflows', async (path) => {
-    const { page, close } = await open('team', path, width);
+  it.each(TEAM_DOCUMENTS)('fits %s\'s %s to the width: no page, table or element overflows', async (site, path) => {
+    const { page, close } = await open(site, path, width);
+    expect(await overflows(page)).toEqual([]);
+    // A chart's data table, opened, fits too.
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
     expect(await overflows(page)).toEqual([]);
     await page.close();
     await close();
   });
 
-  it.each(TEAM_DOCUMENTS)('has no axe-core violation on %s, charts and all', { timeout: 120_000 }, async (path) => {
-    const { page, close } = await open('team', path, width);
+  it.each(TEAM_DOCUMENTS)('has no axe-core violation on %s\'s %s, charts and all', { timeout: 120_000 }, async (site, path) => {
+    const { page, close } = await open(site, path, width);
     const result = await runAxe(page);
     await page.close();
     await close();
     expect([...result.blocking, ...result.advisory].map((v) => formatAxe(`${path} at ${width} px`, [v]))).toEqual([]);
   });
 
-  it.each(['performance', 'stocktake'])('saves a screenshot of %s to test-results/', async (name) => {
+  it.each([['team', 'performance'], ['team', 'stocktake'], ['year', 'performance'], ['year', 'performance/uec']] as const)('saves a screenshot of %s\'s %s to test-results/', async (site, name) => {
     mkdirSync(ARTEFACTS_DIR, { recursive: true });
-    const { page, close } = await open('team', `${name}.html`, width);
-    const image = await page.screenshot({ path: join(ARTEFACTS_DIR, `${name}-${width}.png`), fullPage: true });
+    const { page, close } = await open(site, `${name}.html`, width);
+    const image = await page.screenshot({ path: join(ARTEFACTS_DIR, `${site}-${name.replace('/', '-')}-${width}.png`), fullPage: true });
     await page.close();
     await close();
     expect(image.length).toBeGreaterThan(10_000);

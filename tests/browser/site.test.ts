@@ -438,18 +438,19 @@ describe('accessibility', () => {
   });
 });
 
-describe('performance.html', () => {
-  it('names each chart by its title and description, beside a text summary and a data table, and axe finds nothing serious in it', async () => {
-    const page = await browserSite().page('performance.html');
+describe('the performance document', () => {
+  it('names each chart by its title and description, beside a text summary and a data table, and axe finds nothing serious on its page', async () => {
+    const page = await browserSite().page('performance/uec.html');
     try {
-      const charts = await page.$$eval('figure.plan-chart-figure', (figures) => figures.map((figure) => {
-        const svg = figure.querySelector('svg');
+      const charts = await page.$$eval('.plan-chart-block', (blocks) => blocks.map((block) => {
+        const svg = block.querySelector('figure svg');
         const ids = (svg?.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
         return {
           role: svg?.getAttribute('role'),
-          named: ids.map((id) => figure.querySelector(`#${id}`)?.textContent ?? ''),
-          summary: figure.querySelector('figcaption')?.textContent ?? '',
-          tableRows: figure.querySelectorAll('table tbody tr').length,
+          named: ids.map((id) => block.querySelector(`#${id}`)?.textContent ?? ''),
+          summary: block.querySelector('figure figcaption')?.textContent ?? '',
+          table: block.querySelector('details.plan-chart-data summary')?.textContent?.trim() ?? '',
+          tableRows: block.querySelectorAll('details table tbody tr').length,
         };
       }));
       expect(charts.length).toBeGreaterThan(0);
@@ -458,9 +459,26 @@ describe('performance.html', () => {
         expect(chart.named).toHaveLength(2);
         expect(chart.named.every((text) => text.length > 0)).toBe(true);
         expect(chart.summary).toMatch(/planned value/);
+        expect(chart.table).toMatch(/planned and measured values by period/);
         expect(chart.tableRows).toBeGreaterThan(0);
       }
       expect((await runAxe(page)).blocking).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('opens a chart\'s data table from its summary, and prints every table open', async () => {
+    const page = await browserSite().page('performance/uec.html');
+    try {
+      const table = page.locator('details.plan-chart-data table').first();
+      expect(await table.isVisible()).toBe(false);
+      await page.locator('details.plan-chart-data summary').first().click();
+      expect(await table.isVisible()).toBe(true);
+      await page.reload();
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('details.plan-chart-data table').first().isVisible()).toBe(true);
+      expect(await page.locator('details.plan-chart-data summary').first().isVisible()).toBe(false);
     } finally {
       await page.close();
     }

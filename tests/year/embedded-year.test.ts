@@ -46,14 +46,23 @@ describe('the embedded plan\'s year', () => {
     expect(planned).toEqual([{ target: 'no-01', organisation: 'uhnm', values: { '2024-03': 76.4 } }]);
   });
 
-  it('shows the positions in the performance document, status in words, measured and assessed named apart', () => {
+  it('shows the assessed positions by organisation on the performance document\'s first page, status in words', () => {
     const md = readFileSync(join(out, 'performance.md'), 'utf8');
     expect(md).toContain('### UHNM');
-    expect(md).toContain('**Met (assessed)** National objective 1: Improve A&E waiting times');
-    expect(md).toContain('“compliant” (76\\.4% in March 2024)');
-    expect(md).toContain('“not compliant” (1,392 patients)');
-    expect(md).toContain('assessed by Staffordshire and Stoke-on-Trent ICS on 23 February 2023');
-    expect(md).toContain('| UHNM | **No data** (no actual has been recorded) | None measured<br>No actual yet for March 2024 | – |');
+    expect(md).toContain('- **Met (assessed)** [National objective 1: Improve A&E waiting times so that no less than 76% of patients are seen within four hours by March 2024 with further improvement in 2024/25](performance/uec.md): “compliant” (76\\.4% in March 2024)');
+    expect(md).toContain('[National objective 6: Eliminate waits of over 65 weeks for elective care by March 2024 (except where patients choose to wait longer or in specific specialties)](performance/planned-care.md): “not compliant” (1,392 patients)');
+  });
+
+  it('shows each position on its portfolio\'s page, measured and assessed named apart, with who assessed it and when', () => {
+    const md = readFileSync(join(out, 'performance', 'uec.md'), 'utf8');
+    expect(md).toContain('## National objective 1: Improve A&E waiting times');
+    expect(md).toContain('| UHNM | **No data** (no actual has been recorded) | None measured<br>No actual yet for March 2024 | – | **Met (assessed)** “compliant”: the planned position 76\\.4% in March 2024, assessed by Staffordshire and Stoke-on-Trent ICS on 23 February 2023. |');
+  });
+
+  it('puts the submission\'s metrics that match no national objective on the page of targets tied to no portfolio', () => {
+    const md = readFileSync(join(out, 'performance', 'no-portfolio.md'), 'utf8');
+    expect(md).toContain('# Performance: Targets not tied to a portfolio');
+    expect(md).toContain('## Metric: Cost Weighted Activity');
   });
 
   it('shows seed 003\'s maternity progress updates in the stocktake document, with their date and source', () => {
@@ -63,11 +72,11 @@ describe('the embedded plan\'s year', () => {
     expect(md).toContain('UHNM CQC Maternity Survey Summary and Action Plan presented annually to the LMNS QSOF.');
   });
 
-  it('draws the one planned year-end point as a chart, with its title, description and data table', () => {
-    const html = readFileSync(join(out, 'performance.html'), 'utf8');
+  it('draws the one planned year-end point as a chart on the urgent and emergency care page, with its title, description and data table', () => {
+    const html = readFileSync(join(out, 'performance', 'uec.html'), 'utf8');
     expect(html.match(/<svg[^>]*class="plan-chart"/g)).toHaveLength(1);
     expect(html).toContain('<title id="chart-1-title">National objective 1: Improve A&amp;E waiting times');
-    expect(html).toContain('<caption class="nhsuk-table__caption">UHNM: planned and measured values by period</caption>');
-    expect(readFileSync(join(out, 'performance.md'), 'utf8')).toContain('| Period | Planned |\n| --- | --- |\n| 2024-03 | 76\\.4% |');
+    expect(html).toContain('<span class="nhsuk-details__summary-text">UHNM: planned and measured values by period</span>');
+    expect(readFileSync(join(out, 'performance', 'uec.md'), 'utf8')).toContain('| Period | Planned |\n| --- | --- |\n| 2024-03 | 76\\.4% |');
   });
 });

@@ -3,7 +3,7 @@
 // every value and tick and d3-shape draws the lines; no browser is needed. The SVG has a title and a
 // description for assistive technology; the documents put a text summary and the data table beside it.
 
-import { scaleLinear, scalePoint } from 'd3-scale';
+import { scaleLinear, scalePoint, type ScaleLinear, type ScalePoint } from 'd3-scale';
 import { line } from 'd3-shape';
 
 export interface ChartSeries {
@@ -34,18 +34,52 @@ const MARGIN = { top: 20, right: 20, bottom: 56, left: 64 };
 
 /** Escapes text for SVG (XML): plan text goes into titles and labels. */
 function xml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return MARKUP.test(text) ? text.replace(MARKUP_ALL, (c) => ENTITIES[c]!) : text;
 }
+
+const MARKUP = /[&<>"']/;
+const MARKUP_ALL = /[&<>"']/g;
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 const numberFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
 const number = (n: number): string => numberFormat.format(n);
 const fixed = (n: number): string => (Math.round(n * 100) / 100).toString();
 
-export function trajectoryChart(input: ChartInput): string {
-  const x = scalePoint<string>().domain(input.periods).range([MARGIN.left, WIDTH - MARGIN.right]).padding(0.5);
-  const values = [...input.series.flatMap((s) => s.points.map((p) => p.value)), ...input.target];
-  const low = Math.min(...values);
-  const high = Math.max(...values);
+/**
+ * The parts of a drawing that charts of one page share: an axis over the same periods, or the same
+ * values, and a legend of the same lines are the same markup, so each is made once. Markup only: it
+ * holds no plan text but period labels, unit names and the lines' names, each escaped once.
+ */
+export class ChartParts {
+  private readonly made = new Map<string, string>();
+  private readonly periodScales = new Map<string, ScalePoint<string>>();
+
+  of(key: string, make: () => string): string {
+    let part = this.made.get(key);
+    if (part === undefined) this.made.set(key, (part = make()));
+    return part;
+  }
+
+  /** The x scale over these periods, with their key. */
+  periods(periods: readonly string[]): { key: string; x: ScalePoint<string> } {
+    const key = periods.join('\0');
+    let x = this.periodScales.get(key);
+    if (!x) this.periodScales.set(key, (x = scalePoint<string>().domain(periods).range([MARGIN.left, WIDTH - MARGIN.right]).padding(0.5)));
+    return { key, x };
+  }
+}
+
+/** @param parts what this chart may share with the other charts of its page */
+export function trajectoryChart(input: ChartInput, parts: ChartParts = new ChartParts()): string {
+  const { key: periodsKey, x } = parts.periods(input.periods);
+  let low = Infinity;
+  let high = -Infinity;
+  const reach = (value: number) => {
+    if (value < low) low = value;
+    if (value > high) high = value;
+  };
+  for (const series of input.series) for (const p of series.points) reach(p.value);
+  input.target.forEach(reach);
   const pad = high === low ? Math.max(1, Math.abs(high) * 0.1) : (high - low) * 0.1;
   const y = scaleLinear().domain([low - pad, high + pad]).nice(5).range([HEIGHT - MARGIN.bottom, MARGIN.top]);
   const path = line<{ period: string; value: number }>().x((p) => x(p.period)!).y((p) => y(p.value));
@@ -53,52 +87,68 @@ export function trajectoryChart(input: ChartInput): string {
   const axisLabel = input.unit === undefined ? 'Value' : input.unit === '%' ? 'Per cent' : input.unit;
   const titleId = `${input.id}-title`;
   const descId = `${input.id}-desc`;
-  const parts: string[] = [];
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" class="plan-chart" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-labelledby="${titleId} ${descId}">`);
-  parts.push(`<title id="${titleId}">${xml(input.title)}</title>`, `<desc id="${descId}">${xml(input.description)}</desc>`);
-  // The y axis: ticks from the scale, a gridline each.
-  parts.push('<g class="plan-chart__axis plan-chart__axis--y">');
-  for (const tick of y.ticks(5)) {
-    parts.push(`<line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${fixed(y(tick))}" y2="${fixed(y(tick))}" class="plan-chart__grid"/>`);
-    parts.push(`<text x="${MARGIN.left - 8}" y="${fixed(y(tick))}" dy="0.32em" text-anchor="end">${xml(number(tick))}</text>`);
-  }
-  parts.push(`<text class="plan-chart__label" transform="translate(16 ${fixed((MARGIN.top + HEIGHT - MARGIN.bottom) / 2)}) rotate(-90)" text-anchor="middle">${xml(axisLabel.length > 40 ? `${axisLabel.slice(0, 39)}…` : axisLabel)}</text>`, '</g>');
-  // The x axis: one tick per period, labelled at most about twelve times.
-  const every = Math.max(1, Math.ceil(input.periods.length / 12));
-  parts.push('<g class="plan-chart__axis plan-chart__axis--x">');
-  parts.push(`<line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${HEIGHT - MARGIN.bottom}" y2="${HEIGHT - MARGIN.bottom}"/>`);
-  input.periods.forEach((period, i) => {
-    if (i % every !== 0) return;
-    parts.push(`<text x="${fixed(x(period)!)}" y="${HEIGHT - MARGIN.bottom + 18}" text-anchor="middle">${xml(period)}</text>`);
-  });
-  parts.push(`<text class="plan-chart__label" x="${fixed((MARGIN.left + WIDTH - MARGIN.right) / 2)}" y="${HEIGHT - 10}" text-anchor="middle">Period</text>`, '</g>');
+  const out: string[] = [];
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="plan-chart" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-labelledby="${titleId} ${descId}">`);
+  out.push(`<title id="${titleId}">${xml(input.title)}</title>`, `<desc id="${descId}">${xml(input.description)}</desc>`);
+  const [bottom, top] = y.domain() as [number, number];
+  out.push(parts.of(`y\0${bottom}\0${top}\0${axisLabel}`, () => yAxis(y, axisLabel)));
+  out.push(parts.of(`x\0${periodsKey}`, () => xAxis(x, input.periods)));
   // The target: a line across, labelled in words so it is not told by colour alone.
   for (const figure of input.target) {
-    parts.push(`<g class="plan-chart__target"><line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${fixed(y(figure))}" y2="${fixed(y(figure))}"/>`);
-    parts.push(`<text x="${WIDTH - MARGIN.right}" y="${fixed(y(figure) - 6)}" text-anchor="end">Target ${xml(number(figure))}</text></g>`);
+    out.push(`<g class="plan-chart__target"><line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${fixed(y(figure))}" y2="${fixed(y(figure))}"/>`);
+    out.push(`<text x="${WIDTH - MARGIN.right}" y="${fixed(y(figure) - 6)}" text-anchor="end">Target ${xml(number(figure))}</text></g>`);
   }
   // Each series: a line (dashed for planned and forecast) and a marker at every point, each shape its own.
   for (const series of input.series) {
     const points = series.points.filter((p) => x(p.period) !== undefined);
     if (points.length === 0) continue;
-    parts.push(`<g class="plan-chart__series plan-chart__series--${series.kind}">`);
-    if (points.length > 1) parts.push(`<path d="${path(points)}" fill="none"/>`);
+    out.push(`<g class="plan-chart__series plan-chart__series--${series.kind}">`);
+    if (points.length > 1) out.push(`<path d="${path(points)}" fill="none"/>`);
     for (const p of points) {
-      const cx = fixed(x(p.period)!);
-      const cy = fixed(y(p.value));
-      parts.push(series.kind === 'measured'
-        ? `<circle cx="${cx}" cy="${cy}" r="4"/>`
-        : `<rect x="${fixed(x(p.period)! - 4)}" y="${fixed(y(p.value) - 4)}" width="8" height="8"/>`);
+      const px = x(p.period)!;
+      const py = y(p.value);
+      out.push(series.kind === 'measured'
+        ? `<circle cx="${fixed(px)}" cy="${fixed(py)}" r="4"/>`
+        : `<rect x="${fixed(px - 4)}" y="${fixed(py - 4)}" width="8" height="8"/>`);
     }
-    parts.push('</g>');
+    out.push('</g>');
   }
   // A legend in words.
-  const legend = [...input.series.map((s) => ({ label: s.label, kind: s.kind })), ...(input.target.length ? [{ label: 'Target', kind: 'target' }] : [])];
-  parts.push('<g class="plan-chart__legend">');
+  const legend = [...input.series.map((s) => ({ label: s.label, kind: s.kind as string })), ...(input.target.length ? [{ label: 'Target', kind: 'target' }] : [])];
+  out.push(parts.of(`legend\0${legend.map((e) => `${e.kind}\0${e.label}`).join('\0')}`, () => legendOf(legend)), '</svg>');
+  return out.join('');
+}
+
+/** The y axis: ticks from the scale, a gridline each, and what its numbers are. */
+function yAxis(y: ScaleLinear<number, number>, axisLabel: string): string {
+  const out = ['<g class="plan-chart__axis plan-chart__axis--y">'];
+  for (const tick of y.ticks(5)) {
+    out.push(`<line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${fixed(y(tick))}" y2="${fixed(y(tick))}" class="plan-chart__grid"/>`);
+    out.push(`<text x="${MARGIN.left - 8}" y="${fixed(y(tick))}" dy="0.32em" text-anchor="end">${xml(number(tick))}</text>`);
+  }
+  out.push(`<text class="plan-chart__label" transform="translate(16 ${fixed((MARGIN.top + HEIGHT - MARGIN.bottom) / 2)}) rotate(-90)" text-anchor="middle">${xml(axisLabel.length > 40 ? `${axisLabel.slice(0, 39)}…` : axisLabel)}</text>`, '</g>');
+  return out.join('');
+}
+
+/** The x axis: one tick per period, labelled at most about twelve times. */
+function xAxis(x: ScalePoint<string>, periods: readonly string[]): string {
+  const every = Math.max(1, Math.ceil(periods.length / 12));
+  const out = ['<g class="plan-chart__axis plan-chart__axis--x">'];
+  out.push(`<line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${HEIGHT - MARGIN.bottom}" y2="${HEIGHT - MARGIN.bottom}"/>`);
+  periods.forEach((period, i) => {
+    if (i % every !== 0) return;
+    out.push(`<text x="${fixed(x(period)!)}" y="${HEIGHT - MARGIN.bottom + 18}" text-anchor="middle">${xml(period)}</text>`);
+  });
+  out.push(`<text class="plan-chart__label" x="${fixed((MARGIN.left + WIDTH - MARGIN.right) / 2)}" y="${HEIGHT - 10}" text-anchor="middle">Period</text>`, '</g>');
+  return out.join('');
+}
+
+function legendOf(legend: readonly { label: string; kind: string }[]): string {
+  const out = ['<g class="plan-chart__legend">'];
   legend.forEach((entry, i) => {
     const lx = MARGIN.left + i * 140;
-    parts.push(`<g class="plan-chart__legend-item plan-chart__legend-item--${entry.kind}"><line x1="${lx}" x2="${lx + 24}" y1="${HEIGHT - 28}" y2="${HEIGHT - 28}"/><text x="${lx + 30}" y="${HEIGHT - 28}" dy="0.32em">${xml(entry.label)}</text></g>`);
+    out.push(`<g class="plan-chart__legend-item plan-chart__legend-item--${entry.kind}"><line x1="${lx}" x2="${lx + 24}" y1="${HEIGHT - 28}" y2="${HEIGHT - 28}"/><text x="${lx + 30}" y="${HEIGHT - 28}" dy="0.32em">${xml(entry.label)}</text></g>`);
   });
-  parts.push('</g>', '</svg>');
-  return parts.join('');
+  out.push('</g>');
+  return out.join('');
 }

@@ -28,7 +28,7 @@ export function headlines(plan: Plan | undefined): Headline[] {
   const covered = plan.duties.filter((d) => d.coverage.some((c) => c.sections.length > 0)).length;
   const smart = plan.objectives.filter((o) => thread.smart(o).failures.length === 0).length;
   const served = plan.objectives.filter((o) => o.actions.length > 0).length;
-  const year = new PlanningYear(plan);
+  const year = PlanningYear.of(plan);
   const figured = year.tracked().filter((t) => t.milestones.length > 0);
   const current = figured.filter((t) => year.latestComplete(t) !== undefined && year.behind(t).length === 0).length;
   const live = plan.actions.filter((a) => !a.standIn);

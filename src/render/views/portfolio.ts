@@ -49,6 +49,8 @@ export function portfolioView(thread: Thread, portfolio: LinkedPortfolio, diagno
       due: map.team || actions.some((a) => a.due),
     },
     metrics,
+    /** On the team's site, the page of the performance document with this portfolio's tracked targets. */
+    performancePath: map.performancePath(portfolio),
     metricColumns: {
       baseline: map.team || metrics.some((m) => m.baseline !== null),
       by: map.team || metrics.some((m) => m.by),

@@ -3,6 +3,7 @@
 
 import { capitalise, withArticle } from '../../english.js';
 import type { LinkedPortfolio, Plan } from '../../link/plan-graph.js';
+import { PlanningYear, type PortfolioTargets } from '../../link/year.js';
 import type { Terms } from '../../model/schema.js';
 import { formatDate } from '../engine.js';
 
@@ -41,6 +42,11 @@ export function termsOf(terms: Terms = {}): TermsView {
   };
 }
 
+/** A page of the performance document: the tracked targets one portfolio reports, or those tied to none. */
+export interface PerformancePage extends PortfolioTargets {
+  path: string;
+}
+
 /**
  * The pages one site has. Views ask it where to link, so a public page never links to a page the public
  * site does not have (the gap report, the page of a workstream with nothing to say).
@@ -49,6 +55,7 @@ export class SiteMap {
   readonly team: boolean;
   readonly terms: TermsView;
   private readonly portfolioPages: Set<string>;
+  private performanceMemo: PerformancePage[] | undefined;
 
   /**
    * @param pdf whether the public site's documents are printed to PDF (`plan build --pdf`), so that
@@ -79,9 +86,36 @@ export class SiteMap {
     return list;
   }
 
-  /** Every page of the site, without its format: index, the documents, portfolios and each portfolio's page. */
+  /** Every page of the site, without its format: index, the documents, the performance document's pages, portfolios and each portfolio's page. */
   get pages(): string[] {
-    return ['index', ...this.documents.map((d) => d.path), 'portfolios', ...this.plan.portfolios.filter((p) => this.hasPage(p)).map((p) => portfolioPath(p.id))];
+    return ['index', ...this.documents.map((d) => d.path), ...this.performancePages.map((p) => p.path), 'portfolios', ...this.plan.portfolios.filter((p) => this.hasPage(p)).map((p) => portfolioPath(p.id))];
+  }
+
+  /** The plan's year, which every page of the site asks. */
+  get year(): PlanningYear {
+    return PlanningYear.of(this.plan);
+  }
+
+  /**
+   * The pages of the performance document beyond its first, on the team's site only: one per portfolio
+   * that reports a tracked target, and one for the targets tied to no portfolio.
+   */
+  get performancePages(): PerformancePage[] {
+    if (!this.team) return [];
+    if (!this.performanceMemo) {
+      const groups = this.year.byPortfolio();
+      // The page of targets tied to no portfolio takes a name no portfolio's page has.
+      const taken = new Set(groups.flatMap((g) => (g.portfolio ? [g.portfolio.id.toLowerCase()] : [])));
+      let unowned = 'no-portfolio';
+      for (let n = 2; taken.has(unowned); n++) unowned = `no-portfolio-${n}`;
+      this.performanceMemo = groups.map((group) => ({ ...group, path: `performance/${group.portfolio ? group.portfolio.id : unowned}` }));
+    }
+    return this.performanceMemo;
+  }
+
+  /** The performance page of a portfolio, or null when the site has none for it. */
+  performancePath(portfolio: LinkedPortfolio): string | null {
+    return this.performancePages.find((p) => p.portfolio === portfolio)?.path ?? null;
   }
 
   /** The pages a reader may want on paper: the documents and the portfolio pages, not the indexes. */

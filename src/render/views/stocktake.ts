@@ -16,7 +16,7 @@ const progressTags: Record<ProgressStatus, string> = {
 };
 
 export function stocktakeView(plan: Plan) {
-  const year = new PlanningYear(plan);
+  const year = PlanningYear.of(plan);
   const due = year.dueStocktake();
   const actionView = (action: LinkedAction) => {
     const status = year.stocktake(action);

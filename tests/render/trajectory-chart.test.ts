@@ -1,0 +1,32 @@
+// A chart of trajectory against actuals, as SVG: plan text in it is escaped, and a chart drawn with
+// the parts the other charts of its page share is the chart drawn alone.
+
+import { describe, expect, it } from 'vitest';
+import { ChartParts, trajectoryChart, type ChartInput } from '../../src/render/charts/trajectory-chart.js';
+
+const periods = ['2023-04', '2023-05', '2023-06'];
+const chart = (overrides: Partial<ChartInput> = {}): ChartInput => ({
+  id: 'chart-1', title: 'A&E: UHNM', description: 'UHNM: 3 planned values.', periods, unit: '%', target: [76],
+  series: [
+    { label: 'Planned', kind: 'planned', points: periods.map((period, i) => ({ period, value: 70 + i * 3 })) },
+    { label: 'Measured', kind: 'measured', points: periods.map((period, i) => ({ period, value: 69 + i * 3.5 })) },
+  ],
+  ...overrides,
+});
+
+describe('a trajectory chart', () => {
+  it('escapes plan text in its title, description and axis label, so none of it is markup', () => {
+    const svg = trajectoryChart(chart({ title: '<script>alert(1)</script> "A&E"', description: 'It\'s <b>bold</b>', unit: 'per <1000> & "so"' }));
+    expect(svg).toContain('<title id="chart-1-title">&lt;script&gt;alert(1)&lt;/script&gt; &quot;A&amp;E&quot;</title>');
+    expect(svg).toContain('<desc id="chart-1-desc">It&#39;s &lt;b&gt;bold&lt;/b&gt;</desc>');
+    expect(svg).toContain('>per &lt;1000&gt; &amp; &quot;so&quot;</text>');
+    expect(svg).not.toMatch(/<script|<b>/);
+  });
+
+  it('is the same drawn with the parts other charts of its page share as drawn alone', () => {
+    const shared = new ChartParts();
+    const others = [chart({ id: 'chart-2', target: [80] }), chart({ id: 'chart-3', periods: ['2023-04', '2023-05'] }), chart({ id: 'chart-4', unit: 'patients' })];
+    for (const other of others) trajectoryChart(other, shared);
+    for (const input of [chart(), ...others]) expect(trajectoryChart(input, shared)).toBe(trajectoryChart(input));
+  });
+});
