@@ -122,11 +122,14 @@ function modelTable(table: ParsedTable, result: ModelledActuals): void {
     const periodText = cell('period')!;
     const valueText = cell('value')!;
     const part = cell('part') || undefined;
-    for (const [column, value] of [['target', target], ['organisation', organisation], ['part', part]] as const) {
-      if (value === undefined) continue;
+    const checkId = (column: 'target' | 'organisation' | 'part', value: string | undefined): void => {
+      if (value === undefined) return;
       if (value === '') report(where(column), 'schema', `The \`${column}\` of this row is empty.`, column === 'target' ? 'Write the id of the objective or metric whose target the value measures, such as `no-01`.' : 'Write the id of the organisation the value is for.');
       else if (!isId(value)) report(where(column), 'schema', `The \`${column}\` "${shorten(value)}" is not an id.`, NUMBER.test(value) && column === 'target' ? 'The `target` column names the objective or metric, such as `no-01`; the measured figure goes in `value`.' : 'Ids are letters, digits, `-`, `_` and `.`, with no spaces, as written in the plan.');
-    }
+    };
+    checkId('target', target);
+    checkId('organisation', organisation);
+    checkId('part', part);
     const period = parsePeriod(periodText);
     if (periodText === '') report(where('period'), 'schema', 'The `period` of this row is empty.', 'Write the month (2024-03) or the quarter of the financial year (2023/24 Q4) the value is for.');
     else if (!period) report(where('period'), 'schema', `The \`period\` "${shorten(periodText)}" is not a period: ${periodProblem(periodText)}.`);
