@@ -2,7 +2,7 @@
 // the plan again on every save, and only the file that was saved need be parsed again.
 
 import type { ParseCache } from './parse-cache.js';
-import type { ParsedSource } from './parse-source.js';
+import type { ParsedSource } from './located.js';
 
 export class MemoryParseCache implements ParseCache {
   private readonly parsed = new Map<string, { text: string; parsed: ParsedSource }>();

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import jsYamlPackage from 'js-yaml/package.json' with { type: 'json' };
 import yamlPackage from 'yaml/package.json' with { type: 'json' };
 import packageJson from '../../package.json' with { type: 'json' };
-import type { ParsedSource } from './parse-source.js';
+import type { ParsedSource } from './located.js';
 
 /**
  * Anything that changes what parsing produces must change this, so old entries are never read: the

@@ -7,8 +7,6 @@ import type { Diagnostic, Position } from '../diagnostic.js';
 import { withoutByteOrderMark, type LocationNode, type ParsedSource } from './located.js';
 import { parseCleanSource } from './parse-events.js';
 
-export { offsetToPosition, startOf, type LocatedCollection, type LocationNode, type ParsedSource } from './located.js';
-
 const MAX_DEPTH = 64;
 const MAX_ALIAS_EXPANSIONS = 10_000;
 

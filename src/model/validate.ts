@@ -5,7 +5,7 @@
 import type * as z from 'zod/mini';
 import type { DiagnosticCode } from '../catalogue.js';
 import { appendDiagnostics, type Diagnostic } from '../diagnostic.js';
-import type { ParsedSource } from '../load/parse-source.js';
+import type { ParsedSource } from '../load/located.js';
 import { MANIFEST_FILE, type SourceText } from '../load/plan-folder.js';
 import { didYouMean } from '../suggest.js';
 import { childAt, locate, type FieldPath, type ItemSource, type Located } from './locate.js';
@@ -234,12 +234,7 @@ function withoutKeys(value: unknown, issues: readonly z.core.$ZodIssueUnrecogniz
 }
 
 function validateCollection(name: CollectionName, value: unknown, at: ItemSource, sources: PlanSources, diagnostics: Diagnostic[]): void {
-  if (value === null || value === undefined) return; // `actions:` with nothing under it is an empty list
-  if (!Array.isArray(value)) {
-    diagnostics.push(error(locate(at), 'schema', `\`${name}\` should be a list of ${itemNouns[name]} items, but it is not a list.`,
-      'Start each item on its own line with `- id: …`.'));
-    return;
-  }
+  if (!isList(value, name, `${itemNouns[name]} items`, 'Start each item on its own line with `- id: …`.', at, diagnostics)) return;
   const schema = collectionSchemas[name] as z.ZodMiniType;
   const bucket = sources[name] as Located<unknown>[];
   value.forEach((item, index) => {
@@ -279,13 +274,8 @@ function validateCollection(name: CollectionName, value: unknown, at: ItemSource
  * reports that item for lacking the record.
  */
 function validateRecords(name: RecordCollectionName, value: unknown, at: ItemSource, sources: PlanSources, diagnostics: Diagnostic[]): void {
-  if (value === null || value === undefined) return;
   const noun = recordNouns[name];
-  if (!Array.isArray(value)) {
-    diagnostics.push(error(locate(at), 'schema', `\`${name}\` should be a list of ${noun} records, but it is not a list.`,
-      'Start each record on its own line with `- `.'));
-    return;
-  }
+  if (!isList(value, name, `${noun} records`, 'Start each record on its own line with `- `.', at, diagnostics)) return;
   const schema = recordSchemas[name] as z.ZodMiniType;
   const bucket = sources[name] as Located<unknown>[];
   value.forEach((record, index) => {
@@ -341,6 +331,17 @@ function unwrap(schema: unknown): unknown {
   return current;
 }
 
+
+/**
+ * Whether a collection's value is a list to read, reporting it when it is something else. Nothing
+ * (`actions:` with nothing under it) is an empty list, with nothing to read.
+ */
+function isList(value: unknown, name: string, what: string, hint: string, at: ItemSource, diagnostics: Diagnostic[]): value is unknown[] {
+  if (value === null || value === undefined) return false;
+  if (Array.isArray(value)) return true;
+  diagnostics.push(error(locate(at), 'schema', `\`${name}\` should be a list of ${what}, but it is not a list.`, hint));
+  return false;
+}
 
 function error(location: { file: string; line: number; column: number }, rule: DiagnosticCode, message: string, hint?: string): Diagnostic {
   return { rule, severity: 'error', ...location, message, ...(hint ? { hint } : {}) };

@@ -4,7 +4,8 @@
 
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Position } from '../../src/diagnostic.js';
-import { offsetToPosition, parseSource, startOf, type ParsedSource } from '../../src/load/parse-source.js';
+import { offsetToPosition, startOf, type ParsedSource } from '../../src/load/located.js';
+import { parseSource } from '../../src/load/parse-source.js';
 import { childAt } from '../../src/model/locate.js';
 import { readSource } from '../../src/load/plan-folder.js';
 import { compileTexts } from '../../src/compile-texts.js';
