@@ -5,8 +5,9 @@
 // into its target) or a folder whose owner, group and mode matter. Instead each build
 //   1. takes OUT's lock (.plan-build.lock), so two builds never write at once, and first completes an
 //      interrupted build's journal, if there is one;
-//   2. writes every new file into a staging folder inside OUT (.plan-build.staging-<id>, with a token
-//      file that proves it is plan's), so a kill here leaves the old output whole;
+//   2. writes every new or changed file into a staging folder inside OUT (.plan-build.staging-<id>,
+//      with a token file that proves it is plan's), so a kill here leaves the old output whole; a file
+//      the old manifest lists with the same content, and that still holds it, is left in place;
 //   3. commits by renaming its journal into place (.plan-build.journal, one atomic rename): from here
 //      on the new output is complete on disk, and the next build finishes these steps if this one dies;
 //   4. moves each staged file into place (each rename replaces one file whole, so no file is ever
@@ -181,7 +182,7 @@ export async function writeOutput(out: string, files: OutputFiles, mode: 'replac
     refuseForeignFolder(root, shownOut);
     const previous = readManifest(root);
     staging = join(root, `${STAGING_PREFIX}${id}`);
-    const journal = stage(staging, id, files, mode, previous);
+    const journal = stage(root, staging, id, files, mode, previous);
     writeNewFile(join(staging, JOURNAL_FILE), JSON.stringify(journal) + '\n', 'the journal');
     renameSync(join(staging, JOURNAL_FILE), join(root, JOURNAL_FILE));
     committed = true;
@@ -241,29 +242,60 @@ function removeEmptyFolders(folder: string, stop: string): void {
   }
 }
 
-function stage(staging: string, id: string, files: OutputFiles, mode: Journal['mode'], previous: FileHashes): Journal {
+/**
+ * Stages every file that differs from what is in place. A file whose new content is what the old
+ * manifest lists, and which still holds exactly that, is left where it is (its modification time
+ * too): most of a rebuild's files are unchanged, and a write and a rename each cost more than reading
+ * the old file to prove it.
+ */
+function stage(root: string, staging: string, id: string, files: OutputFiles, mode: Journal['mode'], previous: FileHashes): Journal {
   mkdirSync(staging);
   writeNewFile(join(staging, TOKEN_FILE), JSON.stringify({ format: TOKEN_FORMAT, id, pid: process.pid }) + '\n', 'the staging token');
   const next: FileHashes = Object.create(null);
   if (mode === 'update') Object.assign(next, previous);
-  const place = [...files.keys()].sort();
+  const place: string[] = [];
   const made = new Set<string>();
-  for (const path of place) {
+  const realFolders = new Map<string, boolean>();
+  for (const path of [...files.keys()].sort()) {
     if (!isOutputPath(path)) throw new Error(`plan tried to write an output file with the unsafe name ${path}`);
+    // Encoded once, for both the write and the hash: a big build writes a hundred megabytes.
+    const content = files.get(path)!;
+    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    const hash = sha256(bytes);
+    next[path] = hash;
+    if (previous[path] === hash && holdsInPlace(root, path, hash, realFolders)) continue;
     const target = join(staging, ...path.split('/'));
     const folder = dirname(target);
     if (!made.has(folder)) {
       mkdirSync(folder, { recursive: true });
       made.add(folder);
     }
-    // Encoded once, for both the write and the hash: a big build writes a hundred megabytes.
-    const content = files.get(path)!;
-    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     writeNewFile(target, bytes, path);
-    next[path] = sha256(bytes);
+    place.push(path);
   }
   writeNewFile(join(staging, MARKER_FILE), manifestText(next), 'the new manifest');
   return { format: JOURNAL_FORMAT, id, mode, previous, next, place };
+}
+
+/**
+ * True when the output file at `path` is a regular file holding content with this hash, reached
+ * through real folders only (a folder the user has replaced by a link is never read through).
+ * `realFolders` remembers each folder's answer for the rest of the build.
+ */
+function holdsInPlace(root: string, path: string, hash: string, realFolders: Map<string, boolean>): boolean {
+  const parts = path.split('/');
+  let dir = root;
+  for (const part of parts.slice(0, -1)) {
+    dir = join(dir, part);
+    let real = realFolders.get(dir);
+    if (real === undefined) {
+      real = lstatOrUndefined(dir)?.isDirectory() ?? false;
+      realFolders.set(dir, real);
+    }
+    if (!real) return false;
+  }
+  const target = join(dir, parts[parts.length - 1]!);
+  return lstatOrUndefined(target)?.isFile() === true && hashFile(target) === hash;
 }
 
 /** Moves a committed build's staged files into place. Every step can be done again, so a build killed here is finished by the next. */

@@ -70,6 +70,17 @@ export function markdownInlineToHtml(text: string, options: ProseOptions = {}): 
  * The edits are made at the source positions of a CommonMark (GFM) parse, so nothing else moves.
  */
 export function markdownToMarkdown(text: string, options: ProseOptions = {}): string {
+  // Raw HTML and autolinks start with `<`; links, images and definitions with `[`. The only other
+  // links, GFM's bare addresses, are always http(s) or mailto, so they are kept. Most prose has none
+  // of these, and comes back as written without the cost of a parse.
+  return MAY_NEED_EDITS.test(text) ? rewriteUnsafeMarkdown(text, options) : text;
+}
+
+/** Text in which markdownToMarkdown may have something to edit. */
+const MAY_NEED_EDITS = /[<[]/;
+
+/** markdownToMarkdown's edits, made on a parse of the whole text. Exported for the test that holds the shortcut to it. */
+export function rewriteUnsafeMarkdown(text: string, options: ProseOptions = {}): string {
   const tree = fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
   const definitions = new Map<string, string>();
   const collect = (node: Nodes) => {
@@ -83,6 +94,8 @@ export function markdownToMarkdown(text: string, options: ProseOptions = {}): st
     let out = '';
     let cursor = from;
     for (const child of node.children) {
+      // GFM's bare-address pass can leave a node without a position; its text is copied with the gap around it.
+      if (child.position === undefined) continue;
       const [start, end] = range(child);
       out += text.slice(cursor, start) + rewrite(child);
       cursor = end;

@@ -3,7 +3,7 @@
 // build; the folder itself (a link, a mount point, its owner and mode) is written into, never replaced.
 
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs';
+import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -276,5 +276,48 @@ describe('an output path that cannot be used', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(existsSync(join(plan, 'dist', 'tiny-ics', 'index.html'))).toBe(true);
     expect((await runPlan(['check'], { cwd: plan })).code).toBe(0);
+  });
+});
+
+describe('a rebuild', () => {
+  it('leaves a file whose content has not changed where it is, and replaces one that has', async () => {
+    const plan = copyPlan(valid);
+    const out = freshOut();
+    expect((await build(out, plan)).code).toBe(0);
+    const before = (path: string) => ({ ino: statSync(join(out, path)).ino, mtimeMs: statSync(join(out, path)).mtimeMs });
+    const unchanged = before('assets/plan.css');
+    const index = before('index.md');
+    const manifestText = readFileSync(join(plan, 'plan.yaml'), 'utf8');
+    writeFileSync(join(plan, 'plan.yaml'), manifestText.replace('statement: People in Tiny live longer, healthier lives.', 'statement: People in Tiny live longer, healthier lives (revised).'));
+    expect((await build(out, plan)).code).toBe(0);
+    expect(before('assets/plan.css')).toEqual(unchanged);
+    expect(before('index.md').ino).not.toBe(index.ino);
+    expect(readFileSync(join(out, 'index.md'), 'utf8')).toContain('(revised)');
+    expect(onlyManifestLeft(out)).toBe(true);
+  });
+
+  it('replaces an unchanged file that the user has edited since, keeping their copy aside', async () => {
+    const out = freshOut();
+    expect((await build(out)).code).toBe(0);
+    const fresh = readFileSync(join(out, 'assets', 'plan.css'));
+    writeFileSync(join(out, 'assets', 'plan.css'), 'body { color: hotpink }\n');
+    const result = await build(out);
+    expect(result.code).toBe(0);
+    expect(readFileSync(join(out, 'assets', 'plan.css'))).toEqual(fresh);
+    expect(readFileSync(join(out, 'assets', 'plan.css.kept'), 'utf8')).toBe('body { color: hotpink }\n');
+  });
+
+  it('never reads an unchanged file through a folder the user replaced with a link', async () => {
+    const out = freshOut();
+    expect((await build(out)).code).toBe(0);
+    const elsewhere = makeTempDir('plan-elsewhere-');
+    cpSync(join(out, 'assets'), elsewhere, { recursive: true });
+    rmSync(join(out, 'assets'), { recursive: true });
+    symlinkSync(elsewhere, join(out, 'assets'));
+    expect((await build(out)).code).toBe(0);
+    expect(lstatSync(join(out, 'assets')).isDirectory()).toBe(true);
+    expect(lstatSync(join(out, 'assets.kept')).isSymbolicLink()).toBe(true);
+    expect(existsSync(join(out, 'assets', 'plan.css'))).toBe(true);
+    expect(readFileSync(join(elsewhere, 'plan.css'))).toEqual(readFileSync(join(out, 'assets', 'plan.css')));
   });
 });

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
-import { escapeForMarkdown, isSafeLink, markdownToMarkdown } from '../../src/render/markdown.js';
+import { escapeForMarkdown, isSafeLink, markdownToMarkdown, rewriteUnsafeMarkdown } from '../../src/render/markdown.js';
 
 // GitHub-style viewers also turn bare http(s) addresses into links; that shows the same text, so it is left out here.
 const viewer = new MarkdownIt({ html: true, linkify: false });
@@ -54,5 +54,23 @@ describe('links in prose', () => {
   it('in Markdown output, a javascript: link keeps only its text, and the rest of the prose is as written', () => {
     const prose = 'See [the plan](https://x.example/plan) and [this](javascript:alert(1)), *as written*.\n\n```\nif a < b\n```\n';
     expect(markdownToMarkdown(prose)).toBe('See [the plan](https://x.example/plan) and this, *as written*.\n\n```\nif a < b\n```\n');
+  });
+});
+
+describe('prose with nothing to edit', () => {
+  // Markdown's own characters and the pieces of bare addresses (www., schemes, @), without `<` or `[`.
+  const piece = fc.constantFrom('a', 'B', ' ', '\n', '\n\n', '*', '_', '`', '```', '#', '>', '-', '1.', '|', '~', '!', '(', ')', ']', '&amp;', '\\',
+    ':', '/', '.', '@', 'www.', 'http://', 'https://', 'mailto:', 'xmpp:', 'XMPP:', 'javascript:', 'ftp://', 'x.example', 'nhs.net');
+  const prose = fc.array(piece, { maxLength: 40 }).map((pieces) => pieces.join(''));
+
+  it('comes back exactly as the full parse would give it', () => {
+    fc.assert(fc.property(prose, (text) => {
+      expect(markdownToMarkdown(text)).toBe(rewriteUnsafeMarkdown(text));
+    }), { numRuns: 2000 });
+  });
+
+  it('keeps text that the bare-address pass leaves without a position, once', () => {
+    expect(rewriteUnsafeMarkdown('\n\nwww.')).toBe('\n\nwww.');
+    expect(rewriteUnsafeMarkdown('\n\nwww. and [a](javascript:x)')).toBe('\n\nwww. and a');
   });
 });
