@@ -4,9 +4,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 
-/** The options every template is compiled with, per format; src/render/engine.ts compiles with the same. */
+/** The options every template is compiled with, per format: those of `templateCompileOptions` in src/render/engine.ts. */
+const HELPERS = ['markdown', 'markdownInline', 'word', 'code', 'cell', 'date', 'join', 'eq', 'not', 'or', 'and', 'capital', 'plural', 'doc'];
+
 export function compileOptions(format) {
-  return { noEscape: format === 'md', strict: false, preventIndent: true };
+  return { noEscape: format === 'md', strict: false, preventIndent: true, knownHelpers: Object.fromEntries(HELPERS.map((name) => [name, true])) };
 }
 
 /**

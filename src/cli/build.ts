@@ -20,7 +20,6 @@ import type { RuleSettings } from '../rules/run.js';
 import { terminalPath, terminalText } from '../report/terminal-text.js';
 import { write } from './output.js';
 import { catalogue, printErrors } from './report-context.js';
-import { compileRevision } from './revision.js';
 import { CannotRun, EXIT_OK, EXIT_PROBLEMS, displayPath, findPlanFolders, isWithin } from './shared.js';
 
 export interface BuildOptions {
@@ -105,7 +104,7 @@ async function buildPlan({ planDir, out, plan, diagnostics }: PlanBuild, options
       await write(process.stderr, `plan: the plan has ${summary.errors} error(s), so only the gap report was written: ${displayPath(join(out, 'gaps.html'))}\n`);
       return EXIT_PROBLEMS;
     }
-    const previousEdition = previousEditionOf(planDir, plan!);
+    const previousEdition = await previousEditionOf(planDir, plan!);
     let files = await renderSite(plan!, diagnostics, { ...renderOptions, audience, pdf: chromium !== undefined, previousEdition });
     if (chromium !== undefined) {
       const { withPdfs } = await import('../emit/pdf.js');
@@ -131,9 +130,11 @@ async function buildPlan({ planDir, out, plan, diagnostics }: PlanBuild, options
  * records no revision. A revision that cannot be read stops the build, so the same sources never give
  * a summary with the section on one machine and without it on another.
  */
-function previousEditionOf(planDir: string, plan: Plan): PreviousEdition | undefined {
+async function previousEditionOf(planDir: string, plan: Plan): Promise<PreviousEdition | undefined> {
   const previous = plan.manifest.plan.editions.at(-2);
   if (previous?.revision === undefined) return undefined;
+  // Loaded only here: reading a revision parses in memory, with the `yaml` library a clean plan folder never needs.
+  const { compileRevision } = await import('./revision.js');
   const revision = previous.revision;
   const asked = `edition \`${previous.id}\`'s revision \`${revision}\``;
   const hint = 'Give `revision:` a tag, branch or commit of this repository at which the plan published that edition, or remove it to build without "What\'s new since".';

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import { parse as parseYaml } from 'yaml';
+import { load as loadYaml } from 'js-yaml';
 import { capitalise } from '../english.js';
 import { escapeForMarkdown, markdownCell, markdownInlineToHtml, markdownToHtml, markdownToMarkdown, type ProseOptions } from './markdown.js';
 import { precompiledTemplates, type PrecompiledTemplate } from './precompiled-templates.js';
@@ -47,9 +47,13 @@ export function loadWords(dirs: readonly string[], read: (path: string) => strin
     if (!existsSync(path)) continue;
     let parsed: unknown;
     try {
-      parsed = parseYaml(read(path));
+      // js-yaml, which the check has already loaded for the plan's own files.
+      parsed = loadYaml(read(path));
     } catch (cause) {
-      throw new TemplateError(`The words file ${path} cannot be read: ${(cause as Error).message}`);
+      if (cause instanceof TemplateError) throw cause;
+      const { reason, mark } = cause as { reason?: string; mark?: { line: number; column: number } };
+      const where = mark ? `line ${mark.line + 1}, column ${mark.column + 1}: ` : '';
+      throw new TemplateError(`The words file ${path} cannot be read: ${where}${reason ?? (cause as Error).message}.`);
     }
     if (parsed === null || parsed === undefined) continue;
     if (typeof parsed !== 'object' || Array.isArray(parsed)) throw new TemplateError(`The words file ${path} should be a mapping of names to words.`);
@@ -67,6 +71,14 @@ export interface RendererOptions {
   words?: Readonly<Record<string, string>>;
   /** Templates compiled ahead of time, by path relative to a templates folder; the bundle's own by default. */
   precompiled?: ReadonlyMap<string, PrecompiledTemplate>;
+}
+
+/** The helpers every renderer registers: templates are compiled knowing them, so a call goes straight to its helper. */
+export const TEMPLATE_HELPERS = ['markdown', 'markdownInline', 'word', 'code', 'cell', 'date', 'join', 'eq', 'not', 'or', 'and', 'capital', 'plural', 'doc'] as const;
+
+/** How a template is compiled, run time or ahead of time (scripts/precompile-templates.mjs says the same, and a test holds them equal). */
+export function templateCompileOptions(format: OutputFormat): NonNullable<Parameters<typeof Handlebars.compile>[1]> {
+  return { noEscape: format === 'md', strict: false, preventIndent: true, knownHelpers: Object.fromEntries(TEMPLATE_HELPERS.map((name) => [name, true])) };
 }
 
 export class DocumentRenderer {
@@ -129,7 +141,7 @@ export class DocumentRenderer {
     const precompiled = this.precompiled.get(name);
     if (precompiled?.source === source) return this.hb.template(precompiled.spec as TemplateSpecification);
     try {
-      return this.hb.compile(source, { noEscape: this.format === 'md', strict: false, preventIndent: true });
+      return this.hb.compile(source, templateCompileOptions(this.format));
     } catch (cause) {
       throw new TemplateError(`The template ${path} cannot be read: ${(cause as Error).message}`);
     }

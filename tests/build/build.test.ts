@@ -240,4 +240,21 @@ describe('plan build with a plan of its own templates', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(readTree(out).get('summary.html')!.equals(before.get('summary.html')!)).toBe(true);
   });
+
+  it('uses the plan\'s own words, and reports a words file that is not YAML at its line, exit 2', async () => {
+    const plan = copyPlan(fixture('valid'));
+    mkdirSync(join(plan, 'templates'), { recursive: true });
+    // publicVersion labels the link on every page of the team's site to its public version.
+    const key = 'publicVersion';
+    expect(readFileSync(join(repoRoot, 'templates', 'words.yaml'), 'utf8')).toMatch(/^publicVersion: /m);
+    writeFileSync(join(plan, 'templates', 'words.yaml'), `${key}: Our own word\n`);
+    const out = freshOut();
+    expect((await runPlan(['build', plan, '--out', out])).code).toBe(0);
+    expect([...readTree(out).values()].some((bytes) => bytes.toString().includes('Our own word'))).toBe(true);
+    writeFileSync(join(plan, 'templates', 'words.yaml'), `${key}: Our own word\n  broken: [\n`);
+    const result = await runPlan(['build', plan, '--out', out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/words file .*words\.yaml cannot be read: line 2, column \d+: /);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
 });

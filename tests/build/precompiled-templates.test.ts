@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '../../src/cli/report-context.js';
 import { compilePlan } from '../../src/pipeline.js';
-import { DocumentRenderer, builtInTemplatesDir } from '../../src/render/engine.js';
+import { DocumentRenderer, TEMPLATE_HELPERS, builtInTemplatesDir, templateCompileOptions } from '../../src/render/engine.js';
 import { renderSite } from '../../src/render/site.js';
-import { precompiledTemplatesModule } from '../../scripts/precompile-templates.mjs';
+import { compileOptions, precompiledTemplatesModule } from '../../scripts/precompile-templates.mjs';
 import { copyPlan, makeTempDir, repoRoot, runPlan } from '../helpers/cli.js';
 
 const PLAN = join(repoRoot, 'plans', 'staffordshire-stoke-2023-24');
@@ -23,6 +23,13 @@ describe('templates compiled ahead of time', () => {
     const files = await renderSite(plan!, diagnostics, { planDir: PLAN, catalogue });
     expect(files.size).toBeGreaterThan(100);
     for (const [path, content] of files) expect(readFileSync(join(out, path), 'utf8'), path).toBe(content.toString());
+  });
+
+  it('are compiled with the options of run time, knowing every helper a renderer registers', () => {
+    for (const format of ['md', 'html'] as const) expect(compileOptions(format)).toEqual(templateCompileOptions(format));
+    const registered = Object.keys((new DocumentRenderer('md', [builtInTemplatesDir()]) as unknown as { hb: { helpers: object } }).hb.helpers);
+    const builtIn = ['blockHelperMissing', 'each', 'helperMissing', 'if', 'unless', 'log', 'lookup', 'with'];
+    expect(registered.filter((name) => !builtIn.includes(name)).sort()).toEqual([...TEMPLATE_HELPERS].sort());
   });
 
   it('are not used for a template whose text is not what they were compiled from', async () => {
