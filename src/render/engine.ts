@@ -78,7 +78,7 @@ export const TEMPLATE_HELPERS = ['markdown', 'markdownInline', 'word', 'code', '
 
 /** How a template is compiled, run time or ahead of time (scripts/precompile-templates.mjs says the same, and a test holds them equal). */
 export function templateCompileOptions(format: OutputFormat): NonNullable<Parameters<typeof Handlebars.compile>[1]> {
-  return { noEscape: format === 'md', strict: false, preventIndent: true, knownHelpers: Object.fromEntries(TEMPLATE_HELPERS.map((name) => [name, true])) };
+  return { noEscape: format === 'md', strict: false, preventIndent: true, knownHelpers: Object.fromEntries(TEMPLATE_HELPERS.map((name) => [name, true])), knownHelpersOnly: true };
 }
 
 export class DocumentRenderer {
@@ -130,7 +130,7 @@ export class DocumentRenderer {
       const text = tidy(template(data));
       return this.format === 'md' ? tidyTables(text) : text;
     } catch (cause) {
-      throw new TemplateError(`The ${this.format} template ${name} failed: ${(cause as Error).message}`);
+      throw new TemplateError(`The ${this.format} template ${name} failed: ${templateProblem((cause as Error).message)}`);
     }
   }
 
@@ -198,6 +198,15 @@ export class DocumentRenderer {
       return `${root}${file}.${html ? 'html' : 'md'}${anchor ? `#${anchor}` : ''}`;
     });
   }
+}
+
+/** Handlebars' message in plain words, for the one a planner's own template is most likely to meet. */
+function templateProblem(message: string): string {
+  // Handlebars compiles a template when it is first used, so a call of an unknown helper is found here.
+  const unknown = /^You specified knownHelpersOnly, but used the unknown helper (\S+) - (\d+):(\d+)/.exec(message);
+  if (!unknown) return message;
+  const [, helper, line, column] = unknown;
+  return `at line ${line}, column ${Number(column) + 1}, it calls \`${helper}\`, which is not a helper plan has. The helpers are ${TEMPLATE_HELPERS.join(', ')}, and Handlebars' own (if, unless, each, with, lookup).`;
 }
 
 /** A pure function of a string, computed once for each argument. */

@@ -241,6 +241,16 @@ describe('plan build with a plan of its own templates', () => {
     expect(readTree(out).get('summary.html')!.equals(before.get('summary.html')!)).toBe(true);
   });
 
+  it('reports a template that calls a helper plan does not have, with its line, exit 2', async () => {
+    const plan = copyPlan(fixture('valid'));
+    mkdirSync(join(plan, 'templates', 'md'), { recursive: true });
+    writeFileSync(join(plan, 'templates', 'md', 'duties.hbs'), '# Duties\n\n{{shout title}}\n');
+    const result = await runPlan(['build', plan, '--out', freshOut()]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('The md template duties failed: at line 3, column 1, it calls `shout`, which is not a helper plan has.');
+    expect(result.stderr).not.toContain('knownHelpersOnly');
+  });
+
   it('uses the plan\'s own words, and reports a words file that is not YAML at its line, exit 2', async () => {
     const plan = copyPlan(fixture('valid'));
     mkdirSync(join(plan, 'templates'), { recursive: true });
