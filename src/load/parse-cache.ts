@@ -87,7 +87,12 @@ class FolderCache implements ParseCache {
       renameSync(temporary, path);
       this.wrote = true;
     } catch {
-      rmSync(temporary, { force: true }); // a cache that cannot be written is no cache, not an error
+      // A cache that cannot be written is no cache, not an error, even in a folder plan may not look into.
+      try {
+        rmSync(temporary, { force: true });
+      } catch {
+        // nothing of ours there
+      }
     }
   }
 

@@ -41,6 +41,8 @@ export interface CliOptions {
    * is then what the command prints, and `code` is still plan's own exit code.
    */
   stdoutReader?: 'closed' | string;
+  /** Run as this user id (and the group of the same number), as a test run by root can. */
+  user?: number;
 }
 
 /** Variables of the test runner's own environment that would change what plan prints. */
@@ -72,6 +74,7 @@ export function runPlan(args: readonly string[], options: CliOptions = {}): Prom
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
       shell: false,
+      ...(options.user === undefined ? {} : { uid: options.user, gid: options.user }),
     });
     // Closed at once, long before plan (a new Node process) gets to write: every write then meets EPIPE.
     if (reader === 'closed') child.stdout.destroy();
