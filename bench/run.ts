@@ -371,8 +371,8 @@ function machine(): Record<string, string> {
 
 async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2));
-  if (!existsSync(join(ROOT, 'lib', 'plan.js'))) {
-    log('bench: lib/plan.js is missing; run `npm run bench` (which builds first) or `npm run build`.');
+  if (!existsSync(join(ROOT, 'lib', 'plan.cjs'))) {
+    log('bench: lib/plan.cjs is missing; run `npm run bench` (which builds first) or `npm run build`.');
     return 2;
   }
   probeDir = tempDir('probe');
@@ -648,7 +648,8 @@ function snapshotCli(): string {
   const dir = join(ROOT, 'bench', `.cli-${process.pid}`);
   rmSync(dir, { recursive: true, force: true });
   cpSync(join(ROOT, 'lib'), join(dir, 'lib'), { recursive: true });
-  cpSync(join(ROOT, 'bin', 'plan'), join(dir, 'bin', 'plan'));
+  // bin/package.json too: it makes bin/plan CommonJS.
+  cpSync(join(ROOT, 'bin'), join(dir, 'bin'), { recursive: true });
   return dir;
 }
 

@@ -15,11 +15,16 @@ import type { ParsedSource } from './located.js';
 
 /**
  * Anything that changes what parsing produces must change this, so old entries are never read: the
- * versions, and the size and time of the code itself, so a rebuilt plan never reads an older build's entries.
+ * versions, and the code itself, so plan built from other code never reads another build's entries.
  */
 const CACHE_FORMAT = `plan ${packageJson.version}; yaml ${yamlPackage.version}; js-yaml ${jsYamlPackage.version}; parsed-source 2; ${codeStamp()}`;
 
+/** The name of the build, a hash of the code of lib/, set in each bundle by scripts/build.mjs; not set in the sources. */
+declare const PLAN_BUILD: string | undefined;
+
+/** The bundles share their build's name, so plan check and plan build read each other's entries; the sources stamp their own file. */
 function codeStamp(): string {
+  if (typeof PLAN_BUILD === 'string') return PLAN_BUILD;
   try {
     const stats = statSync(fileURLToPath(import.meta.url));
     return `${stats.size}:${stats.mtimeMs}`;
@@ -87,7 +92,12 @@ class FolderCache implements ParseCache {
       renameSync(temporary, path);
       this.wrote = true;
     } catch {
-      rmSync(temporary, { force: true }); // a cache that cannot be written is no cache, not an error
+      // A cache that cannot be written is no cache, not an error, even in a folder plan may not look into.
+      try {
+        rmSync(temporary, { force: true });
+      } catch {
+        // nothing of ours there
+      }
     }
   }
 

@@ -1,9 +1,7 @@
 // Spreads the parsing of many source files over worker threads. The YAML parser is single-threaded and
 // the floor of a check's time, so a plan split across many files is parsed on every core at once.
 
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ParsedSource } from './located.js';
 import { parseSources } from './parse-events.js';
@@ -45,10 +43,9 @@ export async function parseInWorkers(texts: readonly SourceText[]): Promise<Pars
   return results;
 }
 
-/** The bundled worker sits in lib/, beside the entry; this code may run from lib/ or lib/chunks/. */
+/** The bundled worker sits in lib/, beside the bundle this code runs from. */
 function workerEntry(): URL {
-  const beside = new URL('./parse-worker.js', import.meta.url);
-  return existsSync(fileURLToPath(beside)) ? beside : new URL('../parse-worker.js', import.meta.url);
+  return new URL('./parse-worker.js', import.meta.url);
 }
 
 function runWorker(url: URL, texts: SourceText[]): Promise<ParsedSource[]> {

@@ -2,7 +2,7 @@
 // makes throw-away plan folders for tests that need to change or break a plan.
 
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +41,10 @@ export interface CliOptions {
    * is then what the command prints, and `code` is still plan's own exit code.
    */
   stdoutReader?: 'closed' | string;
+  /** Another copy of bin/plan to run (see copyInstallation); the repository's own when not given. */
+  launcher?: string;
+  /** Run as this user id (and the group of the same number), as a test run by root can. */
+  user?: number;
 }
 
 /** Variables of the test runner's own environment that would change what plan prints. */
@@ -62,16 +66,18 @@ export function runPlan(args: readonly string[], options: CliOptions = {}): Prom
     else env[name] = value;
   }
   const reader = options.stdoutReader;
+  const launcher = options.launcher ?? planBin;
   // The arguments reach bash as its own "$@", never through the command text.
   const [command, commandArgs]: [string, string[]] = reader !== undefined && reader !== 'closed'
-    ? ['bash', ['-c', `"$0" "$@" | ${reader}; exit "\${PIPESTATUS[0]}"`, process.execPath, planBin, ...args]]
-    : [process.execPath, [planBin, ...args]];
+    ? ['bash', ['-c', `"$0" "$@" | ${reader}; exit "\${PIPESTATUS[0]}"`, process.execPath, launcher, ...args]]
+    : [process.execPath, [launcher, ...args]];
   return new Promise((resolve, reject) => {
     const child = spawn(command, commandArgs, {
       cwd: options.cwd ?? repoRoot,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
       shell: false,
+      ...(options.user === undefined ? {} : { uid: options.user, gid: options.user }),
     });
     // Closed at once, long before plan (a new Node process) gets to write: every write then meets EPIPE.
     if (reader === 'closed') child.stdout.destroy();
@@ -102,6 +108,25 @@ export function makeTempDir(prefix = 'plan-test-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   tempDirs.push(dir);
   return dir;
+}
+
+export interface Installation {
+  /** Its bin/plan, to pass as `launcher` to runPlan. */
+  launcher: string;
+  /** Its lib/: the bundles and their code caches. */
+  lib: string;
+}
+
+/**
+ * A copy of the built CLI (bin/ and lib/) in a fresh temporary folder, beside links to the repository's
+ * package.json, node_modules, templates and reference data: for tests that change or break lib/, which
+ * other tests run in parallel from the repository's own copy.
+ */
+export function copyInstallation(): Installation {
+  const root = makeTempDir('plan-installation-');
+  for (const name of ['bin', 'lib']) cpSync(join(repoRoot, name), join(root, name), { recursive: true });
+  for (const name of ['package.json', 'node_modules', 'templates', 'reference']) symlinkSync(join(repoRoot, name), join(root, name));
+  return { launcher: join(root, 'bin', 'plan'), lib: join(root, 'lib') };
 }
 
 /** Copies a plan folder to a fresh temporary folder (or to `target`), so a test can change it; returns the copy. */

@@ -1,7 +1,7 @@
 // The parse cache: an unchanged file is read back exactly as it was parsed, a changed one is parsed
 // again, a damaged cache is ignored, and the cache can be switched off.
 
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadPlan } from '../../src/load/load-plan.js';
@@ -125,6 +125,22 @@ describe('the parse cache', () => {
     process.env.PLAN_CACHE = '0';
     await loadPlan(fixture('valid'));
     expect(entries(folder)).toEqual([]);
+  });
+
+  it('is simply not used when plan may not even look into its folder', async () => {
+    const cache = makeTempDir('plan-cache-closed-');
+    // Root may look anywhere, so as root the run is made as the user nobody, for whom the folder is closed.
+    const user = process.getuid?.() === 0 ? 65534 : undefined;
+    chmodSync(cache, 0o700);
+    if (user === undefined) chmodSync(cache, 0o000);
+    try {
+      const result = await runPlan(['check', fixture('valid')], { env: { PLAN_CACHE_DIR: cache }, user });
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+    } finally {
+      chmodSync(cache, 0o700);
+    }
+    expect(entries(cache)).toEqual([]);
   });
 
   it('is switched off by --no-cache on the command line', async () => {
