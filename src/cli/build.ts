@@ -2,18 +2,20 @@
 // (Markdown and HTML). The team's site has every document, the gap report and plan.json, with the
 // public site in public/; with errors only the gap report is written and OUT keeps the rest of its
 // earlier build. The public site alone is refused, with nothing written, while the plan has errors.
-// With --pdf, each public document is also printed to PDF before the new folder replaces OUT.
+// Each file is written as it is made, so a big plan is never held as a whole site in memory. With
+// --pdf, each public document is also printed to PDF before the new output replaces the old.
 // Several plans are each built into dist/<plan id> (dist/<plan id>-public).
 
 import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { summarise } from '../diagnostic.js';
+import type { OutputStream } from '../emit/output-files.js';
 import { EmitError, checkOutputFolder, writeOutput, type WriteResult } from '../emit/write-tree.js';
 import type { Plan } from '../link/plan-graph.js';
 import { compilePlan, type Compilation } from '../pipeline.js';
 import { assetFiles } from '../render/assets.js';
 import { builtInTemplatesDir, TemplateError } from '../render/engine.js';
-import { pdfPages, renderGaps, renderSite } from '../render/site.js';
+import { pdfPages, renderGaps, siteFiles } from '../render/site.js';
 import type { Audience } from '../render/views/site.js';
 import type { PreviousEdition } from '../render/views/whats-new.js';
 import type { RuleSettings } from '../rules/run.js';
@@ -87,7 +89,6 @@ async function buildPlan({ planDir, out, plan, diagnostics }: PlanBuild, options
   const summary = summarise(diagnostics);
   const audience = options.for ?? 'team';
   const renderOptions = { planDir, catalogue, remoteImages: options.allowRemoteImages ?? false, allowOutside: options.allowOutside ?? false };
-  let written: WriteResult;
   try {
     checkOutputFolder(out, planDir, shownOut);
     if (summary.errors > 0 && audience === 'public') {
@@ -100,22 +101,22 @@ async function buildPlan({ planDir, out, plan, diagnostics }: PlanBuild, options
       const files = renderGaps(plan, diagnostics, renderOptions);
       // The gap report's page needs the stylesheet; an earlier build's assets are left as they are.
       if (!existsSync(join(out, 'assets'))) for (const [path, content] of assetFiles(builtInTemplatesDir())) files.set(path, content);
-      await reportKept(await writeOutput(out, files, 'update', shownOut), out);
+      await writeAndReport(out, files, 'update', shownOut);
       await write(process.stderr, `plan: the plan has ${summary.errors} error(s), so only the gap report was written: ${displayPath(join(out, 'gaps.html'))}\n`);
       return EXIT_PROBLEMS;
     }
     const previousEdition = await previousEditionOf(planDir, plan!);
-    let files = await renderSite(plan!, diagnostics, { ...renderOptions, audience, pdf: chromium !== undefined, previousEdition });
+    // Each file is written as it is made; a template that fails part-way leaves OUT as it was.
+    let files: OutputStream = siteFiles(plan!, diagnostics, { ...renderOptions, audience, pdf: chromium !== undefined, previousEdition });
     if (chromium !== undefined) {
       const { withPdfs } = await import('../emit/pdf.js');
-      files = await withPdfs(chromium, files, pdfPages(plan!, audience));
+      files = withPdfs(chromium, files, pdfPages(plan!, audience));
     }
-    written = await writeOutput(out, files, 'replace', shownOut);
+    await writeAndReport(out, files, 'replace', shownOut);
   } catch (error) {
     if (error instanceof EmitError || error instanceof TemplateError) throw new CannotRun(error.message, error instanceof EmitError ? error.hint : 'Check the templates in the plan\'s templates/ folder.');
     throw error;
   }
-  await reportKept(written, out);
   if (!options.quiet) {
     const warnings = summary.warnings === 0 ? '' : audience === 'team' ? ` The plan has ${summary.warnings} warning(s): see ${displayPath(join(out, 'gaps.html'))}.` : ` The plan has ${summary.warnings} warning(s), which the public site does not show: run plan check to see them.`;
     await write(process.stderr, `plan: built the ${audience === 'team' ? 'team\'s site' : 'public site'} in ${shownOut}.${warnings}\n`);
@@ -149,6 +150,16 @@ async function previousEditionOf(planDir: string, plan: Plan): Promise<PreviousE
     throw new CannotRun(`The plan at ${asked} (${commit.slice(0, 7)}) cannot be read well enough to say what is new since it.`, `Run plan check on that revision (git worktree add) to see what is wrong, or ${hint.charAt(0).toLowerCase()}${hint.slice(1)}`);
   }
   return { plan: compilation.plan };
+}
+
+/** Writes the output and says which of the user's files it kept: also when writing fails after it has moved one aside or completed an interrupted build. */
+async function writeAndReport(out: string, files: OutputStream, mode: 'replace' | 'update', shownOut: string): Promise<void> {
+  const written: WriteResult = { kept: [], completedInterrupted: false };
+  try {
+    await writeOutput(out, files, mode, shownOut, written);
+  } finally {
+    await reportKept(written, out);
+  }
 }
 
 /** Says which of the user's files a build kept rather than replace, and where. */

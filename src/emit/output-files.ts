@@ -1,4 +1,16 @@
 // What the emit phase writes: a build's output, as paths relative to the output folder (with /) and
-// their contents. The render phase produces one; emit owns its shape.
+// their contents. The render phase produces it; emit owns its shape.
 
+/** A build's output held whole in memory: what `plan serve` keeps between builds, and a gap report. */
 export type OutputFiles = Map<string, string | Buffer>;
+
+/** One output file: its path relative to the output folder (with /), and its content. */
+export type OutputFile = readonly [path: string, content: string | Buffer];
+
+/**
+ * A build's output made one file at a time, in any order, each path once: the writer stages each file
+ * as it arrives and lets it go, so a big build never holds all its pages at once. A map of
+ * OutputFiles is one; so is a generator, which may throw part-way (a template that fails on a later
+ * page), and then nothing of the build is written.
+ */
+export type OutputStream = Iterable<OutputFile> | AsyncIterable<OutputFile>;

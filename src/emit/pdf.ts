@@ -6,7 +6,7 @@ import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { OutputFiles } from './output-files.js';
+import type { OutputFile, OutputStream } from './output-files.js';
 import { EmitError } from './write-tree.js';
 
 /** The names the Chromium browser goes by on PATH. */
@@ -87,23 +87,22 @@ export async function printPdfs(chromium: string, siteDir: string, pages: readon
 }
 
 /**
- * The site's files with each page's PDF added: the site is written to a folder of the system's
- * temporary files made for this print alone, printed there, and that folder removed. The PDFs then
- * go into the build like any other output, so the build's manifest knows them and OUT is replaced
- * in one step with everything in it.
+ * The site's files as they come, each also written into a folder of the system's temporary files made
+ * for this print alone; once the last has passed, the pages are printed there, their PDFs follow, and
+ * the folder is removed. The PDFs go into the build like any other output, so the build's manifest
+ * knows them and OUT is replaced in one step with everything in it.
  */
-export async function withPdfs(chromium: string, files: OutputFiles, pages: readonly PdfPage[]): Promise<OutputFiles> {
+export async function* withPdfs(chromium: string, files: OutputStream, pages: readonly PdfPage[]): AsyncGenerator<OutputFile> {
   const folder = mkdtempSync(join(tmpdir(), 'plan-print-'));
   try {
-    for (const [path, content] of files) {
-      const target = join(folder, ...path.split('/'));
+    for await (const file of files) {
+      const target = join(folder, ...file[0].split('/'));
       mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, content);
+      writeFileSync(target, file[1]);
+      yield file;
     }
     await printPdfs(chromium, folder, pages);
-    const printed: OutputFiles = new Map(files);
-    for (const page of pages) printed.set(page.pdf, readFileSync(join(folder, ...page.pdf.split('/'))));
-    return printed;
+    for (const page of pages) yield [page.pdf, readFileSync(join(folder, ...page.pdf.split('/')))];
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

@@ -7,7 +7,9 @@
 //      interrupted build's journal, if there is one;
 //   2. writes every new or changed file into a staging folder inside OUT (.plan-build.staging-<id>,
 //      with a token file that proves it is plan's), so a kill here leaves the old output whole; a file
-//      the old manifest lists with the same content, and that still holds it, is left in place;
+//      the old manifest lists with the same content, and that still holds it, is left in place. The
+//      files arrive one at a time, as the render makes them, and each is let go once staged; if making
+//      one fails, the staging folder is removed and the old output stays as it was;
 //   3. commits by renaming its journal into place (.plan-build.journal, one atomic rename): from here
 //      on the new output is complete on disk, and the next build finishes these steps if this one dies;
 //   4. moves each staged file into place (each rename replaces one file whole, so no file is ever
@@ -21,7 +23,7 @@
 import { randomBytes } from 'node:crypto';
 import { lstatSync, mkdirSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, rmdirSync, statSync, unlinkSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import type { OutputFiles } from './output-files.js';
+import type { OutputFile, OutputStream } from './output-files.js';
 import { EmitError, asEmitError } from './emit-error.js';
 import { afterStep, writeNewFile } from './fault.js';
 import { LOCK_FILE, lockOutput, ownerIsGone } from './output-lock.js';
@@ -164,9 +166,12 @@ function refuseForeignFolder(root: string, shownOut: string): void {
 /**
  * Writes `files` into OUT as described at the top of this file. `replace`: they become the whole
  * output, and files of the old output that the new one lacks are removed. `update`: they are added
- * to the old output (a build with errors writes only its gap report).
+ * to the old output (a build with errors writes only its gap report). An error thrown by `files`
+ * itself (a template that fails on a page) is thrown on as it is, once nothing of this build is left.
+ * @param written filled in as the build goes and returned, so that what it did before it failed (an
+ *   interrupted build completed, a user's file moved aside) can be said all the same
  */
-export async function writeOutput(out: string, files: OutputFiles, mode: 'replace' | 'update', shownOut = out): Promise<WriteResult> {
+export async function writeOutput(out: string, files: OutputStream, mode: 'replace' | 'update', shownOut = out, written: WriteResult = { kept: [], completedInterrupted: false }): Promise<WriteResult> {
   const id = randomBytes(8).toString('hex');
   let root: string | undefined;
   let created: string | undefined;
@@ -177,30 +182,62 @@ export async function writeOutput(out: string, files: OutputFiles, mode: 'replac
     ({ root, created } = openRoot(out, shownOut));
     const lock = await lockOutput(root, id, shownOut);
     release = lock.release;
-    const kept: KeptFile[] = [];
-    const completedInterrupted = recover(root, lock.deadBuilds, kept);
+    const kept = written.kept;
+    written.completedInterrupted = recover(root, lock.deadBuilds, kept);
     refuseForeignFolder(root, shownOut);
     const previous = readManifest(root);
     staging = join(root, `${STAGING_PREFIX}${id}`);
-    const journal = stage(root, staging, id, files, mode, previous);
+    const journal = await stage(root, staging, id, files, mode, previous);
     writeNewFile(join(staging, JOURNAL_FILE), JSON.stringify(journal) + '\n', 'the journal');
     renameSync(join(staging, JOURNAL_FILE), join(root, JOURNAL_FILE));
     committed = true;
     afterStep('committing the journal');
     apply(root, journal, kept);
-    return { kept, completedInterrupted };
+    return written;
   } catch (error) {
-    const reason = asEmitError(error, shownOut);
     if (committed) {
+      const reason = asEmitError(error, shownOut);
       throw new EmitError(`${reason.message.replace(/\.$/, '')}, part-way through putting the new files in place.`,
         `The new output is complete in ${shownOut}/${JOURNAL_FILE} and its staging folder; the next plan build finishes putting it in place.`);
     }
     // Clean-up never hides the real error: each step is tried, and its own failure ignored.
     if (staging) quietly(() => rmSync(staging!, { recursive: true, force: true }));
+    if (error instanceof SourceFailure) throw error.cause;
+    const reason = asEmitError(error, shownOut);
     throw new EmitError(`${reason.message.replace(/\.$/, '')}. Any earlier output there is unchanged.`, reason.hint);
   } finally {
     if (release) quietly(release);
     if (created && root && !committed) quietly(() => removeEmptyFolders(root!, dirname(created!)));
+  }
+}
+
+/** What the output's own source threw while making a file: not the file system's failure, so not worded as one. */
+class SourceFailure {
+  constructor(readonly cause: unknown) {}
+}
+
+/** The files of `files` one at a time; whatever making one throws comes out as a SourceFailure. */
+async function* eachFile(files: OutputStream): AsyncGenerator<OutputFile> {
+  const iterator = Symbol.asyncIterator in files ? files[Symbol.asyncIterator]() : files[Symbol.iterator]();
+  let done = false;
+  try {
+    for (;;) {
+      let next: IteratorResult<OutputFile>;
+      try {
+        next = await iterator.next();
+      } catch (cause) {
+        done = true; // a generator that threw is finished: there is nothing to close
+        throw new SourceFailure(cause);
+      }
+      if (next.done) {
+        done = true;
+        return;
+      }
+      yield next.value;
+    }
+  } finally {
+    // The writer stopped early (a write failed): let the source close what it holds, such as a print folder.
+    if (!done) await iterator.return?.();
   }
 }
 
@@ -243,38 +280,52 @@ function removeEmptyFolders(folder: string, stop: string): void {
 }
 
 /**
- * Stages every file that differs from what is in place. A file whose new content is what the old
- * manifest lists, and which still holds exactly that, is left where it is (its modification time
- * too): most of a rebuild's files are unchanged, and a write and a rename each cost more than reading
- * the old file to prove it.
+ * Stages every file that differs from what is in place, as each arrives. A file whose new content is
+ * what the old manifest lists, and which still holds exactly that, is left where it is (its
+ * modification time too): most of a rebuild's files are unchanged, and a write and a rename each cost
+ * more than reading the old file to prove it. The journal lists the files in order of path, whatever
+ * order they came in.
  */
-function stage(root: string, staging: string, id: string, files: OutputFiles, mode: Journal['mode'], previous: FileHashes): Journal {
+async function stage(root: string, staging: string, id: string, files: OutputStream, mode: Journal['mode'], previous: FileHashes): Promise<Journal> {
   mkdirSync(staging);
   writeNewFile(join(staging, TOKEN_FILE), JSON.stringify({ format: TOKEN_FORMAT, id, pid: process.pid }) + '\n', 'the staging token');
+  const hashes = new Map<string, string>();
+  const place: string[] = [];
+  const folders: StagingFolders = { made: new Set(), real: new Map() };
+  for await (const [path, content] of eachFile(files)) {
+    if (!isOutputPath(path)) throw new Error(`plan tried to write an output file with the unsafe name ${path}`);
+    if (hashes.has(path)) throw new Error(`plan tried to write the output file ${path} twice`);
+    const { hash, staged } = stageFile(root, staging, path, content, previous, folders);
+    hashes.set(path, hash);
+    if (staged) place.push(path);
+  }
   const next: FileHashes = Object.create(null);
   if (mode === 'update') Object.assign(next, previous);
-  const place: string[] = [];
-  const made = new Set<string>();
-  const realFolders = new Map<string, boolean>();
-  for (const path of [...files.keys()].sort()) {
-    if (!isOutputPath(path)) throw new Error(`plan tried to write an output file with the unsafe name ${path}`);
-    // Encoded once, for both the write and the hash: a big build writes a hundred megabytes.
-    const content = files.get(path)!;
-    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-    const hash = sha256(bytes);
-    next[path] = hash;
-    if (previous[path] === hash && holdsInPlace(root, path, hash, realFolders)) continue;
-    const target = join(staging, ...path.split('/'));
-    const folder = dirname(target);
-    if (!made.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      made.add(folder);
-    }
-    writeNewFile(target, bytes, path);
-    place.push(path);
-  }
+  for (const path of [...hashes.keys()].sort()) next[path] = hashes.get(path)!;
   writeNewFile(join(staging, MARKER_FILE), manifestText(next), 'the new manifest');
-  return { format: JOURNAL_FORMAT, id, mode, previous, next, place };
+  return { format: JOURNAL_FORMAT, id, mode, previous, next, place: place.sort() };
+}
+
+/** The folders made in the staging folder so far, and whether each output folder read through is a real one. */
+interface StagingFolders {
+  made: Set<string>;
+  real: Map<string, boolean>;
+}
+
+/** Stages one file unless it is already in place; its content is let go when this returns. */
+function stageFile(root: string, staging: string, path: string, content: string | Buffer, previous: FileHashes, folders: StagingFolders): { hash: string; staged: boolean } {
+  // Encoded once, for both the write and the hash: a big build writes a hundred megabytes.
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  const hash = sha256(bytes);
+  if (previous[path] === hash && holdsInPlace(root, path, hash, folders.real)) return { hash, staged: false };
+  const target = join(staging, ...path.split('/'));
+  const folder = dirname(target);
+  if (!folders.made.has(folder)) {
+    mkdirSync(folder, { recursive: true });
+    folders.made.add(folder);
+  }
+  writeNewFile(target, bytes, path);
+  return { hash, staged: true };
 }
 
 /**

@@ -257,31 +257,60 @@ function escapeDeep(value: unknown, originals: Map<string, string>, escapes: Map
 
 /** An empty cell of a Markdown table is written `| |`, as markdownlint's compact table style has it. */
 function tidyTables(text: string): string {
+  // Most pages have no such cell: a scan that finds none spares a copy of the page.
+  if (!/\|[ \t]{2,}\|/.test(text)) return text;
   return text.replace(/^\|.*\|$/gm, (row) => row.replace(/\|[ \t]{2,}(?=\|)/g, '| '));
 }
 
 /**
  * Collapses the blank lines that template control blocks leave behind: spaces and tabs at the end of
  * a line go, a run of blank lines becomes one, and the text ends with one newline. One pass over the
- * lines, as a big page is megabytes (the same as two regular-expression replaces, at half the time).
+ * lines, as a big page is megabytes: the lines kept as they are stay in runs, and the page is copied
+ * once, from those runs, so a big page makes little garbage.
  */
 export function tidy(text: string): string {
-  const lines: string[] = [];
+  const runs: string[] = [];
+  // The run of text being kept as it is: kept lines with the line breaks between them.
+  let from = 0;
+  let to = 0;
+  const keep = (start: number, end: number): void => {
+    if (start !== to) {
+      if (to > from) runs.push(text.slice(from, to));
+      from = start;
+    }
+    to = end;
+  };
   let start = 0;
+  let kept = 0;
   // Blank lines in a row so far; the text may start with two (two line breaks), elsewhere one is kept.
   let blanks = 0;
   for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
     let last = end;
     while (last > start && (text.charCodeAt(last - 1) === 32 || text.charCodeAt(last - 1) === 9)) last--;
+    // Each kept line but the first brings the line break before it.
+    const lineStart = kept === 0 ? start : start - 1;
     if (last > start) {
-      lines.push(text.slice(start, last));
+      keep(lineStart, last);
+      kept++;
       blanks = 0;
-    } else if (blanks < (lines.length === blanks ? 2 : 1)) {
-      lines.push('');
+    } else if (blanks < (kept === blanks ? 2 : 1)) {
+      keep(lineStart, start);
+      kept++;
       blanks++;
     }
     start = end + 1;
   }
-  lines.push(text.slice(start));
-  return lines.join('\n').trimEnd() + '\n';
+  keep(kept === 0 ? start : start - 1, text.length);
+  if (to > from) runs.push(text.slice(from, to));
+  // White space at the very end goes, across runs if need be.
+  while (runs.length > 0) {
+    const last = runs[runs.length - 1]!.trimEnd();
+    if (last !== '') {
+      runs[runs.length - 1] = last;
+      break;
+    }
+    runs.pop();
+  }
+  runs.push('\n');
+  return runs.join('');
 }

@@ -1,13 +1,13 @@
-// Renders every document of a build, in Markdown and HTML, into a map of output paths to contents.
-// The team's site carries its public version in public/; the public site stands alone. Pure apart
-// from reading templates and assets: the emit phase writes the map to disk.
+// Renders every document of a build, in Markdown and HTML, one output file at a time, for the emit
+// phase to write each as it is made. The team's site carries its public version in public/; the
+// public site stands alone. Pure apart from reading templates and assets.
 
 import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import Handlebars from 'handlebars';
 import type { CatalogueEntry } from '../catalogue.js';
 import type { Diagnostic } from '../diagnostic.js';
-import type { OutputFiles } from '../emit/output-files.js';
+import type { OutputFile, OutputFiles } from '../emit/output-files.js';
 import type { LinkedItem, Plan } from '../link/plan-graph.js';
 import { Thread } from '../link/thread.js';
 import { assetFiles } from './assets.js';
@@ -119,20 +119,31 @@ interface Page {
   published?: string | undefined;
 }
 
-export async function renderSite(plan: Plan, diagnostics: readonly Diagnostic[], options: SiteOptions): Promise<OutputFiles> {
+/**
+ * Every file of a build, each made when it is asked for: a page's view is worked out, rendered in
+ * each format and let go before the next page's, so a big plan's pages are never all in memory at
+ * once. Throws a TemplateError at the page whose template fails.
+ */
+export function* siteFiles(plan: Plan, diagnostics: readonly Diagnostic[], options: SiteOptions): Generator<OutputFile> {
   const audience = options.audience ?? 'team';
   const make = rendererMaker(options);
   const thread = new Thread(plan);
   const diagrams: Diagrams = new Map();
   const publicMap = new SiteMap(plan, 'public', options.pdf ?? false);
-  const publicSite = renderOneSite(publicMap, thread, diagnostics, options, make, diagrams);
-  if (audience === 'public') return publicSite;
+  const publicSite = oneSiteFiles(publicMap, thread, diagnostics, options, make, diagrams);
+  if (audience === 'public') {
+    yield* publicSite;
+    return;
+  }
+  for (const [path, content] of publicSite) yield [`${PUBLIC_FOLDER}/${path}`, content];
+  yield* oneSiteFiles(new SiteMap(plan, 'team'), thread, diagnostics, options, make, diagrams, publicMap);
+  yield ['gaps.json', JSON.stringify(gapsJson(plan, diagnostics, options.catalogue), null, 2) + '\n'];
+  yield ['plan.json', JSON.stringify(exportPlan(plan), null, 2) + '\n'];
+}
 
-  const files = renderOneSite(new SiteMap(plan, 'team'), thread, diagnostics, options, make, diagrams, publicMap);
-  for (const [path, content] of publicSite) files.set(`${PUBLIC_FOLDER}/${path}`, content);
-  files.set('gaps.json', JSON.stringify(gapsJson(plan, diagnostics, options.catalogue), null, 2) + '\n');
-  files.set('plan.json', JSON.stringify(exportPlan(plan), null, 2) + '\n');
-  return files;
+/** Every file of a build, held together: for `plan serve`, which serves them from memory. */
+export function renderSite(plan: Plan, diagnostics: readonly Diagnostic[], options: SiteOptions): OutputFiles {
+  return new Map(siteFiles(plan, diagnostics, options));
 }
 
 /** The diagrams drawn in a build, by the pages their nodes link to. */
@@ -159,18 +170,19 @@ function diagramOf(map: SiteMap, thread: Thread, diagrams: Diagrams): string {
   return svg;
 }
 
-/** One site's documents, diagram and assets. On the team's site, `publicMap` is its public version's. */
-function renderOneSite(map: SiteMap, thread: Thread, diagnostics: readonly Diagnostic[], options: SiteOptions, make: (format: OutputFormat) => DocumentRenderer, diagrams: Diagrams, publicMap?: SiteMap): OutputFiles {
+/** One site's documents, diagram and assets, a page at a time. On the team's site, `publicMap` is its public version's. */
+function* oneSiteFiles(map: SiteMap, thread: Thread, diagnostics: readonly Diagnostic[], options: SiteOptions, make: (format: OutputFormat) => DocumentRenderer, diagrams: Diagrams, publicMap?: SiteMap): Generator<OutputFile> {
   const plan = map.plan;
-  const files: OutputFiles = new Map();
   const svg = diagramOf(map, thread, diagrams);
-  const summary = { ...summaryView(map), whatsNew: options.previousEdition ? whatsNewView(map, options.previousEdition) : null };
   const dutyNews = whatsNewView(map);
   const performance = once(() => performancePages(map));
 
   const documents: Record<string, () => Omit<Page, 'path'>> = {
     index: () => ({ template: 'index', title: 'Home', view: indexView(map) }),
-    summary: () => ({ template: 'summary', title: summary.title, view: summary }),
+    summary: () => {
+      const summary = { ...summaryView(map), whatsNew: options.previousEdition ? whatsNewView(map, options.previousEdition) : null };
+      return { template: 'summary', title: summary.title, view: summary };
+    },
     'plan-on-a-page': () => ({ template: 'plan-on-a-page', title: 'Plan on a page', view: planOnAPageView(map) }),
     objectives: () => ({ template: 'objectives', title: 'Objectives', view: objectivesView(thread, map) }),
     duties: () => ({ template: 'duties', title: 'Statutory duties', view: { ...dutiesView(map), whatsNew: dutyNews && dutyNews.duties ? { ...dutyNews, changes: [] } : null }, published: dutiesDate(map) }),
@@ -179,28 +191,28 @@ function renderOneSite(map: SiteMap, thread: Thread, diagnostics: readonly Diagn
     gaps: () => ({ template: 'gaps', title: 'Gap report', view: { ...gapsView(plan, diagnostics, options.catalogue), buildFailed: false } }),
     portfolios: () => ({ template: 'portfolios-index', title: 'Portfolios', view: portfolioIndexView(map) }),
   };
-  const pages: Page[] = map.pages.map((path) => {
+  const pageAt = (path: string): Page => {
     const document = documents[path];
     if (document) return { path, ...document() };
     const performancePage = path.startsWith('performance/') ? performance().pages.get(path) : undefined;
     if (performancePage) return { path, ...performancePage };
     const portfolio = plan.portfolios.find((p) => portfolioPath(p.id) === path)!;
     return { path, template: 'portfolio', title: portfolio.item.name, view: portfolioView(thread, portfolio, diagnostics, map) };
-  });
+  };
 
-  for (const format of options.formats ?? FORMATS) {
-    const renderer = options.pages ? options.pages.renderer(format, () => make(format)) : make(format);
-    for (const page of pages) {
+  for (const path of map.pages) {
+    const page = pageAt(path);
+    for (const format of options.formats ?? FORMATS) {
+      const renderer = options.pages ? options.pages.renderer(format, () => make(format)) : make(format);
       const site = siteView(map, page.path, page.title, publicMap);
       if ('published' in page) site.published = formatDate(page.published);
       const context = { ...(format === 'html' ? page.html ?? page.view : page.view), site, root: rootOf(page.path), pageTitle: page.title };
       const render = () => renderer.render(page.template, context);
-      files.set(`${page.path}.${format}`, options.pages ? options.pages.page(format, page.template, context, render) : render());
+      yield [`${page.path}.${format}`, options.pages ? options.pages.page(format, page.template, context, render) : render()];
     }
   }
-  files.set('golden-thread.svg', svg);
-  for (const [path, content] of assetFiles(builtInTemplatesDir())) files.set(path, content);
-  return files;
+  yield ['golden-thread.svg', svg];
+  yield* assetFiles(builtInTemplatesDir());
 }
 
 /** A value worked out when first asked for, and only then. */

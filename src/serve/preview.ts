@@ -60,7 +60,7 @@ export class Preview {
     if (plan && errors.length === 0) {
       try {
         this.pages.startBuild(templatesStamp([join(this.planDir, 'templates'), builtInTemplatesDir()]));
-        files = await renderSite(plan, diagnostics, { planDir: this.planDir, catalogue: this.catalogue, pages: this.pages, formats: ['html'] });
+        files = renderSite(plan, diagnostics, { planDir: this.planDir, catalogue: this.catalogue, pages: this.pages, formats: ['html'] });
         this.write(files);
       } catch (error) {
         if (!(error instanceof TemplateError)) throw error;

@@ -251,6 +251,24 @@ describe('plan build with a plan of its own templates', () => {
     expect(result.stderr).not.toContain('knownHelpersOnly');
   });
 
+  it('reports a template that fails on a page made late in the build, exit 2, and leaves the earlier build byte for byte', async () => {
+    const plan = copyPlan(fixture('valid'));
+    const out = freshOut();
+    expect((await runPlan(['build', plan, '--out', out])).code).toBe(0);
+    const before = readTree(out);
+    // The team's portfolio pages come after the whole public site and the team's other documents.
+    mkdirSync(join(plan, 'templates', 'html'), { recursive: true });
+    writeFileSync(join(plan, 'templates', 'html', 'portfolio.hbs'), '{{#if site.team}}{{word "no-such-word"}}{{/if}}<p>{{name}}</p>\n');
+    const result = await runPlan(['build', plan, '--out', out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/The html template portfolio failed: there is no word `no-such-word` in words\.yaml/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    const after = readTree(out);
+    expect([...after.keys()]).toEqual([...before.keys()]);
+    for (const [path, bytes] of before) expect(after.get(path)!.equals(bytes), path).toBe(true);
+    expect(readdirSync(out).filter((name) => name.startsWith('.plan-build.'))).toEqual([]);
+  });
+
   it('uses the plan\'s own words, and reports a words file that is not YAML at its line, exit 2', async () => {
     const plan = copyPlan(fixture('valid'));
     mkdirSync(join(plan, 'templates'), { recursive: true });

@@ -67,7 +67,8 @@ function expectOldOrCommittedNew(out: string, step: string): void {
     return;
   }
   // Committed: every new file is whole, either in place or in the staging folder the journal names.
-  const journal = JSON.parse(readFileSync(join(out, JOURNAL), 'utf8')) as { id: string };
+  const journal = JSON.parse(readFileSync(join(out, JOURNAL), 'utf8')) as { id: string; place: string[] };
+  expect(journal.place, `the journal after a kill ${step} lists the files to put in place in order of path`).toEqual([...journal.place].sort());
   const staged = join(out, `.plan-build.staging-${journal.id}`);
   for (const [path, content] of builds.newFiles) {
     const inPlace = tree.get(path)?.equals(Buffer.from(content)) ?? false;

@@ -1,6 +1,7 @@
 // A process that runs only the emit phase of `plan build`: it writes the files of a JSON file map
-// (path -> base64) into OUT exactly as a build does. The fault-injection tests kill it with PLAN_FAULT
-// at every step, which a full build (that first renders every document) would make too slow to test.
+// (path -> base64) into OUT exactly as a build does, one at a time. The fault-injection tests kill it
+// with PLAN_FAULT at every step, which a full build (that first renders every document) would make too
+// slow to test.
 //   node write-output-runner.mjs OUT FILES.json
 
 import { readFileSync } from 'node:fs';
@@ -8,6 +9,9 @@ import { writeOutput } from '../../src/emit/write-tree.js';
 
 const [out, filesJson] = process.argv.slice(2);
 const encoded = JSON.parse(readFileSync(filesJson!, 'utf8')) as Record<string, string>;
-const files = new Map(Object.entries(encoded).map(([path, base64]) => [path, Buffer.from(base64, 'base64')]));
-const result = await writeOutput(out!, files, 'replace');
+/** The files one at a time, and not in order of path, as a build's render hands them over. */
+function* files(): Generator<readonly [string, Buffer]> {
+  for (const path of Object.keys(encoded).reverse()) yield [path, Buffer.from(encoded[path]!, 'base64')];
+}
+const result = await writeOutput(out!, files(), 'replace');
 process.stdout.write(JSON.stringify(result) + '\n');
