@@ -3,7 +3,7 @@
 // when the manifest lists it and it still holds exactly what plan wrote.
 
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const MARKER_FILE = '.plan-build';
@@ -24,8 +24,19 @@ export function sha256(content: string | Buffer): string {
   return createHash('sha256').update(content).digest('hex');
 }
 
+/** One buffer, reused, that files are read through for their hash: a rebuild reads back every unchanged page. */
+let readChunk: Buffer | undefined;
+
 export function hashFile(path: string): string {
-  return sha256(readFileSync(path));
+  const hash = createHash('sha256');
+  const fd = openSync(path, 'r');
+  try {
+    readChunk ??= Buffer.allocUnsafe(1 << 20);
+    for (let read = readSync(fd, readChunk); read > 0; read = readSync(fd, readChunk)) hash.update(readChunk.subarray(0, read));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
 }
 
 /** A path plan could have written: relative, forward slashes, no `.` or `..` parts, not one of its own names. */

@@ -194,8 +194,13 @@ function* oneSiteFiles(map: SiteMap, thread: Thread, diagnostics: readonly Diagn
   const pageAt = (path: string): Page => {
     const document = documents[path];
     if (document) return { path, ...document() };
-    const performancePage = path.startsWith('performance/') ? performance().pages.get(path) : undefined;
-    if (performancePage) return { path, ...performancePage };
+    if (path.startsWith('performance/')) {
+      const { pages } = performance();
+      const performancePage = pages.get(path);
+      // Its charts are let go once its page is made: the rest of the site does not need them.
+      pages.delete(path);
+      if (performancePage) return { path, ...performancePage };
+    }
     const portfolio = plan.portfolios.find((p) => portfolioPath(p.id) === path)!;
     return { path, template: 'portfolio', title: portfolio.item.name, view: portfolioView(thread, portfolio, diagnostics, map) };
   };
