@@ -269,6 +269,33 @@ describe('plan build with a plan of its own templates', () => {
     expect(readdirSync(out).filter((name) => name.startsWith('.plan-build.'))).toEqual([]);
   });
 
+  it('completes an interrupted build and says so, with the file of the user\'s it kept, even when a template then fails', async () => {
+    const plan = copyPlan(fixture('valid'));
+    const out = freshOut();
+    expect((await runPlan(['build', plan, '--out', out])).code).toBe(0);
+    // Edited by hand, so the next build must write it again, and moves the edited copy aside.
+    const stylesheet = join(out, 'assets', 'nhsuk-frontend.min.css');
+    const original = readFileSync(stylesheet);
+    writeFileSync(stylesheet, `${original}\n/* ours */\n`);
+    let killedAfterCommit = false;
+    for (let step = 1; step <= 30 && !killedAfterCommit; step++) {
+      const killed = await runPlan(['build', plan, '--out', out], { env: { PLAN_FAULT: String(step) } });
+      expect(killed.code, killed.stderr).toBe(null);
+      killedAfterCommit = killed.stderr.includes('after committing the journal');
+    }
+    expect(killedAfterCommit).toBe(true);
+    mkdirSync(join(plan, 'templates', 'html'), { recursive: true });
+    writeFileSync(join(plan, 'templates', 'html', 'portfolio.hbs'), '{{#if site.team}}{{word "no-such-word"}}{{/if}}<p>{{name}}</p>\n');
+    const result = await runPlan(['build', plan, '--out', out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('was interrupted; its output was put in place first');
+    expect(result.stderr).toMatch(/nhsuk-frontend\.min\.css was changed after plan wrote it: it is kept as .*nhsuk-frontend\.min\.css\.kept/);
+    expect(result.stderr).toMatch(/The html template portfolio failed/);
+    expect(readFileSync(stylesheet).equals(original)).toBe(true);
+    expect(readFileSync(`${stylesheet}.kept`, 'utf8')).toContain('/* ours */');
+    expect(readdirSync(out).filter((name) => name.startsWith('.plan-build.'))).toEqual([]);
+  });
+
   it('uses the plan\'s own words, and reports a words file that is not YAML at its line, exit 2', async () => {
     const plan = copyPlan(fixture('valid'));
     mkdirSync(join(plan, 'templates'), { recursive: true });
