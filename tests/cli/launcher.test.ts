@@ -7,10 +7,11 @@ import { appendFileSync, chmodSync, readFileSync, readdirSync, renameSync, rmSyn
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyInstallation, copyPlan, fixture, hasStackTrace, makeTempDir, repoRoot, runPlan, type Installation } from '../helpers/cli.js';
+import { copyInstallation, copyPlan, copyPlanForAnyone, fixture, hasStackTrace, makeTempDir, repoRoot, runPlan, type Installation } from '../helpers/cli.js';
 
 const BUILD_LENGTH = 32;
-const CHECK = ['check', fixture('warnings-only'), '--format', 'json'];
+// A copy any user can read: one test runs plan as another user.
+const CHECK = ['check', copyPlanForAnyone(fixture('warnings-only')), '--format', 'json'];
 
 /** The name of the build a bundle of lib/ starts with. */
 function buildOf(bundle: string): string {

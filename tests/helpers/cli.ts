@@ -2,7 +2,7 @@
 // makes throw-away plan folders for tests that need to change or break a plan.
 
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -127,6 +127,25 @@ export function copyInstallation(): Installation {
   for (const name of ['bin', 'lib']) cpSync(join(repoRoot, name), join(root, name), { recursive: true });
   for (const name of ['package.json', 'node_modules', 'templates', 'reference']) symlinkSync(join(repoRoot, name), join(root, name));
   return { launcher: join(root, 'bin', 'plan'), lib: join(root, 'lib') };
+}
+
+/**
+ * A copy of a plan that any user can read, for a test that runs plan as another user (root's tests run
+ * as nobody): the repository itself may sit in a folder only its owner can enter.
+ */
+export function copyPlanForAnyone(source: string): string {
+  const dir = makeTempDir('plan-for-anyone-');
+  const plan = copyPlan(source, join(dir, 'plan'));
+  const open = (path: string): void => {
+    if (statSync(path).isDirectory()) {
+      chmodSync(path, 0o755);
+      for (const name of readdirSync(path)) open(join(path, name));
+    } else {
+      chmodSync(path, 0o644);
+    }
+  };
+  open(dir);
+  return plan;
 }
 
 /** Copies a plan folder to a fresh temporary folder (or to `target`), so a test can change it; returns the copy. */

@@ -9,7 +9,7 @@ import { CACHE_SUBFOLDER, cacheFolder } from '../../src/load/parse-cache.js';
 import { parseSource } from '../../src/load/parse-source.js';
 import { compilePlan } from '../../src/pipeline.js';
 import { exportPlan } from '../../src/render/plan-export.js';
-import { copyPlan, fixture, makeTempDir, removeTempDirs, runPlan } from '../helpers/cli.js';
+import { copyInstallation, copyPlan, copyPlanForAnyone, fixture, makeTempDir, removeTempDirs, runPlan } from '../helpers/cli.js';
 
 afterAll(removeTempDirs);
 
@@ -133,8 +133,12 @@ describe('the parse cache', () => {
     const user = process.getuid?.() === 0 ? 65534 : undefined;
     chmodSync(cache, 0o700);
     if (user === undefined) chmodSync(cache, 0o000);
+    // As another user, plan runs from a copy that user can read: the repository may be closed to them.
+    const installation = copyInstallation();
+    chmodSync(join(installation.lib, '..'), 0o755);
+    const plan = copyPlanForAnyone(fixture('valid'));
     try {
-      const result = await runPlan(['check', fixture('valid')], { env: { PLAN_CACHE_DIR: cache }, user });
+      const result = await runPlan(['check', plan], { env: { PLAN_CACHE_DIR: cache }, user, launcher: installation.launcher });
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
     } finally {
