@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { copyPlan, fixture, planBin, repoRoot, runPlan } from '../helpers/cli.js';
 
@@ -205,11 +205,17 @@ describe('plan build writes atomically', () => {
   });
 });
 
+/** Writes a file of the plan's own templates/ folder, such as `md/duties.hbs` or `words.yaml`. */
+function ownTemplate(plan: string, file: string, text: string): void {
+  const path = join(plan, 'templates', ...file.split('/'));
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+}
+
 describe('plan build with a plan of its own templates', () => {
   it('uses a template from the plan\'s templates/ folder in place of the built-in one', async () => {
     const plan = copyPlan(fixture('valid'));
-    mkdirSync(join(plan, 'templates', 'md'), { recursive: true });
-    writeFileSync(join(plan, 'templates', 'md', 'duties.hbs'), '# Our duties\n\n{{#each duties}}- {{title}}\n{{/each}}');
+    ownTemplate(plan, 'md/duties.hbs', '# Our duties\n\n{{#each duties}}- {{title}}\n{{/each}}');
     const out = freshOut();
     expect((await runPlan(['build', plan, '--out', out])).code).toBe(0);
     expect(readFileSync(join(out, 'duties.md'), 'utf8')).toMatch(/^# Our duties\n\n- /);
@@ -218,8 +224,7 @@ describe('plan build with a plan of its own templates', () => {
 
   it('uses a partial from the plan\'s templates/ folder on every page that includes it', async () => {
     const plan = copyPlan(fixture('valid'));
-    mkdirSync(join(plan, 'templates', 'md', 'partials'), { recursive: true });
-    writeFileSync(join(plan, 'templates', 'md', 'partials', 'footer.hbs'), '\nPublished by the Example ICS communications team.\n');
+    ownTemplate(plan, 'md/partials/footer.hbs', '\nPublished by the Example ICS communications team.\n');
     const out = freshOut();
     expect((await runPlan(['build', plan, '--out', out])).code).toBe(0);
     for (const page of ['index.md', 'summary.md', 'objectives.md', 'gaps.md']) {
@@ -232,8 +237,7 @@ describe('plan build with a plan of its own templates', () => {
     const out = freshOut();
     expect((await runPlan(['build', plan, '--out', out])).code).toBe(0);
     const before = readTree(out);
-    mkdirSync(join(plan, 'templates', 'html'), { recursive: true });
-    writeFileSync(join(plan, 'templates', 'html', 'summary.hbs'), '{{#each duties}}never closed');
+    ownTemplate(plan, 'html/summary.hbs', '{{#each duties}}never closed');
     const result = await runPlan(['build', plan, '--out', out]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/template/i);
@@ -243,8 +247,7 @@ describe('plan build with a plan of its own templates', () => {
 
   it('reports a template that calls a helper plan does not have, with its line, exit 2', async () => {
     const plan = copyPlan(fixture('valid'));
-    mkdirSync(join(plan, 'templates', 'md'), { recursive: true });
-    writeFileSync(join(plan, 'templates', 'md', 'duties.hbs'), '# Duties\n\n{{shout title}}\n');
+    ownTemplate(plan, 'md/duties.hbs', '# Duties\n\n{{shout title}}\n');
     const result = await runPlan(['build', plan, '--out', freshOut()]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('The md template duties failed: at line 3, column 1, it calls `shout`, which is not a helper plan has.');
@@ -257,8 +260,7 @@ describe('plan build with a plan of its own templates', () => {
     expect((await runPlan(['build', plan, '--out', out])).code).toBe(0);
     const before = readTree(out);
     // The team's portfolio pages come after the whole public site and the team's other documents.
-    mkdirSync(join(plan, 'templates', 'html'), { recursive: true });
-    writeFileSync(join(plan, 'templates', 'html', 'portfolio.hbs'), '{{#if site.team}}{{word "no-such-word"}}{{/if}}<p>{{name}}</p>\n');
+    ownTemplate(plan, 'html/portfolio.hbs', '{{#if site.team}}{{word "no-such-word"}}{{/if}}<p>{{name}}</p>\n');
     const result = await runPlan(['build', plan, '--out', out]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/The html template portfolio failed: there is no word `no-such-word` in words\.yaml/);
@@ -284,8 +286,7 @@ describe('plan build with a plan of its own templates', () => {
       killedAfterCommit = killed.stderr.includes('after committing the journal');
     }
     expect(killedAfterCommit).toBe(true);
-    mkdirSync(join(plan, 'templates', 'html'), { recursive: true });
-    writeFileSync(join(plan, 'templates', 'html', 'portfolio.hbs'), '{{#if site.team}}{{word "no-such-word"}}{{/if}}<p>{{name}}</p>\n');
+    ownTemplate(plan, 'html/portfolio.hbs', '{{#if site.team}}{{word "no-such-word"}}{{/if}}<p>{{name}}</p>\n');
     const result = await runPlan(['build', plan, '--out', out]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('was interrupted; its output was put in place first');
@@ -298,15 +299,14 @@ describe('plan build with a plan of its own templates', () => {
 
   it('uses the plan\'s own words, and reports a words file that is not YAML at its line, exit 2', async () => {
     const plan = copyPlan(fixture('valid'));
-    mkdirSync(join(plan, 'templates'), { recursive: true });
     // publicVersion labels the link on every page of the team's site to its public version.
     const key = 'publicVersion';
     expect(readFileSync(join(repoRoot, 'templates', 'words.yaml'), 'utf8')).toMatch(/^publicVersion: /m);
-    writeFileSync(join(plan, 'templates', 'words.yaml'), `${key}: Our own word\n`);
+    ownTemplate(plan, 'words.yaml', `${key}: Our own word\n`);
     const out = freshOut();
     expect((await runPlan(['build', plan, '--out', out])).code).toBe(0);
     expect([...readTree(out).values()].some((bytes) => bytes.toString().includes('Our own word'))).toBe(true);
-    writeFileSync(join(plan, 'templates', 'words.yaml'), `${key}: Our own word\n  broken: [\n`);
+    ownTemplate(plan, 'words.yaml', `${key}: Our own word\n  broken: [\n`);
     const result = await runPlan(['build', plan, '--out', out]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/words file .*words\.yaml cannot be read: line 2, column \d+: /);
