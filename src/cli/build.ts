@@ -11,16 +11,15 @@ import { basename, join, resolve } from 'node:path';
 import { summarise } from '../diagnostic.js';
 import type { OutputStream } from '../emit/output-files.js';
 import { EmitError, checkOutputFolder, writeOutput, type WriteResult } from '../emit/write-tree.js';
-import type { Plan } from '../link/plan-graph.js';
 import { compilePlan, type Compilation } from '../pipeline.js';
 import { assetFiles } from '../render/assets.js';
 import { builtInTemplatesDir, TemplateError } from '../render/engine.js';
 import { pdfPages, renderGaps, siteFiles } from '../render/site.js';
 import type { Audience } from '../render/views/site.js';
-import type { PreviousEdition } from '../render/views/whats-new.js';
 import type { RuleSettings } from '../rules/run.js';
 import { terminalPath, terminalText } from '../report/terminal-text.js';
 import { write } from './output.js';
+import { previousEditionOf } from './previous-edition.js';
 import { catalogue, printErrors } from './report-context.js';
 import { CannotRun, EXIT_OK, EXIT_PROBLEMS, displayPath, findPlanFolders, isWithin } from './shared.js';
 
@@ -123,33 +122,6 @@ async function buildPlan({ planDir, out, plan, diagnostics }: PlanBuild, options
   }
   await write(process.stdout, `${displayPath(join(out, 'index.html'))}\n`);
   return EXIT_OK;
-}
-
-/**
- * The plan as its previous edition published it, read from git at that edition's `revision`, for the
- * summary's "What's new since": undefined when the plan has fewer than two editions or the previous one
- * records no revision. A revision that cannot be read stops the build, so the same sources never give
- * a summary with the section on one machine and without it on another.
- */
-async function previousEditionOf(planDir: string, plan: Plan): Promise<PreviousEdition | undefined> {
-  const previous = plan.manifest.plan.editions.at(-2);
-  if (previous?.revision === undefined) return undefined;
-  // Loaded only here: reading a revision parses in memory, with the `yaml` library a clean plan folder never needs.
-  const { compileRevision } = await import('./revision.js');
-  const revision = previous.revision;
-  const asked = `edition \`${previous.id}\`'s revision \`${revision}\``;
-  const hint = 'Give `revision:` a tag, branch or commit of this repository at which the plan published that edition, or remove it to build without "What\'s new since".';
-  const { commit, compilation } = compileRevision(planDir, revision, {
-    asked,
-    notARevision: (repository) => `The plan's ${asked} (in plan.yaml) is not a revision of ${repository}.`,
-    notInGitHint: hint,
-    notARevisionHint: `${hint} In CI, fetch the history and tags (actions/checkout with fetch-depth: 0).`,
-    notThereHint: hint,
-  });
-  if (!compilation.plan) {
-    throw new CannotRun(`The plan at ${asked} (${commit.slice(0, 7)}) cannot be read well enough to say what is new since it.`, `Run plan check on that revision (git worktree add) to see what is wrong, or ${hint.charAt(0).toLowerCase()}${hint.slice(1)}`);
-  }
-  return { plan: compilation.plan };
 }
 
 /** Writes the output and says which of the user's files it kept: also when writing fails after it has moved one aside or completed an interrupted build. */

@@ -27,8 +27,9 @@ export interface RevisionWords {
 /**
  * Reads and compiles the plan folder `planDir` at `revision`. Refuses, saying how to mend it, when the
  * folder is not in a git repository, the revision names no commit, or the plan is not there at it.
+ * Given `compiled`, a commit compiled before is taken from it (a commit's files never change).
  */
-export function compileRevision(planDir: string, revision: string, words: RevisionWords): CompiledRevision {
+export function compileRevision(planDir: string, revision: string, words: RevisionWords, compiled?: Map<string, CompiledRevision>): CompiledRevision {
   const folder = displayPath(planDir);
   try {
     const place = gitPlaceOf(planDir);
@@ -38,9 +39,13 @@ export function compileRevision(planDir: string, revision: string, words: Revisi
       const repository = displayPath(place.root) === '.' ? 'this git repository' : `the git repository at ${displayPath(place.root)}`;
       throw new CannotRun(`${words.notARevision(repository)}${didYouMean(revision, ['HEAD', ...revisionNames(place)])}`, words.notARevisionHint);
     }
+    const known = compiled?.get(commit);
+    if (known) return known;
     const read = readPlanAtRevision(place, commit);
     if (!read) throw new CannotRun(`The plan folder ${folder} is not there at ${words.asked} (${commit.slice(0, 7)}): that commit has no ${place.manifest}.`, words.notThereHint);
-    return { commit, compilation: compileTexts(read.files, {}, read.diagnostics) };
+    const result = { commit, compilation: compileTexts(read.files, {}, read.diagnostics) };
+    compiled?.set(commit, result);
+    return result;
   } catch (error) {
     if (error instanceof RevisionError) throw new CannotRun(error.message, error.hint);
     throw error;

@@ -6,7 +6,10 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { watch } from 'chokidar';
-import { Preview, type PreviewBuild } from '../serve/preview.js';
+import type { Plan } from '../link/plan-graph.js';
+import { Preview, PreviewProblem, type PreviewBuild } from '../serve/preview.js';
+import type { CompiledRevision } from './revision.js';
+import { previousEditionOf } from './previous-edition.js';
 import { startServer } from '../serve/server.js';
 import { write } from './output.js';
 import { catalogue } from './report-context.js';
@@ -42,7 +45,7 @@ export async function runServe(dir: string | undefined, options: ServeOptions): 
   const outDir = join(temporary, 'site');
   mkdirSync(outDir);
 
-  const preview = new Preview(planDir, outDir, catalogue, { cache: options.cache ?? true });
+  const preview = new Preview(planDir, outDir, catalogue, { cache: options.cache ?? true, previousEdition: previousEditionReader(planDir) });
   let build = await preview.build();
   let server;
   try {
@@ -102,9 +105,25 @@ export async function runServe(dir: string | undefined, options: ServeOptions): 
 }
 
 function summary(build: PreviewBuild): string {
-  if (build.templateError !== undefined) return 'a template cannot be used: the page says why';
+  if (build.problem !== undefined) return `${build.problem.heading.charAt(0).toLowerCase()}${build.problem.heading.slice(1)}: the page says why`;
   if (build.errors.length > 0) return `${build.errors.length === 1 ? '1 error' : `${build.errors.length} errors`}: the page lists them`;
   return build.warnings === 1 ? '1 warning' : `${build.warnings} warnings`;
+}
+
+/**
+ * The previous edition as `plan build` reads it, each commit read from git once for as long as the
+ * preview runs; one that cannot be read is shown on the page, as an error is, until it is mended.
+ */
+export function previousEditionReader(planDir: string): (plan: Plan) => ReturnType<typeof previousEditionOf> {
+  const compiled = new Map<string, CompiledRevision>();
+  return async (plan) => {
+    try {
+      return await previousEditionOf(planDir, plan, compiled);
+    } catch (error) {
+      if (error instanceof CannotRun) throw new PreviewProblem('The plan\'s previous edition cannot be read', error.message, error.hint ?? '');
+      throw error;
+    }
+  };
 }
 
 /** A build that fails with an error of plan's own is reported and the preview goes on: the next save may mend it. */

@@ -22,9 +22,9 @@ li { background: #ffffff; border-left: 6px solid #d5281b; margin: 0 0 16px; padd
 
 export function errorPage(build: PreviewBuild, describePath: (file: string) => string): string {
   const count = build.errors.length;
-  const heading = build.templateError !== undefined ? 'A template of the plan cannot be used' : `The plan has ${count === 1 ? '1 error' : `${count} errors`}`;
-  const items = build.templateError !== undefined
-    ? [`<li><p class="message">${escape(build.templateError)}</p><p class="hint">→ Check the templates in the plan's templates/ folder.</p></li>`]
+  const heading = build.problem !== undefined ? build.problem.heading : `The plan has ${count === 1 ? '1 error' : `${count} errors`}`;
+  const items = build.problem !== undefined
+    ? [`<li><p class="message">${escape(build.problem.message)}</p>${build.problem.hint ? `<p class="hint">→ ${escape(build.problem.hint)}</p>` : ''}</li>`]
     : build.errors.map((error) => [
       '<li>',
       `<p class="where">${escape(`${describePath(error.file)}:${error.line}:${error.column}`)} <span class="rule">${escape(error.rule)}</span></p>`,
@@ -44,7 +44,7 @@ export function errorPage(build: PreviewBuild, describePath: (file: string) => s
 <body>
 <main>
 <h1>${escape(heading)}</h1>
-<p>The preview shows the plan again as soon as ${count === 1 || build.templateError !== undefined ? 'it is' : 'they are'} fixed: save the file, and this page reloads by itself.</p>
+<p>The preview shows the plan again as soon as ${count === 1 || build.problem !== undefined ? 'it is' : 'they are'} fixed: save the file, and this page reloads by itself.</p>
 <ol class="errors">
 ${items.join('\n')}
 </ol>

@@ -11,18 +11,23 @@ import { summarise, type Diagnostic } from '../diagnostic.js';
 import { writeFileWhole } from '../emit/write-file.js';
 import { MemoryParseCache } from '../load/memory-cache.js';
 import { openParseCache } from '../load/parse-cache.js';
+import type { Plan } from '../link/plan-graph.js';
 import { compilePlan } from '../pipeline.js';
 import { builtInTemplatesDir, TemplateError } from '../render/engine.js';
 import { PageCache } from '../render/page-cache.js';
 import { renderSite } from '../render/site.js';
+import type { PreviousEdition } from '../render/views/whats-new.js';
 
 export interface PreviewBuild {
   /** Counts up from 1 with each build: a page knows which build it shows. */
   number: number;
   /** The diagnostics that are errors: while there are any, the pages show them. */
   errors: Diagnostic[];
-  /** A template of the plan's own that cannot be used: shown like an error. */
-  templateError?: string;
+  /**
+   * What stopped the site being made although the plan has no errors (a template of the plan's own
+   * that cannot be used, a previous edition that cannot be read): shown like an error.
+   */
+  problem?: { heading: string; message: string; hint: string };
   warnings: number;
   /** The site's files by path, as written into the output folder (empty while there are errors). */
   files: ReadonlyMap<string, string | Buffer>;
@@ -34,19 +39,32 @@ export interface PreviewBuild {
   rendered: number;
 }
 
+/** A reason the site cannot be made, thrown by what a preview is given (its previous edition): the page shows it. */
+export class PreviewProblem extends Error {
+  constructor(readonly heading: string, message: string, readonly hint: string) {
+    super(message);
+  }
+}
+
 export class Preview {
   private readonly parseCache: MemoryParseCache;
   private readonly pages = new PageCache();
   private written = new Map<string, string | Buffer>();
   private count = 0;
+  private readonly previousEdition: (plan: Plan) => Promise<PreviousEdition | undefined>;
 
   constructor(
     readonly planDir: string,
     /** The folder the site is written into; outside the plan, and plan's own. */
     readonly outDir: string,
     private readonly catalogue: readonly CatalogueEntry[],
-    options: { cache?: boolean } = {},
+    options: {
+      cache?: boolean;
+      /** The plan's previous edition, for the summary's "What's new since", as `plan build` reads it. */
+      previousEdition?: (plan: Plan) => Promise<PreviousEdition | undefined>;
+    } = {},
   ) {
+    this.previousEdition = options.previousEdition ?? (async () => undefined);
     this.parseCache = new MemoryParseCache(openParseCache(options.cache ?? true));
   }
 
@@ -56,20 +74,22 @@ export class Preview {
     const { plan, diagnostics } = await compilePlan(this.planDir, { parseCache: this.parseCache });
     const errors = diagnostics.filter((d) => d.severity === 'error');
     let files: ReadonlyMap<string, string | Buffer> = new Map();
-    let templateError: string | undefined;
+    let problem: PreviewBuild['problem'];
     if (plan && errors.length === 0) {
       try {
+        const previousEdition = await this.previousEdition(plan);
         this.pages.startBuild(templatesStamp([join(this.planDir, 'templates'), builtInTemplatesDir()]));
-        files = renderSite(plan, diagnostics, { planDir: this.planDir, catalogue: this.catalogue, pages: this.pages, formats: ['html'] });
+        files = renderSite(plan, diagnostics, { planDir: this.planDir, catalogue: this.catalogue, pages: this.pages, formats: ['html'], previousEdition });
         this.write(files);
       } catch (error) {
-        if (!(error instanceof TemplateError)) throw error;
-        templateError = error.message;
+        if (error instanceof TemplateError) problem = { heading: 'A template of the plan cannot be used', message: error.message, hint: 'Check the templates in the plan\'s templates/ folder.' };
+        else if (error instanceof PreviewProblem) problem = { heading: error.heading, message: error.message, hint: error.hint };
+        else throw error;
       }
     }
     this.count++;
     return {
-      number: this.count, errors, ...(templateError ? { templateError } : {}), warnings: summarise(diagnostics).warnings, files,
+      number: this.count, errors, ...(problem ? { problem } : {}), warnings: summarise(diagnostics).warnings, files,
       ms: performance.now() - started, parsed: this.parseCache.misses, rendered: this.pages.rendered,
     };
   }

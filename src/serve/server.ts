@@ -67,7 +67,7 @@ export async function startServer(outDir: string, first: PreviewBuild, options: 
     }
     const file = pathname.slice(1) === '' || pathname.endsWith('/') ? `${pathname.slice(1)}index.html` : pathname.slice(1);
     if (file.endsWith('.html')) {
-      const broken = build.errors.length > 0 || build.templateError !== undefined;
+      const broken = build.errors.length > 0 || build.problem !== undefined;
       const content = broken ? errorPage(build, options.describePath) : build.files.get(file);
       if (content === undefined) return notFound(response);
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });

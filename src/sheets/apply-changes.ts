@@ -58,6 +58,17 @@ function entriesByKey(sources: readonly SourceDocument[], shape: SheetShape): Ma
   return found;
 }
 
+/**
+ * The edited text with the line endings of the file it came from: the syntax tree's new lines are
+ * written `\n`, so a file whose every line ends `\r\n` (as Windows editors save it) has those made
+ * `\r\n` too, and is not left with two kinds of line ending. A file that already mixes them is left
+ * as edited.
+ */
+export function withLineEndingsOf(original: string, edited: string): string {
+  if (!original.includes('\r\n') || /(?<!\r)\n/.test(original)) return edited;
+  return edited.replace(/(?<!\r)\n/g, '\r\n');
+}
+
 /** Writes the rows of the items' and the trajectories' sheets into the YAML sources (the actuals' are apply-actuals.ts's). */
 export function applyWorkbook(sources: readonly SourceDocument[], rows: readonly SheetRow[], sheets: readonly SheetShape[]): ImportResult {
   const problems: CellProblem[] = [];
@@ -99,7 +110,7 @@ export function applyWorkbook(sources: readonly SourceDocument[], rows: readonly
   const changed = new Map<string, string>();
   for (const source of edited) {
     const bom = source.text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
-    changed.set(source.file, bom + source.tokens.map((token) => CST.stringify(token)).join(''));
+    changed.set(source.file, withLineEndingsOf(source.text, bom + source.tokens.map((token) => CST.stringify(token)).join('')));
   }
   problems.push(...checkEdited(changed, editedEntries));
 

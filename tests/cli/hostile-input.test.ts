@@ -5,7 +5,7 @@
 import { chmodSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fixture, hasStackTrace, locatedRules, removeTempDirs, runPlan, stylishFindings, writePlan, type CliResult } from '../helpers/cli.js';
+import { copyInstallation, copyPlanForAnyone, fixture, hasStackTrace, locatedRules, removeTempDirs, runPlan, stylishFindings, writePlan, type CliResult } from '../helpers/cli.js';
 
 afterAll(removeTempDirs);
 
@@ -184,11 +184,15 @@ describe('strange things in the folder', () => {
     expect(result).toMatchObject({ code: 0, stdout: '✔ No problems found in this plan.\n' });
   });
 
-  // chmod 000 does not stop root from reading a file, and tests may run as root (in a container, say).
-  it.skipIf(process.getuid?.() === 0)('an unreadable file: exit 1, permission denied', async () => {
-    const dir = writePlan({ 'plan.yaml': MANIFEST, 'secret.yaml': 'objectives: []\n' });
+  it('an unreadable file: exit 1, permission denied', async () => {
+    // chmod 000 does not stop root from reading a file, and tests may run as root (in a container,
+    // say): root's run is made as the user nobody, from a copy of plan and of the plan it can read.
+    const user = process.getuid?.() === 0 ? 65534 : undefined;
+    const installation = copyInstallation();
+    chmodSync(join(installation.lib, '..'), 0o755);
+    const dir = copyPlanForAnyone(writePlan({ 'plan.yaml': MANIFEST, 'secret.yaml': 'objectives: []\n' }));
     chmodSync(join(dir, 'secret.yaml'), 0o000);
-    const result = await check(dir);
+    const result = await runPlan(['check', dir, '--no-cache'], { cwd: dir, timeoutMs: 20_000, user, launcher: installation.launcher });
     chmodSync(join(dir, 'secret.yaml'), 0o644);
     expectFindings(result, ['secret.yaml:1:1 error read-error']);
     expect(result.stdout).toContain('This file cannot be read: permission denied.');

@@ -5,8 +5,11 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '../../src/cli/report-context.js';
+import { previousEditionReader } from '../../src/cli/serve.js';
+import { errorPage } from '../../src/serve/error-page.js';
 import { Preview } from '../../src/serve/preview.js';
 import { copyPlan, makeTempDir, repoRoot } from '../helpers/cli.js';
+import { makeGitRepo, type GitRepo } from '../helpers/git-repo.js';
 
 const EMBEDDED = join(repoRoot, 'plans', 'staffordshire-stoke-2023-24');
 
@@ -69,5 +72,43 @@ describe('Preview', () => {
     expect(broken.errors.length).toBeGreaterThan(0);
     expect(broken.errors[0]).toMatchObject({ rule: 'objective-has-owner', file: 'objectives.yaml' });
     expect(broken.files.size).toBe(0);
+  });
+});
+
+describe('Preview of a plan whose previous edition records its revision', () => {
+  const tinyPlan = readFileSync(join(repoRoot, 'tests', 'fixtures', 'tiny', 'plan.yaml'), 'utf8');
+  const tinySystem = readFileSync(join(repoRoot, 'tests', 'fixtures', 'tiny', 'system.yaml'), 'utf8');
+
+  function repoWithEditions(revision: string): GitRepo {
+    const repo = makeGitRepo();
+    repo.commit({ 'plans/hillside/plan.yaml': tinyPlan, 'plans/hillside/system.yaml': tinySystem }, 'The 2024 plan');
+    repo.git('tag', 'jfp-2024-published');
+    repo.commit({
+      'plans/hillside/plan.yaml': tinyPlan.replace('      title: Joint Forward Plan 2024\n', `      title: Joint Forward Plan 2024\n      revision: ${revision}\n`),
+      'plans/hillside/system.yaml': tinySystem.replace('objectives:\n', 'objectives:\n  - id: cancer-screening\n    title: Raise bowel cancer screening uptake to 70%\n    source: local\n    portfolio: community-care\n'),
+    }, 'The 2025 refresh');
+    return repo;
+  }
+
+  it('shows "What\'s new since" on the summary, as plan build does', async () => {
+    const repo = repoWithEditions('jfp-2024-published');
+    const plan = join(repo.root, 'plans', 'hillside');
+    const build = await new Preview(plan, makeTempDir('plan-serve-out-'), catalogue, { cache: false, previousEdition: previousEditionReader(plan) }).build();
+    expect(build.problem).toBeUndefined();
+    const summary = String(build.files.get('summary.html'));
+    expect(summary).toContain('What&#x27;s new since Joint Forward Plan 2024');
+    expect(summary).toContain('Raise bowel cancer screening uptake to 70%');
+  });
+
+  it('shows why on the page when the revision cannot be read, and builds no site', async () => {
+    const repo = repoWithEditions('jfp-2024-publishd');
+    const plan = join(repo.root, 'plans', 'hillside');
+    const build = await new Preview(plan, makeTempDir('plan-serve-out-'), catalogue, { cache: false, previousEdition: previousEditionReader(plan) }).build();
+    expect(build.problem?.heading).toBe('The plan\'s previous edition cannot be read');
+    expect(build.problem?.message).toContain('jfp-2024-publishd');
+    expect(build.problem?.message).toContain('jfp-2024-published');
+    expect(build.files.size).toBe(0);
+    const page = errorPage(build, (file) => file);
+    expect(page).toContain('<h1>The plan&#x27;s previous edition cannot be read</h1>');
   });
 });

@@ -133,6 +133,24 @@ describe('plan import', () => {
     expect((await runPlan(['check', plan, '--format', 'json'])).code).toBe(0);
   });
 
+  it('writes the lines it adds to a file saved with Windows line endings with those endings too', async () => {
+    const crlf = (text: string) => text.replace(/\n/g, '\r\n');
+    const plan = writePlan({
+      'plan.yaml': crlf('plan:\n  id: p\n  title: P\n  system: S\n  period: {start: 2025-04-01, end: 2026-03-31}\ncollective_aim:\n  id: aim\n  statement: Live well\npriorities:\n  - id: p1\n    title: P1\n    aim: aim\nportfolios:\n  - id: uec\n    name: UEC\n    priorities: [p1]\n'),
+      'objectives.yaml': crlf('objectives:\n  - id: o1\n    title: One\n    source: national\n    portfolio: uec\n    priorities: [p1]\n'),
+    });
+    const workbook = join(makeTempDir(), 'plan.xlsx');
+    expect((await runPlan(['export', plan, '--format', 'xlsx', '-o', workbook])).code).toBe(0);
+    const edited = join(makeTempDir(), 'edited.xlsx');
+    await editWorkbook(workbook, edited, [['Objectives', 'o1', 'target.value', 5], ['Objectives', 'o1', 'target.unit', '%']]);
+    const result = await runPlan(['import', edited, plan]);
+    expect(result.code, result.stderr).toBe(0);
+    const text = now(plan, 'objectives.yaml');
+    expect(text).toBe(crlf('objectives:\n  - id: o1\n    title: One\n    source: national\n    portfolio: uec\n    priorities: [p1]\n    target:\n      value: 5\n      unit: "%"\n'));
+    expect(text).not.toMatch(/[^\r]\n/);
+    expect((await runPlan(['check', plan, '--format', 'json'])).code).not.toBe(2);
+  });
+
   it('reports a cell that is not a number with its sheet and cell, and writes nothing (exit 1)', async () => {
     const { plan, result } = await importEdited([['Objectives', 'no-01', 'target.value', '76 percent'], ['Objectives', 'no-02', 'target.value', 31]]);
     expect(result.code).toBe(1);
