@@ -3,6 +3,7 @@
 // modules, so the CLI is CommonJS:
 //   plan.cjs         every command, in one file
 //   check.cjs        `plan check`, help and the version alone, an eighth of the size: the command run most
+//   build.cjs        `plan build` alone, two fifths of the size
 //   parse-worker.js  the worker thread that parses big plans (an ES module: it awaits at its top level)
 //   *.code-cache     each bundle's code cache, made by running it on the embedded plan (see bin/plan)
 // The built-in templates go in compiled ahead of time (scripts/precompile-templates.mjs).
@@ -27,22 +28,22 @@ const precompiledTemplates = {
   },
 };
 /**
- * Leaves every command but check out of check.cjs. bin/plan never runs them from it; if it ever did, the
- * command would stop with an internal error rather than do something else.
+ * Leaves every command but one out of its bundle (check.cjs, build.cjs). bin/plan never runs the others
+ * from it; if it ever did, the command would stop with an internal error rather than do something else.
  */
-const checkAlone = {
-  name: 'check-alone',
+const commandAlone = (command) => ({
+  name: `${command}-alone`,
   setup(plugin) {
     plugin.onResolve({ filter: /^\.\/[\w-]+\.js$/ }, (args) =>
-      args.kind === 'dynamic-import' && /[\\/]src[\\/]cli[\\/]main\.ts$/.test(args.importer) && args.path !== './check.js'
-        ? { path: args.path, namespace: 'left-out-of-check' }
+      args.kind === 'dynamic-import' && /[\\/]src[\\/]cli[\\/]main\.ts$/.test(args.importer) && args.path !== `./${command}.js`
+        ? { path: args.path, namespace: `left-out-of-${command}` }
         : undefined);
-    plugin.onLoad({ filter: /.*/, namespace: 'left-out-of-check' }, (args) => ({
-      contents: `throw new Error(${JSON.stringify(`lib/check.cjs has no ${args.path}: bin/plan runs that command from lib/plan.cjs`)});`,
+    plugin.onLoad({ filter: /.*/, namespace: `left-out-of-${command}` }, (args) => ({
+      contents: `throw new Error(${JSON.stringify(`lib/${command}.cjs has no ${args.path}: bin/plan runs that command from lib/plan.cjs`)});`,
       loader: 'js',
     }));
   },
-};
+});
 /**
  * Loads playwright-core (for plan build --pdf) from node_modules with require: it finds its own files at
  * run time, so it stays out of the bundle, and Node 20 cannot import() from a script run from its code
@@ -88,9 +89,10 @@ const cli = {
   define: { 'import.meta.url': '__planUrl' },
   banner: { js: CLI_BANNER },
 };
-const [whole, check, worker] = await Promise.all([
+const [whole, check, buildAlone, worker] = await Promise.all([
   build({ ...cli, outfile: join(next, 'plan.cjs'), plugins: [precompiledTemplates, playwrightByRequire] }),
-  build({ ...cli, outfile: join(next, 'check.cjs'), plugins: [precompiledTemplates, playwrightByRequire, checkAlone] }),
+  build({ ...cli, outfile: join(next, 'check.cjs'), plugins: [precompiledTemplates, playwrightByRequire, commandAlone('check')] }),
+  build({ ...cli, outfile: join(next, 'build.cjs'), plugins: [precompiledTemplates, playwrightByRequire, commandAlone('build')] }),
   build({
     ...common,
     entryPoints: ['src/load/parse-worker.ts'],
@@ -102,6 +104,7 @@ const [whole, check, worker] = await Promise.all([
 const bundles = [
   { name: 'plan.cjs', text: escapeRegExpLiterals(whole.outputFiles[0].text) },
   { name: 'check.cjs', text: escapeRegExpLiterals(check.outputFiles[0].text) },
+  { name: 'build.cjs', text: escapeRegExpLiterals(buildAlone.outputFiles[0].text) },
   { name: 'parse-worker.js', text: worker.outputFiles[0].text },
 ];
 const hash = createHash('sha256');
@@ -123,8 +126,8 @@ makeCodeCaches();
 
 /**
  * Runs each bundle once on the embedded plan: bin/plan writes a bundle's code cache at the end of a run
- * that found none, holding every function the run compiled. The build's run compiles the load, check and
- * render code the other commands share. The parse cache stays off, so nothing is written outside lib/
+ * that found none, holding every function the run compiled. plan.cjs's run (an export) compiles the load
+ * and check code the other commands share. The parse cache stays off, so nothing is written outside lib/
  * but a temporary output folder.
  */
 function makeCodeCaches() {
@@ -133,13 +136,14 @@ function makeCodeCaches() {
   const env = { ...process.env, PLAN_CACHE: '0' };
   for (const name of ['PLAN_DEBUG', 'PLAN_FAULT', 'PLAN_WORKERS']) delete env[name];
   try {
-    for (const args of [['check', embeddedPlan], ['build', embeddedPlan, '--out', out]]) {
+    // plan.cjs's cache is made by exporting the plan: the load and check every other command shares.
+    for (const args of [['check', embeddedPlan], ['build', embeddedPlan, '--out', join(out, 'site')], ['export', embeddedPlan, '--output-file', join(out, 'plan.json')]]) {
       spawnSync(process.execPath, [join(root, 'bin', 'plan'), ...args], { cwd: root, env, stdio: 'ignore' });
     }
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
-  for (const name of ['check', 'plan']) {
+  for (const name of ['check', 'build', 'plan']) {
     if (!existsSync(join(lib, `${name}.code-cache`))) {
       process.stderr.write(`build: no code cache was made for lib/${name}.cjs; plan works without it, only slower to start.\n`);
     }

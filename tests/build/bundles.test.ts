@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeRegExpLiterals } from '../../scripts/ascii-regexps.mjs';
 import { repoRoot } from '../helpers/cli.js';
 
-const BUNDLES = ['plan.cjs', 'check.cjs'];
+const BUNDLES = ['plan.cjs', 'check.cjs', 'build.cjs'];
 
 /** The regular expression a literal written in JavaScript makes. */
 const regExpOf = (literal: string): RegExp => new Function(`return ${literal}`)() as RegExp;

@@ -39,22 +39,26 @@ async function cacheReport(installation: Installation, args = CHECK): Promise<st
 }
 
 describe('the code cache', () => {
-  it('is made by the build beside each bundle, and starts with the name of the build, which both bundles share', () => {
+  it('is made by the build beside each bundle, and starts with the name of the build, which the bundles share', () => {
     const lib = join(repoRoot, 'lib');
     const build = buildOf(join(lib, 'check.cjs'));
     expect(buildOf(join(lib, 'plan.cjs'))).toBe(build);
-    for (const name of ['check', 'plan']) {
+    expect(buildOf(join(lib, 'build.cjs'))).toBe(build);
+    for (const name of ['check', 'build', 'plan']) {
       const cache = readFileSync(join(lib, `${name}.code-cache`));
       expect(cache.toString('latin1', 0, BUILD_LENGTH), name).toBe(build);
       expect(cache.length, name).toBeGreaterThan(100_000);
     }
   });
 
-  it('is used by plan check, help and the version from the check\'s bundle, and by every other command from the whole CLI\'s', async () => {
+  it('is used by plan check, help and the version from the check\'s bundle, by plan build from its own, and by every other command from the whole CLI\'s', async () => {
     for (const args of [CHECK, ['--version'], ['help', 'build']]) {
       const run = await runPlan(args, { env: { PLAN_DEBUG: '1' } });
       expect(run.stderr, args.join(' ')).toBe(`plan: code cache ${join(repoRoot, 'lib', 'check.code-cache')}: used\n`);
     }
+    const build = await runPlan(['build', copyPlan(fixture('warnings-only')), '--out', join(makeTempDir(), 'site'), '--quiet'], { env: { PLAN_DEBUG: '1' } });
+    expect(build.code, build.stderr).toBe(0);
+    expect(build.stderr).toBe(`plan: code cache ${join(repoRoot, 'lib', 'build.code-cache')}: used\n`);
     const schema = await runPlan(['schema'], { env: { PLAN_DEBUG: '1' } });
     expect(schema.code).toBe(0);
     expect(schema.stderr).toBe(`plan: code cache ${join(repoRoot, 'lib', 'plan.code-cache')}: used\n`);
