@@ -45,6 +45,31 @@ const commandAlone = (command) => ({
   },
 });
 /**
+ * Loads child_process only when first used: commander requires it as it loads (for subcommands that are
+ * programs of their own, which plan has none of), and most runs never start a process; loading it cost
+ * 2.5 ms of every run. Commander reaches it only through its properties (`childProcess.spawn`), which
+ * the proxy passes to the real module; a module that lists its keys (an ES module's import of it) loads
+ * it then. (src/load/worker-pool.ts loads node:worker_threads only when it starts a worker.)
+ */
+const LAZY_BUILTINS = ['child_process'];
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(plugin) {
+    const filter = new RegExp(`^(node:)?(${LAZY_BUILTINS.join('|')})$`);
+    plugin.onResolve({ filter }, (args) => (args.namespace === 'lazy-builtin' ? { path: args.path, external: true } : { path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin' }));
+    plugin.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
+      contents: `let real; const load = () => (real ??= require(${JSON.stringify(`node:${args.path}`)}));
+module.exports = new Proxy({}, {
+  get: (_, key) => load()[key],
+  has: (_, key) => key in load(),
+  ownKeys: () => Reflect.ownKeys(load()),
+  getOwnPropertyDescriptor: (_, key) => { const d = Reflect.getOwnPropertyDescriptor(load(), key); return d && { ...d, configurable: true }; },
+});`,
+      loader: 'js',
+    }));
+  },
+};
+/**
  * Loads playwright-core (for plan build --pdf) from node_modules with require: it finds its own files at
  * run time, so it stays out of the bundle, and Node 20 cannot import() from a script run from its code
  * cache (tests/build/bundles.test.ts checks that no import() is left).
@@ -90,9 +115,9 @@ const cli = {
   banner: { js: CLI_BANNER },
 };
 const [whole, check, buildAlone, worker] = await Promise.all([
-  build({ ...cli, outfile: join(next, 'plan.cjs'), plugins: [precompiledTemplates, playwrightByRequire] }),
-  build({ ...cli, outfile: join(next, 'check.cjs'), plugins: [precompiledTemplates, playwrightByRequire, commandAlone('check')] }),
-  build({ ...cli, outfile: join(next, 'build.cjs'), plugins: [precompiledTemplates, playwrightByRequire, commandAlone('build')] }),
+  build({ ...cli, outfile: join(next, 'plan.cjs'), plugins: [precompiledTemplates, playwrightByRequire, lazyBuiltins] }),
+  build({ ...cli, outfile: join(next, 'check.cjs'), plugins: [precompiledTemplates, playwrightByRequire, lazyBuiltins, commandAlone('check')] }),
+  build({ ...cli, outfile: join(next, 'build.cjs'), plugins: [precompiledTemplates, playwrightByRequire, lazyBuiltins, commandAlone('build')] }),
   build({
     ...common,
     entryPoints: ['src/load/parse-worker.ts'],

@@ -1,11 +1,14 @@
 // Spreads the parsing of many source files over worker threads. The YAML parser is single-threaded and
 // the floor of a check's time, so a plan split across many files is parsed on every core at once.
 
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { ParsedSource } from './located.js';
 import { parseSources } from './parse-events.js';
 import type { SourceText } from './plan-folder.js';
+
+/** node:worker_threads, loaded only for a plan big enough to parse on worker threads: most runs start none. */
+const workerThreads = (): typeof import('node:worker_threads') => createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
 
 /** Below this much YAML, starting workers costs more than it saves. */
 const MIN_BYTES_FOR_WORKERS = 1_500_000;
@@ -51,7 +54,7 @@ function workerEntry(): URL {
 function runWorker(url: URL, texts: SourceText[]): Promise<ParsedSource[]> {
   return new Promise((resolve, reject) => {
     const parsed = new Array<ParsedSource>(texts.length);
-    const worker = new Worker(url, { workerData: texts });
+    const worker = new (workerThreads().Worker)(url, { workerData: texts });
     worker.on('message', (message: { index: number; parsed: ParsedSource } | { done: true }) => {
       if ('done' in message) {
         resolve(parsed);
