@@ -8,6 +8,7 @@
 
 import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { summarise } from '../diagnostic.js';
 import type { OutputStream } from '../emit/output-files.js';
 import { EmitError, checkOutputFolder, writeOutput, type WriteResult } from '../emit/write-tree.js';
@@ -66,9 +67,29 @@ export async function runBuild(dirs: readonly string[], options: BuildOptions): 
     }
     builds.push({ planDir, out, ...compilation });
   }
+  collectSoonerIfBig();
   let code = EXIT_OK;
   for (const build of builds) code = Math.max(code, await buildPlan(build, options, chromium));
   return code;
+}
+
+/** The heap a compiled plan needs before its build collects garbage sooner than V8 would: a plan of about 15,000 actions. */
+const BIG_HEAP_BYTES = 100 * 1024 * 1024;
+
+/**
+ * For a big plan, a full garbage collection whenever the heap has doubled since the last, where V8's
+ * own rule lets a heap of this size grow about fourfold: the render makes hundreds of megabytes of
+ * short-lived pages around a plan that stays in memory (150 MB at 50,000 actions), so the heap would
+ * reach 650 MB before it collected again. At 50,000 actions this took the peak from 850 to 907 MB
+ * to about 700 MB, for about 3% more time. A small plan's heap never reaches the threshold, and so its
+ * runs are as they were.
+ */
+function collectSoonerIfBig(): void {
+  if (getHeapStatistics().used_heap_size < BIG_HEAP_BYTES) return;
+  setFlagsFromString('--heap-growing-percent=100');
+  // V8 stamps a code cache with its flags: one that bin/plan makes again as this run ends (having found
+  // none it could use) is made with the flags every run starts with, or the next run would turn it down.
+  process.prependOnceListener('exit', () => setFlagsFromString('--heap-growing-percent=0'));
 }
 
 /** Where dist/ goes: the current folder, or the plan folder when run from inside it (not in its prose/). */
