@@ -15,7 +15,8 @@ import { EmitError, checkOutputFolder, writeOutput, type WriteResult } from '../
 import { compilePlan, type Compilation } from '../pipeline.js';
 import { assetFiles } from '../render/assets.js';
 import { builtInTemplatesDir, TemplateError } from '../render/engine.js';
-import { pdfPages, renderGaps, siteFiles } from '../render/site.js';
+import { openPageCacheFile } from '../render/page-cache-file.js';
+import { pageStamp, pdfPages, renderGaps, siteFiles } from '../render/site.js';
 import type { Audience } from '../render/views/site.js';
 import type { RuleSettings } from '../rules/run.js';
 import { terminalPath, terminalText } from '../report/terminal-text.js';
@@ -126,13 +127,21 @@ async function buildPlan({ planDir, out, plan, diagnostics }: PlanBuild, options
       return EXIT_PROBLEMS;
     }
     const previousEdition = await previousEditionOf(planDir, plan!);
-    // Each file is written as it is made; a template that fails part-way leaves OUT as it was.
-    let files: OutputStream = siteFiles(plan!, diagnostics, { ...renderOptions, audience, pdf: chromium !== undefined, previousEdition });
-    if (chromium !== undefined) {
-      const { withPdfs } = await import('../emit/pdf.js');
-      files = withPdfs(chromium, files, pdfPages(plan!, audience));
+    // The pages of the last build into OUT, beside the parse cache and switched off with it.
+    const pages = openPageCacheFile({ enabled: options.cache ?? true, out, audience, stamp: () => pageStamp(renderOptions) });
+    try {
+      // Each file is written as it is made; a template that fails part-way leaves OUT as it was.
+      let files: OutputStream = siteFiles(plan!, diagnostics, { ...renderOptions, audience, pdf: chromium !== undefined, previousEdition, ...(pages ? { pages } : {}) });
+      if (chromium !== undefined) {
+        const { withPdfs } = await import('../emit/pdf.js');
+        files = withPdfs(chromium, files, pdfPages(plan!, audience));
+      }
+      await writeAndReport(out, files, 'replace', shownOut);
+      pages?.save();
+    } finally {
+      pages?.close();
     }
-    await writeAndReport(out, files, 'replace', shownOut);
+    if (pages && process.env.PLAN_DEBUG) await write(process.stderr, `plan: page cache ${pages.path}: rendered ${pages.rendered} of ${pages.asked} pages\n`);
   } catch (error) {
     if (error instanceof EmitError || error instanceof TemplateError) throw new CannotRun(error.message, error instanceof EmitError ? error.hint : 'Check the templates in the plan\'s templates/ folder.');
     throw error;

@@ -23,7 +23,7 @@ const CACHE_FORMAT = `plan ${packageJson.version}; yaml ${yamlPackage.version}; 
 declare const PLAN_BUILD: string | undefined;
 
 /** The bundles share their build's name, so plan check and plan build read each other's entries; the sources stamp their own file. */
-function codeStamp(): string {
+export function codeStamp(): string {
   if (typeof PLAN_BUILD === 'string') return PLAN_BUILD;
   try {
     const stats = statSync(fileURLToPath(import.meta.url));
@@ -51,15 +51,24 @@ export interface ParseCache {
   prune(): void;
 }
 
-/** Where the entries live: CACHE_SUBFOLDER inside PLAN_CACHE_DIR, else inside $XDG_CACHE_HOME/plan, else inside ~/.cache/plan. */
+/** The folder plan's caches live in: PLAN_CACHE_DIR, else $XDG_CACHE_HOME/plan, else ~/.cache/plan. */
+export function cacheBase(env: NodeJS.ProcessEnv = process.env): string {
+  return env.PLAN_CACHE_DIR || join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'plan');
+}
+
+/** Where the entries live: CACHE_SUBFOLDER inside the cache folder. */
 export function cacheFolder(env: NodeJS.ProcessEnv = process.env): string {
-  const base = env.PLAN_CACHE_DIR || join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'plan');
-  return join(base, CACHE_SUBFOLDER);
+  return join(cacheBase(env), CACHE_SUBFOLDER);
+}
+
+/** Whether plan's caches are on: --no-cache (`enabled` false) and PLAN_CACHE=0 switch them off. */
+export function cachesOn(enabled: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
+  return enabled && env.PLAN_CACHE !== '0';
 }
 
 /** The cache, or undefined when it is switched off (PLAN_CACHE=0 or --no-cache). */
 export function openParseCache(enabled: boolean, env: NodeJS.ProcessEnv = process.env): ParseCache | undefined {
-  if (!enabled || env.PLAN_CACHE === '0') return undefined;
+  if (!cachesOn(enabled, env)) return undefined;
   return new FolderCache(cacheFolder(env));
 }
 
@@ -103,26 +112,30 @@ class FolderCache implements ParseCache {
 
   prune(): void {
     if (!this.wrote) return;
-    const oldest = Date.now() - MAX_AGE_MS;
     // lstat, never stat: a symbolic link is not an entry, and is never followed.
     for (const shard of listing(this.folder)) {
       const shardPath = join(this.folder, shard);
-      if (!SHARD_NAME.test(shard) || !isKind(shardPath, 'folder')) continue;
-      for (const name of listing(shardPath)) {
-        const path = join(shardPath, name);
-        if (!ENTRY_NAME.test(name) || !isKind(path, 'file')) continue;
-        try {
-          if (lstatSync(path).mtimeMs < oldest) rmSync(path, { force: true });
-        } catch {
-          // another run pruning at the same time: nothing to do
-        }
-      }
+      if (SHARD_NAME.test(shard) && isKind(shardPath, 'folder')) removeUnused(shardPath, ENTRY_NAME);
     }
   }
 
   private pathOf(file: string, text: string): string {
     const key = createHash('sha256').update(CACHE_FORMAT).update('\0').update(file).update('\0').update(text).digest('hex');
     return join(this.folder, key.slice(0, 2), `${key.slice(2)}.json`);
+  }
+}
+
+/** Removes the files of `folder` named like `name` that have not been used for a month, and nothing else. */
+export function removeUnused(folder: string, name: RegExp): void {
+  const oldest = Date.now() - MAX_AGE_MS;
+  for (const entry of listing(folder)) {
+    const path = join(folder, entry);
+    if (!name.test(entry) || !isKind(path, 'file')) continue;
+    try {
+      if (lstatSync(path).mtimeMs < oldest) rmSync(path, { force: true });
+    } catch {
+      // another run pruning at the same time: nothing to do
+    }
   }
 }
 

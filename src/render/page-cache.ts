@@ -1,11 +1,66 @@
 // Pages rendered once for what they show: `plan serve` builds the site again on every save, and most
 // pages do not change with one edit. A page is kept by a hash of its template's name, its format and
 // the whole view it is rendered from, for as long as the templates stay as they are; so are the
-// compiled templates themselves.
+// compiled templates themselves. `plan build` keeps its pages between runs (page-cache-file.ts).
 
 import { createHash } from 'node:crypto';
+import Handlebars from 'handlebars';
 
-export class PageCache {
+/** Where the site's renderer gets its pages: rendered, or found from an earlier build. */
+export interface PageSource {
+  /** The page of `template` in `format` for `view`: found, or made by `render`. */
+  page(format: string, template: string, view: object, render: () => string): string;
+  /** The renderer of a format, made by `make` when there is none to reuse. */
+  renderer<R>(format: string, make: () => R): R;
+}
+
+/**
+ * The key of a page: a hash of what else the page depends on (`stamp`), its format, its template and
+ * its view as JSON. Undefined when JSON cannot stand for the view faithfully (a Map, a Set, a function,
+ * a date, NaN or Infinity anywhere in it, or a value JSON refuses): such a page is rendered every time.
+ */
+export function pageKey(stamp: string, format: string, template: string, view: object): string | undefined {
+  const json = viewJson(view);
+  return json === undefined ? undefined : createHash('sha256').update(`${stamp}\0${format}\0${template}\0`).update(json).digest('hex');
+}
+
+function viewJson(view: object): string | undefined {
+  let faithful = true;
+  try {
+    const json = JSON.stringify(view, function (this: Record<string, unknown>, key: string, value: unknown) {
+      // The value as the view holds it, before any toJSON (a date's) has turned it into something else.
+      const held = this[key];
+      switch (typeof held) {
+        case 'number':
+          if (!Number.isFinite(held)) faithful = false;
+          return value;
+        case 'string':
+        case 'boolean':
+          return value;
+        case 'undefined':
+          // Left out of an object, as a template reads it; in a list JSON would write null, which is not the same.
+          if (Array.isArray(this)) faithful = false;
+          return value;
+        case 'object': {
+          if (held === null || Array.isArray(held)) return value;
+          // Trusted output (a chart's SVG) is written as its text; where a view holds one, its code always puts one there.
+          if (held instanceof Handlebars.SafeString) return { SafeString: held.toString() };
+          const prototype = Object.getPrototypeOf(held) as unknown;
+          if (prototype !== Object.prototype && prototype !== null) faithful = false;
+          return value;
+        }
+        default:
+          faithful = false; // a function, a symbol or a bigint
+          return undefined;
+      }
+    });
+    return faithful ? json : undefined;
+  } catch {
+    return undefined; // a view that refers to itself
+  }
+}
+
+export class PageCache implements PageSource {
   private pages = new Map<string, string>();
   private next = new Map<string, string>();
   private templates = '';
@@ -27,13 +82,13 @@ export class PageCache {
   }
 
   page(format: string, template: string, view: object, render: () => string): string {
-    const key = createHash('sha256').update(`${format}\0${template}\0`).update(JSON.stringify(view)).digest('hex');
-    let page = this.pages.get(key) ?? this.next.get(key);
+    const key = pageKey('', format, template, view);
+    let page = key === undefined ? undefined : this.pages.get(key) ?? this.next.get(key);
     if (page === undefined) {
       page = render();
       this.rendered++;
     }
-    this.next.set(key, page);
+    if (key !== undefined) this.next.set(key, page);
     return page;
   }
 

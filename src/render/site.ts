@@ -2,8 +2,9 @@
 // phase to write each as it is made. The team's site carries its public version in public/; the
 // public site stands alone. Pure apart from reading templates and assets.
 
-import { readFileSync } from 'node:fs';
-import { relative, sep } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import Handlebars from 'handlebars';
 import type { CatalogueEntry } from '../catalogue.js';
 import type { Diagnostic } from '../diagnostic.js';
@@ -11,8 +12,9 @@ import type { OutputFile, OutputFiles } from '../emit/output-files.js';
 import type { LinkedItem, Plan } from '../link/plan-graph.js';
 import { Thread } from '../link/thread.js';
 import { assetFiles } from './assets.js';
-import type { PageCache } from './page-cache.js';
+import type { PageSource } from './page-cache.js';
 import { threadDiagram } from './diagram/svg.js';
+import { codeStamp } from '../load/parse-cache.js';
 import { planFolder, readSource } from '../load/plan-folder.js';
 import { DocumentRenderer, TemplateError, builtInTemplatesDir, formatDate, loadWords, type OutputFormat } from './engine.js';
 import { exportPlan } from './plan-export.js';
@@ -39,8 +41,8 @@ export interface SiteOptions {
   allowOutside?: boolean;
   /** The formats to write; both by default. A preview in a browser needs only the HTML. */
   formats?: readonly OutputFormat[];
-  /** Pages already rendered, for a process that builds again and again (`plan serve`). */
-  pages?: PageCache;
+  /** Pages already rendered: by this process in an earlier build (`plan serve`), or by the last build into the same folder (`plan build`). */
+  pages?: PageSource;
   /** `team` (the default): every document, with the public site in public/. `public`: the public site alone. */
   audience?: Audience;
   /** The public site's documents will be printed to PDF (`pdfPages`), so each links to its PDF. */
@@ -68,6 +70,52 @@ function templateReader(options: SiteOptions): (path: string) => string {
     if ('text' in source) return source.text;
     throw new TemplateError(`The template ${file} cannot be used: ${source.line > 1 ? `line ${source.line}: ` : ''}${source.message.charAt(0).toLowerCase()}${source.message.slice(1)}`);
   };
+}
+
+/** How deep a template folder's files can lie: <format>/partials/<name>.hbs. */
+const TEMPLATE_DEPTH = 3;
+
+/**
+ * What every page depends on besides its view, as a hash: the code, the text of every file in both
+ * template folders (the plan's read as its renderer reads them, so a file it may not read stamps why
+ * and the page is rendered, failing as it would without a cache), and the options of prose.
+ */
+export function pageStamp(options: SiteOptions): string {
+  const read = templateReader(options);
+  const stamp = createHash('sha256').update(codeStamp()).update('\0').update(JSON.stringify({ remoteImages: options.remoteImages ?? false }));
+  const walk = (dir: string, depth: number): void => {
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch {
+      return; // a plan without templates of its own
+    }
+    for (const name of names) {
+      const path = join(dir, name);
+      let folder = false;
+      try {
+        folder = statSync(path).isDirectory();
+      } catch {
+        // a link to nothing: the reader says so below
+      }
+      if (folder) {
+        if (depth < TEMPLATE_DEPTH) walk(path, depth + 1);
+        continue;
+      }
+      let text: string;
+      try {
+        text = `text\0${read(path)}`;
+      } catch (cause) {
+        text = `unreadable\0${(cause as Error).message}`;
+      }
+      stamp.update(`\0${path}\0${text.length}\0`).update(text);
+    }
+  };
+  for (const dir of templateDirs(options.planDir)) {
+    stamp.update(`\0folder\0${dir}`);
+    walk(dir, 1);
+  }
+  return stamp.digest('hex');
 }
 
 /**
@@ -208,11 +256,11 @@ function* oneSiteFiles(map: SiteMap, thread: Thread, diagnostics: readonly Diagn
   for (const path of map.pages) {
     const page = pageAt(path);
     for (const format of options.formats ?? FORMATS) {
-      const renderer = options.pages ? options.pages.renderer(format, () => make(format)) : make(format);
       const site = siteView(map, page.path, page.title, publicMap);
       if ('published' in page) site.published = formatDate(page.published);
       const context = { ...(format === 'html' ? page.html ?? page.view : page.view), site, root: rootOf(page.path), pageTitle: page.title };
-      const render = () => renderer.render(page.template, context);
+      // A renderer is made only for a page that is rendered: a build that finds every page compiles no template.
+      const render = () => (options.pages ? options.pages.renderer(format, () => make(format)) : make(format)).render(page.template, context);
       yield [`${page.path}.${format}`, options.pages ? options.pages.page(format, page.template, context, render) : render()];
     }
   }

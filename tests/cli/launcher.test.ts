@@ -58,7 +58,8 @@ describe('the code cache', () => {
     }
     const build = await runPlan(['build', copyPlan(fixture('warnings-only')), '--out', join(makeTempDir(), 'site'), '--quiet'], { env: { PLAN_DEBUG: '1' } });
     expect(build.code, build.stderr).toBe(0);
-    expect(build.stderr).toBe(`plan: code cache ${join(repoRoot, 'lib', 'build.code-cache')}: used\n`);
+    // A build also says, after it, how many pages it rendered rather than found in the page cache.
+    expect(build.stderr).toMatch(new RegExp(`^plan: code cache ${escapeRegExp(join(repoRoot, 'lib', 'build.code-cache'))}: used\\nplan: page cache .*: rendered \\d+ of \\d+ pages\\n$`));
     const schema = await runPlan(['schema'], { env: { PLAN_DEBUG: '1' } });
     expect(schema.code).toBe(0);
     expect(schema.stderr).toBe(`plan: code cache ${join(repoRoot, 'lib', 'plan.code-cache')}: used\n`);
@@ -165,3 +166,7 @@ describe('the bundled CLI', () => {
     expect(readFileSync(log, 'utf8')).toMatch(/^(started\n)+$/);
   });
 });
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,86 @@
+// The page cache's keys, and what it keeps: a page is found again only when JSON stands for its view
+// faithfully, and only from a file that is whole.
+
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import Handlebars from 'handlebars';
+import { openPageCacheFile } from '../../src/render/page-cache-file.js';
+import { pageKey } from '../../src/render/page-cache.js';
+import { makeTempDir, removeTempDirs } from '../helpers/cli.js';
+
+afterAll(removeTempDirs);
+
+describe('the key of a page', () => {
+  const view = { title: 'Urgent care', objectives: [{ id: 'no-01', count: 3, done: false, owner: null }] };
+
+  it('is the same for the same view, stamp, format and template', () => {
+    expect(pageKey('s', 'html', 'portfolio', view)).toBe(pageKey('s', 'html', 'portfolio', structuredClone(view)));
+  });
+
+  it('differs with the stamp, the format, the template and the view', () => {
+    const key = pageKey('s', 'html', 'portfolio', view);
+    expect(pageKey('t', 'html', 'portfolio', view)).not.toBe(key);
+    expect(pageKey('s', 'md', 'portfolio', view)).not.toBe(key);
+    expect(pageKey('s', 'html', 'index', view)).not.toBe(key);
+    expect(pageKey('s', 'html', 'portfolio', { ...view, title: 'Planned care' })).not.toBe(key);
+  });
+
+  it('tells trusted SVG from the same text as a plain string', () => {
+    expect(pageKey('s', 'html', 'x', { svg: new Handlebars.SafeString('<svg/>') })).not.toBe(pageKey('s', 'html', 'x', { svg: '<svg/>' }));
+  });
+
+  it.each([
+    ['a Map', { items: new Map([['a', 1]]) }],
+    ['a Set', { items: new Set([1]) }],
+    ['a function', { items: [{ title: () => 'x' }] }],
+    ['NaN', { items: [{ value: Number.NaN }] }],
+    ['Infinity', { deep: { value: Number.POSITIVE_INFINITY } }],
+    ['a date', { when: new Date(0) }],
+    ['a gap in a list', { items: [1, undefined, 3] }],
+  ])('is none for a view holding %s, which JSON cannot stand for', (_what, held) => {
+    expect(pageKey('s', 'html', 'x', held)).toBeUndefined();
+  });
+});
+
+describe('a page-cache file', () => {
+  function openCache(cache: string) {
+    return openPageCacheFile({ enabled: true, out: '/site', audience: 'team', stamp: () => 'stamp', env: { PLAN_CACHE_DIR: cache } })!;
+  }
+
+  it('finds a page in the next build, but renders a view JSON cannot stand for every time', () => {
+    const cache = makeTempDir();
+    let renders = 0;
+    const render = (text: string) => () => {
+      renders++;
+      return text;
+    };
+    const first = openCache(cache);
+    expect(first.page('html', 'a', { title: 'Plain' }, render('plain page'))).toBe('plain page');
+    expect(first.page('html', 'b', { items: new Map() }, render('map page'))).toBe('map page');
+    first.save();
+    first.close();
+    expect(renders).toBe(2);
+
+    const second = openCache(cache);
+    expect(second.page('html', 'a', { title: 'Plain' }, render('plain page'))).toBe('plain page');
+    expect(second.page('html', 'b', { items: new Map() }, render('map page'))).toBe('map page');
+    expect(second.rendered).toBe(1);
+    expect(renders).toBe(3);
+  });
+
+  it('keeps nothing of a build that was not saved', () => {
+    const cache = makeTempDir();
+    const first = openCache(cache);
+    first.page('md', 'a', { title: 'Plain' }, () => 'page');
+    first.close();
+    const second = openCache(cache);
+    second.page('md', 'a', { title: 'Plain' }, () => 'page');
+    expect(second.rendered).toBe(1);
+  });
+
+  it('is switched off by PLAN_CACHE=0 and by --no-cache', () => {
+    const cache = makeTempDir();
+    expect(openPageCacheFile({ enabled: true, out: '/site', audience: 'team', stamp: () => 's', env: { PLAN_CACHE_DIR: cache, PLAN_CACHE: '0' } })).toBeUndefined();
+    expect(openPageCacheFile({ enabled: false, out: '/site', audience: 'team', stamp: () => 's', env: { PLAN_CACHE_DIR: join(cache) } })).toBeUndefined();
+  });
+});
