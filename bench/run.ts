@@ -696,13 +696,13 @@ function benchSideBySide(cleanup: string[]): SideBySide {
     ['version', '`plan --version`', [BIN, '--version'], [0]],
     ['embeddedCheck', 'embedded plan: `plan check --format json --no-cache`', [BIN, 'check', EMBEDDED, '--format', 'json', '--no-cache'], [0, 1]],
     ['embeddedBuildCold', 'embedded plan: `plan build --no-cache`', [BIN, 'build', EMBEDDED, '--out', join(work, 'out-cold'), '--quiet', '--no-cache'], [0]],
-    ['embeddedBuildWarm', 'embedded plan: `plan build`, warm parse cache', [BIN, 'build', EMBEDDED, '--out', join(work, 'out-warm'), '--quiet'], [0], { PLAN_CACHE: '1' }],
+    ['embeddedBuildWarm', 'embedded plan: `plan build`, warm parse and page caches', [BIN, 'build', EMBEDDED, '--out', join(work, 'out-warm'), '--quiet'], [0], { PLAN_CACHE: '1' }],
     ['doorstopShapeCheck', '1,000 actions, one file per kind: `plan check --format json --no-cache`', [BIN, 'check', doorstopShape, '--format', 'json', '--no-cache'], [0, 1]],
     ['doorstopShapeBuild', '1,000 actions, one file per kind: `plan build --no-cache`', [BIN, 'build', doorstopShape, '--out', join(work, 'out-1000'), '--quiet', '--no-cache'], [0]],
   ];
   const result = { rounds: SIDE_BY_SIDE_ROUNDS } as SideBySide;
   for (const [key, label] of cases) result[key] = { label, runs: [], cpu: [], peakMB: NaN };
-  log(`bench: side by side: ${cases.length} cases, ${SIDE_BY_SIDE_ROUNDS} rounds (and one not counted, which also fills the parse cache and the output folders)`);
+  log(`bench: side by side: ${cases.length} cases, ${SIDE_BY_SIDE_ROUNDS} rounds (and one not counted, which also fills the parse and page caches and the output folders)`);
   for (let round = 0; round <= SIDE_BY_SIDE_ROUNDS; round++) {
     for (const [key, , args, codes, env] of cases) {
       // Probed on the first counted round only: at this scale the probe's own millisecond would show.
@@ -1011,7 +1011,7 @@ function sideBySideSection(side: SideBySide): string[] {
   const row = (c: SideBySideCase): string[] => [c.label, int(median(c.runs)), dec(median(c.runs) / median(side.bare.runs)), int(c.cpu[0] ?? NaN), int(c.peakMB), c.runs.map(int).join(', ')];
   return [
     '## Side by side', '',
-    `Each case once per round, in turn, for ${side.rounds} rounds after one that is not counted (it fills the parse cache for the warm build and makes the output folders, so every build replaces an earlier one, as a planner's does). Times are medians of wall time, start-up included; CPU and peak memory are from one probed run. The 1,000-action plan has the shape Doorstop was timed on: 1,000 actions, 100 objectives, 4 priorities, one YAML file per kind (\`bench/generate.ts --one-file-per-kind\`); Doorstop took ${int(DOORSTOP.checkMs)} ms for \`doorstop -F\`, ${int(DOORSTOP.publishMarkdownMs)} ms to publish Markdown and ${int(DOORSTOP.publishHtmlMs)} ms to publish HTML, where \`plan build\` writes both.`, '',
+    `Each case once per round, in turn, for ${side.rounds} rounds after one that is not counted (it fills the parse and page caches for the warm build and makes the output folders, so every build replaces an earlier one, as a planner's does). Times are medians of wall time, start-up included; CPU and peak memory are from one probed run. The 1,000-action plan has the shape Doorstop was timed on: 1,000 actions, 100 objectives, 4 priorities, one YAML file per kind (\`bench/generate.ts --one-file-per-kind\`); Doorstop took ${int(DOORSTOP.checkMs)} ms for \`doorstop -F\`, ${int(DOORSTOP.publishMarkdownMs)} ms to publish Markdown and ${int(DOORSTOP.publishHtmlMs)} ms to publish HTML, where \`plan build\` writes both.`, '',
     table(['case', 'ms (median)', '× bare node', 'CPU (ms)', 'peak MB', 'all runs (ms)'],
       [side.bare, side.version, side.embeddedCheck, side.embeddedBuildCold, side.embeddedBuildWarm, side.doorstopShapeCheck, side.doorstopShapeBuild].map(row), ['l', 'r', 'r', 'r', 'r', 'l']),
   ];
@@ -1054,7 +1054,7 @@ function renderReport(input: ReportInput): { markdown: string; table: string; fa
   });
   targets.push(bareTarget('`plan check`, cold (`--no-cache`)', side.embeddedCheck, TARGETS.embeddedVsBareNode));
   targets.push(bareTarget('`plan build`, cold (`--no-cache`)', side.embeddedBuildCold, TARGETS.embeddedBuildVsBareNode));
-  targets.push(bareTarget('`plan build`, warm parse cache', side.embeddedBuildWarm, TARGETS.embeddedBuildVsBareNode));
+  targets.push(bareTarget('`plan build`, warm parse and page caches', side.embeddedBuildWarm, TARGETS.embeddedBuildVsBareNode));
   targets.push({
     name: `${int(TARGETS.atActions)} actions, cold, on ${cpus().length} cores: \`plan check\` within ${TARGETS.checkVsFloor}× the one-thread yaml parse`,
     measured: at ? `${int(at.checkMs)} ms vs ${int(at.floorParseMs)} ms = ${dec(at.ratio)}×` : 'not run',
