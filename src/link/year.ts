@@ -225,11 +225,6 @@ export class PlanningYear {
     return undefined;
   }
 
-  /** The trajectory an actual is judged against: the plan as agreed, else a forecast. */
-  trajectoryFor(series: TargetSeries, period: Period): LinkedTrajectory | undefined {
-    return series.trajectories.find((t) => t.values.some((v) => v.period.label === period.label));
-  }
-
   // ---- The stocktake ---------------------------------------------------------------------------------
 
   /** The quarters at which every action reports: `year.stocktakes`, or each quarter of the plan period. */

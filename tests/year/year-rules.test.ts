@@ -108,6 +108,16 @@ describe('actual-on-trajectory', () => {
     expectPasses(compile(trajectory('      2024-02: 94\n      2024-03: 95\n'), csv, manifest), RULE);
   });
 
+  it('judges a period against the planned trajectory where there is one, and against a forecast where only it has the period', () => {
+    const both = `${planned}  - target: diagnostics\n    organisation: trust\n    kind: forecast\n    tolerance: 1\n    values:\n      2024-01: 80\n      2024-02: 90\n`;
+    // 2024-02: 92.5 is short of the plan's 94, but not of the forecast's 90; 2024-01 has only the forecast, 78 short of its 80.
+    const csv = 'target,organisation,period,value\ndiagnostics,trust,2024-01,78\ndiagnostics,trust,2024-02,92.5\ndiagnostics,trust,2024-03,95.2\nae-4-hours,trust,2024-03,77\n';
+    expect(findingsOf(compile(both, csv), RULE).map((d) => [d.line, d.message.replace(/^.*: /, '')])).toEqual([
+      [2, 'Example Hospitals measured 78% in 2024-01, 2% short of its forecast trajectory of 80%; the tolerance is 1%.'],
+      [3, 'Example Hospitals measured 92.5% in 2024-02, 1.5% short of its planned trajectory of 94%; the tolerance is 1%.'],
+    ]);
+  });
+
   describeConfiguration(RULE, planned, 'target,organisation,period,value\ndiagnostics,trust,2024-02,92.5\ndiagnostics,trust,2024-03,95.2\nae-4-hours,trust,2024-03,77\n');
 });
 
