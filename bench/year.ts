@@ -132,7 +132,7 @@ export function yearSection(r: YearResult): string {
     '| --- | --- | --- | --- |',
     `| check with 60,000 rows of actuals, against the same plan without | ${ms(r.withMs)} against ${ms(r.withoutMs)}: ${r.ratio.toFixed(2)}× | within ${YEAR_TARGETS.checkRatio}× | ${pass(r.ratio <= YEAR_TARGETS.checkRatio)} |`,
     `| \`plan build\` with every chart (${r.charts.toLocaleString('en-GB')} charts), parse cache off | ${ms(r.buildMs)}, of which the check alone takes ${ms(r.withMs)} | under ${YEAR_TARGETS.buildMs / 1000} s | ${pass(r.buildMs < YEAR_TARGETS.buildMs)} |`,
-    `| \`plan build\` with every chart, warm parse cache (as every build after a planner's first) | ${ms(r.warmBuildMs)} | under ${YEAR_TARGETS.buildMs / 1000} s | ${pass(r.warmBuildMs < YEAR_TARGETS.buildMs)} |`,
+    `| \`plan build\` with every chart, warm parse and page caches (as every build after a planner's first) | ${ms(r.warmBuildMs)} | under ${YEAR_TARGETS.buildMs / 1000} s | ${pass(r.warmBuildMs < YEAR_TARGETS.buildMs)} |`,
     `| chart rendering, ms per 1,000 charts (after a warm-up) at ${r.chartMsPer1000.map((c) => c.charts.toLocaleString('en-GB')).join(', ')} charts | ${r.chartMsPer1000.map((c) => (c.ms / c.charts * 1000).toFixed(0)).join(', ')} | linear: each within ${YEAR_TARGETS.linearTolerance}× of the last | ${pass(r.linear)} |`,
     '',
     `The performance document is ${r.performancePages} HTML pages, ${r.performanceMB.toFixed(1)} MB in all (the largest ${r.largestPageMB.toFixed(1)} MB): a first page of every portfolio's counts and one page per portfolio, each chart's data table in a details element (open on paper).`, '',
