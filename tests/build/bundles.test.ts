@@ -1,14 +1,17 @@
 // What the bundles of lib/ must be for bin/plan to run them from their code cache: plain ASCII, so it
 // reads them as Latin-1 (esbuild escapes every string, template and name, and scripts/ascii-regexps.mjs
-// the regular expression literals esbuild leaves as they were written), and free of import().
+// the regular expression literals esbuild leaves as they were written), and free of import(); and which
+// of Node's own modules a run of them loads: only those it uses.
 
 import { tokenizer } from 'acorn';
 import { isAscii } from 'node:buffer';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { escapeRegExpLiterals } from '../../scripts/ascii-regexps.mjs';
-import { repoRoot } from '../helpers/cli.js';
+import { fixture, makeTempDir, repoRoot } from '../helpers/cli.js';
+import { makeGitRepo } from '../helpers/git-repo.js';
 
 const BUNDLES = ['plan.cjs', 'check.cjs', 'build.cjs'];
 
@@ -57,5 +60,36 @@ describe('the bundles', () => {
   it('hold no import(), which Node 20 cannot run in a script given a code cache', () => {
     expect(dynamicImports('const s = "import(x)"; const m = await import("playwright-core");')).toEqual(['("playwright-core");']);
     for (const name of BUNDLES) expect(dynamicImports(readFileSync(join(repoRoot, 'lib', name), 'latin1')), name).toEqual([]);
+  });
+});
+
+describe('what a run loads', () => {
+  /** Node's own modules a run of bin/plan loaded, as it reports them at exit. */
+  function builtinsLoadedBy(args: readonly string[], cwd = repoRoot): string[] {
+    const dir = makeTempDir('plan-loaded-');
+    const probe = join(dir, 'probe.cjs');
+    writeFileSync(probe, "process.on('exit', () => require('node:fs').writeSync(2, '\\nLOADED ' + JSON.stringify(process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13))) + '\\n'));\n");
+    const run = spawnSync(process.execPath, ['-r', probe, join(repoRoot, 'bin', 'plan'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, PLAN_CACHE: '0', NO_COLOR: '1' } });
+    expect(run.status, run.stderr).toBe(0);
+    const line = run.stderr.split('\n').find((l) => l.startsWith('LOADED '));
+    expect(line, run.stderr).toBeDefined();
+    return JSON.parse(line!.slice('LOADED '.length)) as string[];
+  }
+
+  it('loads neither child_process nor worker_threads for a check or a build of a small plan, which use neither', () => {
+    const embedded = join(repoRoot, 'plans', 'staffordshire-stoke-2023-24');
+    for (const args of [['check', embedded], ['build', embedded, '--out', join(makeTempDir(), 'site'), '--quiet']]) {
+      const loaded = builtinsLoadedBy(args);
+      expect(loaded, args[0]).toContain('fs');
+      expect(loaded, args[0]).not.toContain('child_process');
+      expect(loaded, args[0]).not.toContain('worker_threads');
+    }
+  });
+
+  it('still loads child_process when a command runs git', () => {
+    expect(builtinsLoadedBy(['diff', '--help'])).not.toContain('child_process');
+    const repo = makeGitRepo();
+    repo.commit({ 'plans/p/plan.yaml': readFileSync(join(fixture('tiny'), 'plan.yaml'), 'utf8'), 'plans/p/system.yaml': readFileSync(join(fixture('tiny'), 'system.yaml'), 'utf8') }, 'A plan');
+    expect(builtinsLoadedBy(['diff', 'HEAD'], join(repo.root, 'plans', 'p'))).toContain('child_process');
   });
 });
