@@ -4,7 +4,7 @@
 // again, and only the output files that changed are written. A browser shows only the HTML pages, so
 // the Markdown ones are not made.
 
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CatalogueEntry } from '../catalogue.js';
 import { summarise, type Diagnostic } from '../diagnostic.js';
@@ -13,9 +13,9 @@ import { MemoryParseCache } from '../load/memory-cache.js';
 import { openParseCache } from '../load/parse-cache.js';
 import type { Plan } from '../link/plan-graph.js';
 import { compilePlan } from '../pipeline.js';
-import { builtInTemplatesDir, TemplateError } from '../render/engine.js';
+import { TemplateError } from '../render/engine.js';
 import { PageCache } from '../render/page-cache.js';
-import { renderSite } from '../render/site.js';
+import { pageStamp, renderSite } from '../render/site.js';
 import type { PreviousEdition } from '../render/views/whats-new.js';
 
 export interface PreviewBuild {
@@ -78,7 +78,7 @@ export class Preview {
     if (plan && errors.length === 0) {
       try {
         const previousEdition = await this.previousEdition(plan);
-        this.pages.startBuild(templatesStamp([join(this.planDir, 'templates'), builtInTemplatesDir()]));
+        this.pages.startBuild(pageStamp({ planDir: this.planDir, catalogue: this.catalogue }));
         files = renderSite(plan, diagnostics, { planDir: this.planDir, catalogue: this.catalogue, pages: this.pages, formats: ['html'], previousEdition });
         this.write(files);
       } catch (error) {
@@ -104,27 +104,4 @@ export class Preview {
     for (const path of this.written.keys()) if (!files.has(path)) rmSync(join(this.outDir, path), { force: true });
     this.written = new Map(files);
   }
-}
-
-/** What the template folders hold, as each file's path, size and time: a template saved makes every page new. */
-function templatesStamp(dirs: readonly string[]): string {
-  const parts: string[] = [];
-  const walk = (dir: string): void => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return; // a plan without templates of its own
-    }
-    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else {
-        const stats = statSync(path);
-        parts.push(`${path}\0${stats.size}\0${stats.mtimeMs}`);
-      }
-    }
-  };
-  for (const dir of dirs) walk(dir);
-  return parts.join('\n');
 }
