@@ -81,8 +81,8 @@ const BIG_HEAP_BYTES = 100 * 1024 * 1024;
  * For a big plan, a full garbage collection whenever the heap has doubled since the last, where V8's
  * own rule lets a heap of this size grow about fourfold: the render makes hundreds of megabytes of
  * short-lived pages around a plan that stays in memory (150 MB at 50,000 actions), so the heap would
- * reach 650 MB before it collected again. At 50,000 actions this took the peak from 850 to 907 MB
- * to about 700 MB, for about 3% more time. A small plan's heap never reaches the threshold, and so its
+ * reach 650 MB before it collected again. At 50,000 actions this took the peak from 850–907 MB to
+ * 490–740 MB, for about 3% more time. A small plan's heap never reaches the threshold, and so its
  * runs are as they were.
  */
 function collectSoonerIfBig(): void {
@@ -141,7 +141,7 @@ async function buildPlan({ planDir, out, plan, diagnostics }: PlanBuild, options
     } finally {
       pages?.close();
     }
-    if (pages && process.env.PLAN_DEBUG) await write(process.stderr, `plan: page cache ${pages.path}: rendered ${pages.rendered} of ${pages.asked} pages\n`);
+    if (pages && process.env.PLAN_DEBUG) await write(process.stderr, `plan: page cache ${terminalPath(pages.path)}: rendered ${pages.rendered} of ${pages.asked} pages\n`);
   } catch (error) {
     if (error instanceof EmitError || error instanceof TemplateError) throw new CannotRun(error.message, error instanceof EmitError ? error.hint : 'Check the templates in the plan\'s templates/ folder.');
     throw error;
