@@ -55,6 +55,7 @@ const organisationKey = (organisation: LinkedOrganisation | undefined): string =
 export class PlanningYear {
   private trackedMemo: TrackedTarget[] | undefined;
   private readonly seriesMemo = new Map<string, TargetSeries[]>();
+  private readonly plannedMemo = new WeakMap<TargetSeries, Map<string, { trajectory: LinkedTrajectory; value: PlannedValue }>>();
   private progressMemo: Map<LinkedAction, LinkedProgress[]> | undefined;
   private byPortfolioMemo: PortfolioTargets[] | undefined;
   private recordsMemo: Map<string, { trajectories: LinkedTrajectory[]; assessments: LinkedAssessment[]; actuals: LinkedActual[] }> | undefined;
@@ -218,11 +219,24 @@ export class PlanningYear {
 
   /** The planned value for a period: from the plan as agreed, else the latest forecast. */
   plannedFor(series: TargetSeries, period: Period): PlannedValue | undefined {
-    for (const trajectory of series.trajectories) {
-      const value = trajectory.values.find((v) => v.period.label === period.label);
-      if (value) return value;
+    return this.judgedAgainst(series, period)?.value;
+  }
+
+  /**
+   * The trajectory an actual of a period is judged against (the first of the series' trajectories with
+   * a value for the period: the plan as agreed, else a forecast) and that value. Indexed once for each
+   * series: a year of monthly actuals would otherwise search the trajectories for every row.
+   */
+  judgedAgainst(series: TargetSeries, period: Period): { trajectory: LinkedTrajectory; value: PlannedValue } | undefined {
+    let byPeriod = this.plannedMemo.get(series);
+    if (!byPeriod) {
+      byPeriod = new Map();
+      for (const trajectory of series.trajectories) {
+        for (const value of trajectory.values) if (!byPeriod.has(value.period.label)) byPeriod.set(value.period.label, { trajectory, value });
+      }
+      this.plannedMemo.set(series, byPeriod);
     }
-    return undefined;
+    return byPeriod.get(period.label);
   }
 
   // ---- The stocktake ---------------------------------------------------------------------------------

@@ -1,9 +1,7 @@
 // A measured value keeps to its trajectory: it falls short of the value planned for its period by no
 // more than the tolerance the plan sets.
 
-import type { LinkedTrajectory } from '../link/year-graph.js';
 import { cellOf } from '../model/actuals.js';
-import type { Comparison } from '../model/schema.js';
 import { shortfall, trajectoryDirection, valueInWords } from '../link/targets.js';
 import { organisationName, trackedName } from '../link/year.js';
 import { defineRule } from './rule.js';
@@ -21,12 +19,11 @@ export const actualOnTrajectory = defineRule({
     const relative = plan.year.settings.tolerance_percent;
     for (const tracked of year.tracked()) {
       for (const series of year.series(tracked)) {
-        if (series.actuals.length === 0) continue;
-        const plannedFor = plannedByPeriod(series.trajectories, tracked.comparison);
         for (const { actual } of series.actuals) {
-          const found = plannedFor.get(actual.period.label);
+          const found = year.judgedAgainst(series, actual.period);
           if (!found) continue;
-          const { trajectory, planned, direction } = found;
+          const { trajectory, value: { value: planned } } = found;
+          const direction = trajectoryDirection(tracked.comparison, trajectory.values);
           const tolerance = trajectory.record.tolerance ?? (relative !== undefined ? Math.abs(planned) * relative / 100 : 0);
           const gap = shortfall(actual.value, planned, direction);
           // A hair's breadth of floating point is no shortfall.
@@ -45,21 +42,6 @@ export const actualOnTrajectory = defineRule({
     }
   },
 });
-
-/**
- * The trajectory each period's actual is judged against (the first of the series' trajectories with a
- * value for the period: the plan as agreed, else a forecast), that value, and the trajectory's
- * direction, worked out once for a series: a year of monthly actuals would otherwise search the
- * trajectories for every row.
- */
-function plannedByPeriod(trajectories: readonly LinkedTrajectory[], comparison: Comparison | undefined): Map<string, { trajectory: LinkedTrajectory; planned: number; direction: Comparison | undefined }> {
-  const byPeriod = new Map<string, { trajectory: LinkedTrajectory; planned: number; direction: Comparison | undefined }>();
-  for (const trajectory of trajectories) {
-    const direction = trajectoryDirection(comparison, trajectory.values);
-    for (const { period, value } of trajectory.values) if (!byPeriod.has(period.label)) byPeriod.set(period.label, { trajectory, planned: value, direction });
-  }
-  return byPeriod;
-}
 
 function round(value: number): number {
   return Math.round(value * 1e6) / 1e6;
