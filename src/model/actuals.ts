@@ -102,34 +102,37 @@ function modelTable(table: ParsedTable, result: ModelledActuals): void {
     ids.add(text);
     return true;
   };
+  const [targetAt, organisationAt, periodAt, valueAt] = REQUIRED_COLUMNS.map((column) => columns.get(column)!) as [number, number, number, number];
+  const partAt = index('part');
+  const noteAt = index('note');
+  let line = 0;
+  const where = (column: Column): Position => cellPosition(table, line, index(column) ?? 0);
+  const checkId = (column: 'target' | 'organisation' | 'part', value: string | undefined): void => {
+    if (value === undefined) return;
+    if (value === '') report(where(column), 'schema', `The \`${column}\` of this row is empty.`, column === 'target' ? 'Write the id of the objective or metric whose target the value measures, such as `no-01`.' : 'Write the id of the organisation the value is for.');
+    else if (!isId(value)) report(where(column), 'schema', `The \`${column}\` "${shorten(value)}" is not an id.`, NUMBER.test(value) && column === 'target' ? 'The `target` column names the objective or metric, such as `no-01`; the measured figure goes in `value`.' : 'Ids are letters, digits, `-`, `_` and `.`, with no spaces, as written in the plan.');
+  };
+  const file = table.file;
   for (const row of table.rows) {
-    const cell = (column: Column): string | undefined => {
-      const i = index(column);
-      return i === undefined ? undefined : row.cells[i]?.trim();
-    };
-    const where = (column: Column): Position => cellPosition(table, row.line, index(column) ?? 0);
+    const cells = row.cells;
+    line = row.line;
     const before = result.diagnostics.length;
-    if (row.cells.length !== table.header.length) {
-      report(cellPosition(table, row.line, Math.min(row.cells.length, table.header.length)), 'schema',
-        `This row has ${row.cells.length} cell${row.cells.length === 1 ? '' : 's'}, but the header names ${table.header.length} columns.`,
+    if (cells.length !== table.header.length) {
+      report(cellPosition(table, line, Math.min(cells.length, table.header.length)), 'schema',
+        `This row has ${cells.length} cell${cells.length === 1 ? '' : 's'}, but the header names ${table.header.length} columns.`,
         'Give every row one cell per column, separated by commas; put a cell that holds a comma in double quotes.');
-      const target = cell('target');
+      const target = cells[targetAt]?.trim();
       if (target) result.unreadTargets.add(target);
       continue;
     }
-    const target = cell('target')!;
-    const organisation = cell('organisation')!;
-    const periodText = cell('period')!;
-    const valueText = cell('value')!;
-    const part = cell('part') || undefined;
-    const checkId = (column: 'target' | 'organisation' | 'part', value: string | undefined): void => {
-      if (value === undefined) return;
-      if (value === '') report(where(column), 'schema', `The \`${column}\` of this row is empty.`, column === 'target' ? 'Write the id of the objective or metric whose target the value measures, such as `no-01`.' : 'Write the id of the organisation the value is for.');
-      else if (!isId(value)) report(where(column), 'schema', `The \`${column}\` "${shorten(value)}" is not an id.`, NUMBER.test(value) && column === 'target' ? 'The `target` column names the objective or metric, such as `no-01`; the measured figure goes in `value`.' : 'Ids are letters, digits, `-`, `_` and `.`, with no spaces, as written in the plan.');
-    };
-    checkId('target', target);
-    checkId('organisation', organisation);
-    checkId('part', part);
+    const target = cells[targetAt]!.trim();
+    const organisation = cells[organisationAt]!.trim();
+    const periodText = cells[periodAt]!.trim();
+    const valueText = cells[valueAt]!.trim();
+    const part = (partAt === undefined ? undefined : cells[partAt]!.trim()) || undefined;
+    if (!isId(target)) checkId('target', target);
+    if (!isId(organisation)) checkId('organisation', organisation);
+    if (part !== undefined && !isId(part)) checkId('part', part);
     const period = parsePeriod(periodText);
     if (periodText === '') report(where('period'), 'schema', 'The `period` of this row is empty.', 'Write the month (2024-03) or the quarter of the financial year (2023/24 Q4) the value is for.');
     else if (!period) report(where('period'), 'schema', `The \`period\` "${shorten(periodText)}" is not a period: ${periodProblem(periodText)}.`);
@@ -140,7 +143,8 @@ function modelTable(table: ParsedTable, result: ModelledActuals): void {
       if (target) result.unreadTargets.add(target);
       continue;
     }
-    result.actuals.push({ target, part, organisation, period, value, note: cell('note') || undefined, at: { file: table.file, line: row.line, table, columns } });
+    const note = (noteAt === undefined ? undefined : cells[noteAt]!.trim()) || undefined;
+    result.actuals.push({ target, part, organisation, period, value, note, at: { file, line, table, columns } });
   }
 }
 
