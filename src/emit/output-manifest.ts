@@ -3,7 +3,7 @@
 // when the manifest lists it and it still holds exactly what plan wrote.
 
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const MARKER_FILE = '.plan-build';
@@ -37,6 +37,31 @@ export function hashFile(path: string): string {
     closeSync(fd);
   }
   return hash.digest('hex');
+}
+
+/**
+ * Whether the file at `path` holds exactly `bytes`: its size, then its content, read through the same
+ * buffer. A link put in its place since it was looked at is not followed (where the system can tell).
+ */
+export function fileHolds(path: string, bytes: Uint8Array): boolean {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+  } catch {
+    return false;
+  }
+  try {
+    if (fstatSync(fd).size !== bytes.length) return false;
+    readChunk ??= Buffer.allocUnsafe(1 << 20);
+    let offset = 0;
+    for (let read = readSync(fd, readChunk); read > 0; read = readSync(fd, readChunk)) {
+      if (offset + read > bytes.length || !readChunk.subarray(0, read).equals(bytes.subarray(offset, offset + read))) return false;
+      offset += read;
+    }
+    return offset === bytes.length;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** A path plan could have written: relative, forward slashes, no `.` or `..` parts, not one of its own names. */

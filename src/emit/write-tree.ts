@@ -27,7 +27,7 @@ import type { OutputFile, OutputStream } from './output-files.js';
 import { EmitError, asEmitError } from './emit-error.js';
 import { afterStep, writeNewFile } from './fault.js';
 import { LOCK_FILE, lockOutput, ownerIsGone } from './output-lock.js';
-import { MARKER_FILE, RESERVED_PREFIX, hashFile, isOutputPath, manifestText, readManifest, sha256, type FileHashes } from './output-manifest.js';
+import { MARKER_FILE, RESERVED_PREFIX, fileHolds, hashFile, isOutputPath, manifestText, readManifest, sha256, type FileHashes } from './output-manifest.js';
 
 export { EmitError } from './emit-error.js';
 export { MARKER_FILE } from './output-manifest.js';
@@ -335,7 +335,7 @@ function stageFile(root: string, staging: string, path: string, content: string 
   // Encoded once, for both the write and the hash.
   const bytes = state.encoder.bytes(content);
   const hash = sha256(bytes);
-  if (previous[path] === hash && holdsInPlace(root, path, hash, state.real)) return { hash, staged: false };
+  if (previous[path] === hash && holdsInPlace(root, path, bytes, state.real)) return { hash, staged: false };
   const target = join(staging, ...path.split('/'));
   const folder = dirname(target);
   if (!state.made.has(folder)) {
@@ -347,11 +347,13 @@ function stageFile(root: string, staging: string, path: string, content: string 
 }
 
 /**
- * True when the output file at `path` is a regular file holding content with this hash, reached
- * through real folders only (a folder the user has replaced by a link is never read through).
- * `realFolders` remembers each folder's answer for the rest of the build.
+ * True when the output file at `path` is a regular file holding exactly these bytes, reached through
+ * real folders only (a folder the user has replaced by a link is never read through). `realFolders`
+ * remembers each folder's answer for the rest of the build. Asked only when the bytes' hash is the one
+ * the manifest recorded, so a file that holds them still holds what plan wrote: comparing the bytes
+ * proves it without hashing the file as well.
  */
-function holdsInPlace(root: string, path: string, hash: string, realFolders: Map<string, boolean>): boolean {
+function holdsInPlace(root: string, path: string, bytes: Uint8Array, realFolders: Map<string, boolean>): boolean {
   const parts = path.split('/');
   let dir = root;
   for (const part of parts.slice(0, -1)) {
@@ -364,7 +366,7 @@ function holdsInPlace(root: string, path: string, hash: string, realFolders: Map
     if (!real) return false;
   }
   const target = join(dir, parts[parts.length - 1]!);
-  return lstatOrUndefined(target)?.isFile() === true && hashFile(target) === hash;
+  return lstatOrUndefined(target)?.isFile() === true && fileHolds(target, bytes);
 }
 
 /** Moves a committed build's staged files into place. Every step can be done again, so a build killed here is finished by the next. */

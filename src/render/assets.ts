@@ -2,15 +2,25 @@
 // design system's stylesheet (with its root-relative icon URLs made relative and its web-font
 // requests removed, so text falls back to Arial) and the icons it uses, plus plan's own stylesheet.
 
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { OutputFiles } from '../emit/output-files.js';
 
 
+/**
+ * The design system's dist/nhsuk folder, found as Node finds a package: in the nearest node_modules
+ * folder up from here that has it. Node's own resolver, reading the package's exports, took 5 to 8 ms
+ * of every build; it is still asked when no folder up from here has the package.
+ */
 function nhsukDist(): string {
-  const require = createRequire(import.meta.url);
-  return dirname(require.resolve('nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css'));
+  const stylesheet = join('node_modules', 'nhsuk-frontend', 'dist', 'nhsuk', 'nhsuk-frontend.min.css');
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, stylesheet))) return dirname(join(dir, stylesheet));
+    if (dirname(dir) === dir) break;
+  }
+  return dirname(createRequire(import.meta.url).resolve('nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css'));
 }
 
 /** Makes the design system's stylesheet self-contained. Exported for tests. */

@@ -307,6 +307,34 @@ describe('a rebuild', () => {
     expect(readFileSync(join(out, 'assets', 'plan.css.kept'), 'utf8')).toBe('body { color: hotpink }\n');
   });
 
+  it('replaces an unchanged file that the user has edited to the same size, one byte in the middle of a large one', async () => {
+    const out = freshOut();
+    expect((await build(out)).code).toBe(0);
+    const path = join(out, 'assets', 'nhsuk-frontend.min.css');
+    const fresh = readFileSync(path);
+    expect(fresh.length).toBeGreaterThan(100_000);
+    const edited = Buffer.from(fresh);
+    const middle = fresh.length >> 1;
+    edited[middle] = edited[middle] === 0x20 ? 0x0a : 0x20;
+    writeFileSync(path, edited);
+    expect((await build(out)).code).toBe(0);
+    expect(readFileSync(path).equals(fresh)).toBe(true);
+    expect(readFileSync(`${path}.kept`).equals(edited)).toBe(true);
+  });
+
+  it('replaces an unchanged file that the user has replaced by a link to a copy of itself', async () => {
+    const out = freshOut();
+    expect((await build(out)).code).toBe(0);
+    const path = join(out, 'assets', 'plan.css');
+    const copy = join(makeTempDir('plan-elsewhere-'), 'plan.css');
+    cpSync(path, copy);
+    rmSync(path);
+    symlinkSync(copy, path);
+    expect((await build(out)).code).toBe(0);
+    expect(lstatSync(path).isFile()).toBe(true);
+    expect(lstatSync(`${path}.kept`).isSymbolicLink()).toBe(true);
+  });
+
   it('never reads an unchanged file through a folder the user replaced with a link', async () => {
     const out = freshOut();
     expect((await build(out)).code).toBe(0);
