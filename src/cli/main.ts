@@ -8,7 +8,7 @@ import { formatNames } from '../report/index.js';
 import { terminalText } from '../report/terminal-text.js';
 import { isBuiltInCheck, ruleIds } from '../catalogue.js';
 import { didYouMean } from '../suggest.js';
-import { endQuietlyWhenTheReaderGoes } from './output.js';
+import { endQuietlyWhenTheReaderGoes, write } from './output.js';
 import { CannotRun, EXIT_CANNOT_RUN } from './shared.js';
 import { version } from './version.js';
 
@@ -303,6 +303,11 @@ export async function main(argv: string[]): Promise<void> {
   } catch (error) {
     process.exitCode = exitCodeFor(error);
   }
+  // The command is done: end once what it wrote has reached the OS, rather than when the event loop is
+  // empty. By then V8 has often begun marking the heap, in steps it would finish first: 20 to 40 ms of
+  // a build.
+  await Promise.all([write(process.stdout, ''), write(process.stderr, '')]);
+  process.exit();
 }
 
 function exitCodeFor(error: unknown): number {

@@ -48,4 +48,18 @@ describe('output into a pipe that the reader closes', () => {
     const result = await runPlan(['check', fixture('warnings-only'), '--max-warnings', '0'], { stdoutReader: 'closed' });
     expect(result).toMatchObject({ code: 1, stderr: 'plan: 2 warnings is more than --max-warnings 0.\n' });
   });
+
+  // plan ends as soon as its output has reached the OS, without waiting for the event loop to empty:
+  // a reader slower than plan must still get every byte.
+  it('a slow reader gets the whole of a big output, and the exit code of the run', async () => {
+    const whole = await runPlan(['export']);
+    expect(whole.code).toBe(0);
+    expect(whole.stdout.length).toBeGreaterThan(100_000);
+    const slow = await runPlan(['export'], { stdoutReader: 'while IFS= read -r line; do printf "%s\\n" "$line"; done | (sleep 1; cat)' });
+    expect(slow).toMatchObject({ code: 0, stderr: '' });
+    expect(slow.stdout).toBe(whole.stdout);
+    const broken = await runPlan(['check', fixture('broken'), '--format', 'json'], { stdoutReader: '(sleep 1; cat)' });
+    expect(broken.code).toBe(1);
+    expect(JSON.parse(broken.stdout).diagnostics.length).toBeGreaterThan(0);
+  });
 });
