@@ -15,6 +15,27 @@ export interface PageSource {
 }
 
 /**
+ * Trusted output (a chart's SVG) made only when a page that shows it is rendered, from `source`: plain
+ * data that, with the code, decides every byte of it. A page's key holds the source, not the output, so
+ * a page found in the cache never makes it.
+ */
+export class DeferredSafeString extends Handlebars.SafeString {
+  private made: string | undefined;
+
+  constructor(readonly source: object, private readonly make: () => string) {
+    super('');
+  }
+
+  override toString(): string {
+    return (this.made ??= this.make());
+  }
+
+  override toHTML(): string {
+    return this.toString();
+  }
+}
+
+/**
  * The key of a page: a hash of what else the page depends on (`stamp`), its format, its template and
  * its view as JSON. Undefined when JSON cannot stand for the view faithfully (a Map, a Set, a function,
  * a date, NaN or Infinity anywhere in it, or a value JSON refuses): such a page is rendered every time.
@@ -43,7 +64,8 @@ function viewJson(view: object): string | undefined {
           return value;
         case 'object': {
           if (held === null || Array.isArray(held)) return value;
-          // Trusted output (a chart's SVG) is written as its text; where a view holds one, its code always puts one there.
+          // Trusted output is written as what it is made from, or as its text; where a view holds one, its code always puts one there.
+          if (held instanceof DeferredSafeString) return { DeferredSafeString: held.source };
           if (held instanceof Handlebars.SafeString) return { SafeString: held.toString() };
           const prototype = Object.getPrototypeOf(held) as unknown;
           if (prototype !== Object.prototype && prototype !== null) faithful = false;

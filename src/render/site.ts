@@ -5,14 +5,14 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import Handlebars from 'handlebars';
 import type { CatalogueEntry } from '../catalogue.js';
 import type { Diagnostic } from '../diagnostic.js';
 import type { OutputFile, OutputFiles } from '../emit/output-files.js';
 import type { LinkedItem, Plan } from '../link/plan-graph.js';
 import { Thread } from '../link/thread.js';
 import { assetFiles } from './assets.js';
-import type { PageSource } from './page-cache.js';
+import { DeferredSafeString, type PageSource } from './page-cache.js';
+import { ChartParts, trajectoryChart } from './charts/trajectory-chart.js';
 import { threadDiagram } from './diagram/svg.js';
 import { codeStamp } from '../load/parse-cache.js';
 import { planFolder, readSource } from '../load/plan-folder.js';
@@ -274,13 +274,19 @@ function once<T>(make: () => T): () => T {
   return () => (made ??= { value: make() }).value;
 }
 
-/** The performance document: its first page, and a page per portfolio whose charts are trusted SVG made from escaped text, inline in the HTML only. */
+/**
+ * The performance document: its first page, and a page per portfolio whose charts are trusted SVG made
+ * from escaped text, inline in the HTML only. Each chart is drawn when its page is rendered, so a page
+ * found in the page cache draws none; the page's key holds what each chart is drawn from.
+ */
 function performancePages(map: SiteMap): { index: Omit<Page, 'path'>; pages: Map<string, Omit<Page, 'path'>> } {
   const { index, pages } = performanceViews(map);
   const page = (view: PortfolioPerformanceView): Omit<Page, 'path'> => {
-    const html = { ...view, targets: view.targets.map((t) => ({ ...t, charts: t.charts.map((c) => ({ ...c, svg: new Handlebars.SafeString(c.svg) })) })) };
+    // The charts of a page share the parts of their drawings that repeat.
+    const parts = new ChartParts();
+    const html = { ...view, targets: view.targets.map((t) => ({ ...t, charts: t.charts.map(({ chart, ...c }) => ({ ...c, svg: new DeferredSafeString(chart, () => trajectoryChart(chart, parts)) })) })) };
     // The Markdown gives each chart's text summary and data table in its place.
-    const md = { ...view, targets: view.targets.map((t) => ({ ...t, charts: t.charts.map(({ svg: _svg, ...c }) => c) })) };
+    const md = { ...view, targets: view.targets.map((t) => ({ ...t, charts: t.charts.map(({ chart: _chart, ...c }) => c) })) };
     return { template: 'performance-portfolio', title: view.pageTitle, view: md, html };
   };
   return {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import Handlebars from 'handlebars';
 import { openPageCacheFile } from '../../src/render/page-cache-file.js';
-import { pageKey } from '../../src/render/page-cache.js';
+import { DeferredSafeString, pageKey } from '../../src/render/page-cache.js';
 import { makeTempDir, removeTempDirs } from '../helpers/cli.js';
 
 afterAll(removeTempDirs);
@@ -27,6 +27,29 @@ describe('the key of a page', () => {
 
   it('tells trusted SVG from the same text as a plain string', () => {
     expect(pageKey('s', 'html', 'x', { svg: new Handlebars.SafeString('<svg/>') })).not.toBe(pageKey('s', 'html', 'x', { svg: '<svg/>' }));
+  });
+
+  it('keys trusted output made when shown by what it is made from, without making it', () => {
+    let made = 0;
+    const deferred = (source: object) => new DeferredSafeString(source, () => `<svg>${++made}</svg>`);
+    const key = pageKey('s', 'html', 'x', { svg: deferred({ points: [1, 2] }) });
+    expect(made).toBe(0);
+    expect(pageKey('s', 'html', 'x', { svg: deferred({ points: [1, 2] }) })).toBe(key);
+    expect(pageKey('s', 'html', 'x', { svg: deferred({ points: [1, 3] }) })).not.toBe(key);
+    // Not the same as its source written as data, nor as trusted text.
+    expect(pageKey('s', 'html', 'x', { svg: { points: [1, 2] } })).not.toBe(key);
+    expect(pageKey('s', 'html', 'x', { svg: new Handlebars.SafeString('<svg>1</svg>') })).not.toBe(key);
+    // A source JSON cannot stand for leaves the page uncached, as anywhere in a view.
+    expect(pageKey('s', 'html', 'x', { svg: deferred({ points: [Number.NaN] }) })).toBeUndefined();
+    expect(made).toBe(0);
+  });
+
+  it('makes trusted output when first shown, once, and writes it unescaped', () => {
+    let made = 0;
+    const svg = new DeferredSafeString({ id: 'c' }, () => `<svg id="${++made}"/>`);
+    const template = Handlebars.compile('{{svg}}|{{svg}}');
+    expect(template({ svg })).toBe('<svg id="1"/>|<svg id="1"/>');
+    expect(made).toBe(1);
   });
 
   it.each([

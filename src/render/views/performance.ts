@@ -9,7 +9,7 @@ import { statusWords } from '../../link/position.js';
 import { figureInWords, milestoneInForce, valueInWords, type TrackedTarget } from '../../link/targets.js';
 import { organisationName, type ComplianceStatus, type PlanningYear, type TargetSeries } from '../../link/year.js';
 import { withArticle } from '../../english.js';
-import { trajectoryChart, ChartParts } from '../charts/trajectory-chart.js';
+import type { ChartInput } from '../charts/trajectory-chart.js';
 import { formatDate } from '../engine.js';
 import type { PerformancePage, SiteMap } from './site.js';
 
@@ -48,10 +48,9 @@ class ValueWords {
   }
 }
 
-/** What every chart of one page shares: its numbering, the parts of the drawing that repeat, and the values in words. */
+/** What every chart of one page shares: its numbering and the values in words. */
 interface PageDrawing {
   next: () => number;
-  parts: ChartParts;
   words: ValueWords;
 }
 
@@ -82,8 +81,9 @@ function chartOf(year: PlanningYear, t: TrackedTarget, series: TargetSeries, dra
       return value === undefined ? '–' : drawing.words.of(value, t.unit);
     }),
   }));
-  const svg = trajectoryChart({ id, title: `${targetTitle(t)}: ${who}`, description: summary, periods: labels, series: lines, target: figure, unit: t.unit }, drawing.parts);
-  return { id, svg, summary, caption: `${who}: planned and measured values by period`, headings: lines.map((l) => l.label), rows };
+  // What the chart is drawn from: the site draws it when the page is rendered (site.ts).
+  const chart: ChartInput = { id, title: `${targetTitle(t)}: ${who}`, description: summary, periods: labels, series: lines, target: figure, unit: t.unit };
+  return { id, chart, summary, caption: `${who}: planned and measured values by period`, headings: lines.map((l) => l.label), rows };
 }
 
 function positionOf(year: PlanningYear, t: TrackedTarget, series: TargetSeries, counts: Counts) {
@@ -118,7 +118,7 @@ function portfolioPerformanceView(map: SiteMap, page: PerformancePage) {
   const year = map.year;
   const terms = map.terms;
   let chartCount = 0;
-  const drawing: PageDrawing = { next: () => ++chartCount, parts: new ChartParts(), words: new ValueWords() };
+  const drawing: PageDrawing = { next: () => ++chartCount, words: new ValueWords() };
   const counts = noCounts();
   const targets = page.targets.map((t) => {
     const figure = milestoneInForce(t, undefined);
