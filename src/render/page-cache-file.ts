@@ -76,16 +76,16 @@ export class PageCacheFile implements PageSource {
     this.lastPages = last?.pages ?? new Map();
   }
 
-  page(format: string, template: string, view: object, render: () => string): string {
+  page(format: string, template: string, view: object, render: () => string): string | Buffer {
     this.asked++;
     const key = pageKey(this.stamp, format, template, view);
     if (key === undefined) return this.render(render);
     const found = this.lastPages.get(key);
-    if (this.kept.has(key)) return found ? this.text(found) : this.render(render);
+    if (this.kept.has(key)) return found ? this.bytesOf(found) : this.render(render);
     if (found) {
       this.kept.set(key, found);
       this.writer?.add(key, this.last.subarray(found.start, found.end));
-      return this.text(found);
+      return this.bytesOf(found);
     }
     const page = this.render(render);
     this.kept.set(key, undefined);
@@ -132,8 +132,9 @@ export class PageCacheFile implements PageSource {
     return render();
   }
 
-  private text(found: Found): string {
-    return this.last.toString('utf8', found.start, found.end);
+  /** A page found in the last file, as its bytes there: a build writes them without decoding them and encoding them again. */
+  private bytesOf(found: Found): Buffer {
+    return this.last.subarray(found.start, found.end);
   }
 }
 
