@@ -25,8 +25,12 @@ export interface ParsedTable {
   file: string;
   /** The header row's cells, trimmed. Empty when the file could not be read as a table. */
   header: string[];
-  /** The rows after the header, empty lines left out. */
-  rows: TableRow[];
+  /**
+   * The rows after the header, empty lines left out. Those of a file read plainly (`plainRows`) are
+   * split from the text each time they are walked, so that a year of rows is not held while it is
+   * checked: walk them once where you can.
+   */
+  rows: Iterable<TableRow>;
   /** The text, to find a cell's column when a message needs it. */
   text: string;
   /** The offset at which each line starts. */
@@ -99,15 +103,20 @@ export function parseTable({ file, text: source }: SourceText): ParsedTable {
   }
 
   const ending = plainLineEnding(text, lineStarts);
-  const rows = ending === undefined ? papaRows(text, lineStarts, problem) : plainRows(text, lineStarts, ending);
+  if (ending !== undefined) {
+    const header = plainRows(text, lineStarts, ending).next();
+    table.header = header.done ? [] : header.value.cells.map((name) => name.trim());
+    table.rows = { [Symbol.iterator]: () => plainRows(text, lineStarts, ending, { from: 1, emptyLines: false }) };
+    return table;
+  }
+  const rows = papaRows(text, lineStarts, problem);
   if (table.diagnostics.length > 0) return table;
   table.header = (rows[0]?.cells ?? []).map((name) => name.trim());
-  for (let i = 1; i < rows.length; i++) {
-    const row = rows[i]!;
-    if (row.cells.length !== 1 || row.cells[0]!.trim() !== '') table.rows.push(row); // not an empty line
-  }
+  table.rows = rows.slice(1).filter((row) => !isEmptyLine(row.cells));
   return table;
 }
+
+const isEmptyLine = (cells: readonly string[]): boolean => cells.length === 1 && cells[0]!.trim() === '';
 
 /**
  * The line ending of a file that can be read plainly: one with no quote and one kind of line ending,
@@ -127,19 +136,20 @@ export function plainLineEnding(text: string, lineStarts: readonly number[]): '\
 }
 
 /**
- * The rows of a file `plainLineEnding` allows: what PapaParse makes of such a file (a property test
- * holds the two together), several times faster, as an export of measured values almost always is.
+ * The rows of a file `plainLineEnding` allows, each line split at its commas, from line index `from`:
+ * what PapaParse makes of such a file (a property test holds the two together), several times faster,
+ * as an export of measured values almost always is. Made as they are asked for, so that each row can
+ * be let go once it is checked.
  */
-export function plainRows(text: string, lineStarts: readonly number[], ending: '\n' | '\r\n'): TableRow[] {
-  if (text === '') return [];
+export function* plainRows(text: string, lineStarts: readonly number[], ending: '\n' | '\r\n', { from = 0, emptyLines = true } = {}): Generator<TableRow> {
+  if (text === '') return;
   const lines = lineStarts.length;
   const cut = ending.length;
-  const rows: TableRow[] = new Array(lines);
-  for (let i = 0; i < lines; i++) {
+  for (let i = from; i < lines; i++) {
     const end = i + 1 < lines ? lineStarts[i + 1]! - cut : text.length;
-    rows[i] = { line: i + 1, cells: text.slice(lineStarts[i]!, end).split(',') };
+    const cells = text.slice(lineStarts[i]!, end).split(',');
+    if (emptyLines || !isEmptyLine(cells)) yield { line: i + 1, cells };
   }
-  return rows;
 }
 
 /** The rows as PapaParse reads them, each with the line it starts on; a quote out of place is a problem. */

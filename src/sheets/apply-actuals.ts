@@ -86,8 +86,10 @@ export function applyActuals(files: readonly ActualsFile[], rows: readonly Sheet
 /** The file's text with each edited cell's characters replaced, from the last to the first so that earlier offsets stay true. */
 function editCells(table: ParsedTable, edits: readonly CellEdit[]): string {
   const offsetOf = (position: Position): number => table.lineStarts[position.line - 1]! + position.column - 1;
+  const cellsOnLine = new Map<number, number>();
+  if (edits.length > 0) for (const row of table.rows) cellsOnLine.set(row.line, row.cells.length);
   const spans = edits.map((edit) => {
-    const cells = table.rows.find((row) => row.line === edit.actual.at.line)!.cells.length;
+    const cells = cellsOnLine.get(edit.actual.at.line)!;
     const start = offsetOf(cellPosition(table, edit.actual.at.line, edit.index));
     // A cell ends before the comma of the next, or at the end of its row.
     const end = edit.index + 1 < cells ? offsetOf(cellPosition(table, edit.actual.at.line, edit.index + 1)) - 1 : offsetOf(cellPosition(table, edit.actual.at.line, cells));
