@@ -94,14 +94,18 @@ function modelTable(table: ParsedTable, result: ModelledActuals): void {
   if (!headerOk) return;
 
   const index = (column: Column): number | undefined => columns.get(column);
-  // The same few targets and organisations fill every row of a year's file: each is checked once.
-  const ids = new Set<string>();
-  const isId = (text: string): boolean => {
-    if (ids.has(text)) return true;
-    if (!ID.test(text)) return false;
-    ids.add(text);
-    return true;
+  // The same few targets and organisations fill every row of a year's file: each is checked once, and
+  // every actual holds the one copy of it, so that the text of each row can be let go.
+  const ids = new Map<string, string>();
+  const idOf = (text: string): string | undefined => {
+    let id = ids.get(text);
+    if (id === undefined) {
+      if (!ID.test(text)) return undefined;
+      ids.set(text, (id = text));
+    }
+    return id;
   };
+  const isId = (text: string): boolean => idOf(text) !== undefined;
   const [targetAt, organisationAt, periodAt, valueAt] = REQUIRED_COLUMNS.map((column) => columns.get(column)!) as [number, number, number, number];
   const partAt = index('part');
   const noteAt = index('note');
@@ -125,21 +129,25 @@ function modelTable(table: ParsedTable, result: ModelledActuals): void {
       if (target) result.unreadTargets.add(target);
       continue;
     }
-    const target = cells[targetAt]!.trim();
-    const organisation = cells[organisationAt]!.trim();
+    const targetText = cells[targetAt]!.trim();
+    const organisationText = cells[organisationAt]!.trim();
     const periodText = cells[periodAt]!.trim();
     const valueText = cells[valueAt]!.trim();
-    const part = (partAt === undefined ? undefined : cells[partAt]!.trim()) || undefined;
-    if (!isId(target)) checkId('target', target);
-    if (!isId(organisation)) checkId('organisation', organisation);
-    if (part !== undefined && !isId(part)) checkId('part', part);
+    const partText = (partAt === undefined ? undefined : cells[partAt]!.trim()) || undefined;
+    const targetId = idOf(targetText);
+    const organisation = idOf(organisationText);
+    const part = partText === undefined ? undefined : idOf(partText);
+    if (targetId === undefined) checkId('target', targetText);
+    if (organisation === undefined) checkId('organisation', organisationText);
+    if (partText !== undefined && part === undefined) checkId('part', partText);
+    const target = targetId ?? targetText;
     const period = parsePeriod(periodText);
     if (periodText === '') report(where('period'), 'schema', 'The `period` of this row is empty.', 'Write the month (2024-03) or the quarter of the financial year (2023/24 Q4) the value is for.');
     else if (!period) report(where('period'), 'schema', `The \`period\` "${shorten(periodText)}" is not a period: ${periodProblem(periodText)}.`);
     const value = NUMBER.test(valueText) ? Number(valueText) : undefined;
     if (valueText === '') report(where('value'), 'schema', 'The `value` of this row is empty.', 'Write the measured figure, or leave the row out until there is one.');
     else if (value === undefined) report(where('value'), 'schema', `The \`value\` "${shorten(valueText)}" is not a number.`, numberHint(valueText));
-    if (result.diagnostics.length > before || !period || value === undefined) {
+    if (result.diagnostics.length > before || !period || value === undefined || organisation === undefined) {
       if (target) result.unreadTargets.add(target);
       continue;
     }
