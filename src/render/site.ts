@@ -160,9 +160,8 @@ interface Page {
   path: string;
   template: string;
   title: string;
+  /** The view of both formats: a page's two keys in the page cache share the hash of each of its fields. */
   view: object;
-  /** The view of the HTML page, where it shows more than the Markdown (the charts of the performance document). */
-  html?: object;
   /** The date the page carries, where it is not the plan's: the duty matrix carries its latest edition's. */
   published?: string | undefined;
 }
@@ -258,7 +257,7 @@ function* oneSiteFiles(map: SiteMap, thread: Thread, diagnostics: readonly Diagn
     for (const format of options.formats ?? FORMATS) {
       const site = siteView(map, page.path, page.title, publicMap);
       if ('published' in page) site.published = formatDate(page.published);
-      const context = { ...(format === 'html' ? page.html ?? page.view : page.view), site, root: rootOf(page.path), pageTitle: page.title };
+      const context = { ...page.view, site, root: rootOf(page.path), pageTitle: page.title };
       // A renderer is made only for a page that is rendered: a build that finds every page compiles no template.
       const render = () => (options.pages ? options.pages.renderer(format, () => make(format)) : make(format)).render(page.template, context);
       yield [`${page.path}.${format}`, options.pages ? options.pages.page(format, page.template, context, render) : render()];
@@ -276,18 +275,17 @@ function once<T>(make: () => T): () => T {
 
 /**
  * The performance document: its first page, and a page per portfolio whose charts are trusted SVG made
- * from escaped text, inline in the HTML only. Each chart is drawn when its page is rendered, so a page
- * found in the page cache draws none; the page's key holds what each chart is drawn from.
+ * from escaped text, inline in the HTML only (the Markdown gives each chart's text summary and data
+ * table in its place). Each chart is drawn when its HTML page is rendered, so a page found in the page
+ * cache draws none; the page's key holds what each chart is drawn from.
  */
 function performancePages(map: SiteMap): { index: Omit<Page, 'path'>; pages: Map<string, Omit<Page, 'path'>> } {
   const { index, pages } = performanceViews(map);
   const page = (view: PortfolioPerformanceView): Omit<Page, 'path'> => {
     // The charts of a page share the parts of their drawings that repeat.
     const parts = new ChartParts();
-    const html = { ...view, targets: view.targets.map((t) => ({ ...t, charts: t.charts.map(({ chart, ...c }) => ({ ...c, svg: new DeferredSafeString(chart, () => trajectoryChart(chart, parts)) })) })) };
-    // The Markdown gives each chart's text summary and data table in its place.
-    const md = { ...view, targets: view.targets.map((t) => ({ ...t, charts: t.charts.map(({ chart: _chart, ...c }) => c) })) };
-    return { template: 'performance-portfolio', title: view.pageTitle, view: md, html };
+    const withCharts = { ...view, targets: view.targets.map((t) => ({ ...t, charts: t.charts.map(({ chart, ...c }) => ({ ...c, svg: new DeferredSafeString(chart, () => trajectoryChart(chart, parts)) })) })) };
+    return { template: 'performance-portfolio', title: view.pageTitle, view: withCharts };
   };
   return {
     index: { template: 'performance', title: 'Performance', view: index },
