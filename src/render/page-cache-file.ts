@@ -84,13 +84,14 @@ export class PageCacheFile implements PageSource {
     if (this.kept.has(key)) return found ? this.bytesOf(found) : this.render(render);
     if (found) {
       this.kept.set(key, found);
-      this.writer?.add(key, this.last.subarray(found.start, found.end));
+      this.writer?.add(key, this.bytesOf(found));
       return this.bytesOf(found);
     }
-    const page = this.render(render);
+    // Encoded once, for the new file and for the output folder alike.
+    const page = Buffer.from(this.render(render), 'utf8');
     this.kept.set(key, undefined);
     // The first page rendered starts the new file, with the pages found before it.
-    this.startWriting()?.add(key, Buffer.from(page, 'utf8'));
+    this.startWriting()?.add(key, page);
     return page;
   }
 
@@ -117,7 +118,7 @@ export class PageCacheFile implements PageSource {
     if (this.writer || this.unwritable) return this.writer;
     this.writer = Writer.open(this.folder, this.path);
     if (!this.writer) this.unwritable = true;
-    for (const [key, found] of this.kept) if (found) this.writer?.add(key, this.last.subarray(found.start, found.end));
+    for (const [key, found] of this.kept) if (found) this.writer?.add(key, this.bytesOf(found));
     return this.writer;
   }
 
@@ -132,7 +133,7 @@ export class PageCacheFile implements PageSource {
     return render();
   }
 
-  /** A page found in the last file, as its bytes there: a build writes them without decoding them and encoding them again. */
+  /** A page found in the last file, as its bytes there: a build writes them as they are. */
   private bytesOf(found: Found): Buffer {
     return this.last.subarray(found.start, found.end);
   }

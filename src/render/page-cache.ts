@@ -9,8 +9,8 @@ import Handlebars from 'handlebars';
 /** Where the site's renderer gets its pages: rendered, or found from an earlier build. */
 export interface PageSource {
   /**
-   * The page of `template` in `format` for `view`: found, or made by `render`. A page found in a file
-   * may come as its UTF-8 bytes, which a build writes as they are.
+   * The page of `template` in `format` for `view`: found, or made by `render`. A source that keeps its
+   * pages in a file may give them as their UTF-8 bytes, which a build writes as they are.
    */
   page(format: string, template: string, view: object, render: () => string): string | Buffer;
   /** The renderer of a format, made by `make` when there is none to reuse. */

@@ -160,7 +160,7 @@ interface Page {
   path: string;
   template: string;
   title: string;
-  /** The view of both formats: a page's two keys in the page cache share the hash of each of its fields. */
+  /** The view of both formats: each format's template shows what it can of it. */
   view: object;
   /** The date the page carries, where it is not the plan's: the duty matrix carries its latest edition's. */
   published?: string | undefined;
