@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, utimesSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { cacheBase, cachesOn, removeUnused } from '../load/parse-cache.js';
-import { pageKey, type PageSource } from './page-cache.js';
+import { PageKeys, type PageSource } from './page-cache.js';
 
 /**
  * The page cache's own sub-folder of the cache folder, and the only names it writes there:
@@ -70,7 +70,10 @@ export class PageCacheFile implements PageSource {
   /** The new file could not be started: this build's pages are not kept. */
   private unwritable = false;
 
-  constructor(private readonly folder: string, readonly path: string, private readonly stamp: string) {
+  private readonly keys: PageKeys;
+
+  constructor(private readonly folder: string, readonly path: string, stamp: string) {
+    this.keys = new PageKeys(stamp);
     const last = readPages(path);
     this.last = last?.bytes ?? Buffer.alloc(0);
     this.lastPages = last?.pages ?? new Map();
@@ -78,7 +81,7 @@ export class PageCacheFile implements PageSource {
 
   page(format: string, template: string, view: object, render: () => string): string | Buffer {
     this.asked++;
-    const key = pageKey(this.stamp, format, template, view);
+    const key = this.keys.of(format, template, view);
     if (key === undefined) return this.render(render);
     const found = this.lastPages.get(key);
     if (this.kept.has(key)) return found ? this.bytesOf(found) : this.render(render);

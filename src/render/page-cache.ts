@@ -44,8 +44,38 @@ export class DeferredSafeString extends Handlebars.SafeString {
  * a date, NaN or Infinity anywhere in it, or a value JSON refuses): such a page is rendered every time.
  */
 export function pageKey(stamp: string, format: string, template: string, view: object): string | undefined {
+  const digest = viewDigest(view);
+  return digest === undefined ? undefined : keyOf(stamp, format, template, digest);
+}
+
+function keyOf(stamp: string, format: string, template: string, digest: string): string {
+  return createHash('sha256').update(`${stamp}\0${format}\0${template}\0${digest}`).digest('hex');
+}
+
+/** A hash of a view as JSON, or undefined when JSON cannot stand for it. */
+function viewDigest(view: object): string | undefined {
   const json = viewJson(view);
-  return json === undefined ? undefined : createHash('sha256').update(`${stamp}\0${format}\0${template}\0`).update(json).digest('hex');
+  return json === undefined ? undefined : createHash('sha256').update(json).digest('hex');
+}
+
+/**
+ * The keys of a build's pages. A page is rendered from one view in each format, and its view, which is
+ * as big as the page, is written as JSON and hashed once for all of them. A view must not change once a
+ * page has been asked for with it.
+ */
+export class PageKeys {
+  private readonly digests = new WeakMap<object, string | null>();
+
+  constructor(private readonly stamp: string) {}
+
+  of(format: string, template: string, view: object): string | undefined {
+    let digest = this.digests.get(view);
+    if (digest === undefined) {
+      digest = viewDigest(view) ?? null;
+      this.digests.set(view, digest);
+    }
+    return digest === null ? undefined : keyOf(this.stamp, format, template, digest);
+  }
 }
 
 function viewJson(view: object): string | undefined {
@@ -86,6 +116,7 @@ function viewJson(view: object): string | undefined {
 }
 
 export class PageCache implements PageSource {
+  private keys = new PageKeys('');
   private pages = new Map<string, string>();
   private next = new Map<string, string>();
   private templates = '';
@@ -104,10 +135,11 @@ export class PageCache implements PageSource {
     this.pages = this.next;
     this.next = new Map();
     this.rendered = 0;
+    this.keys = new PageKeys('');
   }
 
   page(format: string, template: string, view: object, render: () => string): string {
-    const key = pageKey('', format, template, view);
+    const key = this.keys.of(format, template, view);
     let page = key === undefined ? undefined : this.pages.get(key) ?? this.next.get(key);
     if (page === undefined) {
       page = render();

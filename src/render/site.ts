@@ -254,10 +254,11 @@ function* oneSiteFiles(map: SiteMap, thread: Thread, diagnostics: readonly Diagn
 
   for (const path of map.pages) {
     const page = pageAt(path);
+    const site = siteView(map, page.path, page.title, publicMap);
+    if ('published' in page) site.published = formatDate(page.published);
+    // One context for every format, so a page's key writes its view as JSON once.
+    const context = { ...page.view, site, root: rootOf(page.path), pageTitle: page.title };
     for (const format of options.formats ?? FORMATS) {
-      const site = siteView(map, page.path, page.title, publicMap);
-      if ('published' in page) site.published = formatDate(page.published);
-      const context = { ...page.view, site, root: rootOf(page.path), pageTitle: page.title };
       // A renderer is made only for a page that is rendered: a build that finds every page compiles no template.
       const render = () => (options.pages ? options.pages.renderer(format, () => make(format)) : make(format)).render(page.template, context);
       yield [`${page.path}.${format}`, options.pages ? options.pages.page(format, page.template, context, render) : render()];

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import Handlebars from 'handlebars';
 import { openPageCacheFile } from '../../src/render/page-cache-file.js';
-import { DeferredSafeString, pageKey } from '../../src/render/page-cache.js';
+import { DeferredSafeString, PageKeys, pageKey } from '../../src/render/page-cache.js';
 import { makeTempDir, removeTempDirs } from '../helpers/cli.js';
 
 afterAll(removeTempDirs);
@@ -23,6 +23,26 @@ describe('the key of a page', () => {
     expect(pageKey('s', 'md', 'portfolio', view)).not.toBe(key);
     expect(pageKey('s', 'html', 'index', view)).not.toBe(key);
     expect(pageKey('s', 'html', 'portfolio', { ...view, title: 'Planned care' })).not.toBe(key);
+  });
+
+  it('is worked out from one JSON of a view for all the formats it is rendered in', () => {
+    let reads = 0;
+    const counted = { title: 'Urgent care', get objectives() { reads++; return view.objectives; } };
+    const keys = new PageKeys('s');
+    const html = keys.of('html', 'portfolio', counted);
+    const once = reads;
+    expect(once).toBeGreaterThan(0);
+    const md = keys.of('md', 'portfolio', counted);
+    expect(reads).toBe(once);
+    // The same keys as one view at a time would have, each format its own.
+    expect(html).toBe(pageKey('s', 'html', 'portfolio', view));
+    expect(md).toBe(pageKey('s', 'md', 'portfolio', view));
+    expect(keys.of('html', 'index', counted)).toBe(pageKey('s', 'html', 'index', view));
+    expect(new PageKeys('t').of('html', 'portfolio', view)).toBe(pageKey('t', 'html', 'portfolio', view));
+    // A view JSON cannot stand for stays uncached in every format.
+    const unfaithful = { value: Number.NaN };
+    expect(keys.of('html', 'x', unfaithful)).toBeUndefined();
+    expect(keys.of('md', 'x', unfaithful)).toBeUndefined();
   });
 
   it('tells trusted SVG from the same text as a plain string', () => {
