@@ -26,7 +26,7 @@ import { planOnAPageView } from './views/plan-on-a-page.js';
 import { portfolioIndexView, portfolioView } from './views/portfolio.js';
 import { SiteMap, portfolioPath, rootOf, siteView, termsOf, type Audience } from './views/site.js';
 import { summaryView } from './views/summary.js';
-import { performanceViews, type PortfolioPerformanceView } from './views/performance.js';
+import { performanceViews } from './views/performance.js';
 import { stocktakeView } from './views/stocktake.js';
 import { whatsNewView, type PreviousEdition } from './views/whats-new.js';
 
@@ -281,16 +281,14 @@ function once<T>(make: () => T): () => T {
  * cache draws none; the page's key holds what each chart is drawn from.
  */
 function performancePages(map: SiteMap): { index: Omit<Page, 'path'>; pages: Map<string, Omit<Page, 'path'>> } {
-  const { index, pages } = performanceViews(map);
-  const page = (view: PortfolioPerformanceView): Omit<Page, 'path'> => {
+  const { index, pages } = performanceViews(map, () => {
     // The charts of a page share the parts of their drawings that repeat.
     const parts = new ChartParts();
-    const withCharts = { ...view, targets: view.targets.map((t) => ({ ...t, charts: t.charts.map(({ chart, ...c }) => ({ ...c, svg: new DeferredSafeString(chart, () => trajectoryChart(chart, parts)) })) })) };
-    return { template: 'performance-portfolio', title: view.pageTitle, view: withCharts };
-  };
+    return (chart) => new DeferredSafeString(chart, () => trajectoryChart(chart, parts));
+  });
   return {
     index: { template: 'performance', title: 'Performance', view: index },
-    pages: new Map(pages.map(({ page: { path }, view }) => [path, page(view)])),
+    pages: new Map(pages.map(({ page: { path }, view }) => [path, { template: 'performance-portfolio', title: view.pageTitle, view }])),
   };
 }
 

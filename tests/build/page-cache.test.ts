@@ -97,6 +97,24 @@ describe('the page cache of plan build', () => {
     expect(after).toEqual(await freshBuild(plan));
   });
 
+  it('re-renders the performance page whose chart shows an edited actual, and it is as a fresh build makes it', async () => {
+    const plan = copyPlan(fixture('planning-year'));
+    const cache = makeTempDir();
+    const out = join(makeTempDir(), 'site');
+    expect((await build(plan, out, cache)).code).toBe(0);
+    const before = folderFiles(out);
+    // A value only a chart, its data table and the latest position show.
+    replaceOnce(join(plan, 'actuals', 'ae.csv'), 'riverside-hospitals,ae-4-hours,2024-04,73.8,', 'riverside-hospitals,ae-4-hours,2024-04,71.8,');
+    const second = await build(plan, out, cache);
+    expect(second.code).toBe(0);
+    const after = folderFiles(out);
+    const changedPages = [...after].filter(([path, text]) => /\.(md|html)$/.test(path) && before.get(path) !== text).map(([path]) => path);
+    expect(changedPages.filter((path) => path.startsWith('performance/')).length).toBeGreaterThan(0);
+    expect(changedPages.filter((path) => path.startsWith('performance/')).every((path) => after.get(path)!.includes(path.endsWith('.md') ? '71\\.8%' : '71.8%'))).toBe(true);
+    expect(second.rendered).toBe(changedPages.length);
+    expect(after).toEqual(await freshBuild(plan));
+  });
+
   describe('renders every page again', () => {
     it('when the plan\'s own template changes', async () => {
       const plan = copyPlan(EMBEDDED);

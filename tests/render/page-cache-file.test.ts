@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import Handlebars from 'handlebars';
 import { openPageCacheFile } from '../../src/render/page-cache-file.js';
-import { DeferredSafeString, PageKeys, pageKey } from '../../src/render/page-cache.js';
+import { DeferredSafeString, PageKeys, pageKey, workedOutFrom } from '../../src/render/page-cache.js';
 import { makeTempDir, removeTempDirs } from '../helpers/cli.js';
 
 afterAll(removeTempDirs);
@@ -43,6 +43,24 @@ describe('the key of a page', () => {
     const unfaithful = { value: Number.NaN };
     expect(keys.of('html', 'x', unfaithful)).toBeUndefined();
     expect(keys.of('md', 'x', unfaithful)).toBeUndefined();
+  });
+
+  it('holds a part of a view worked out from a source by that source, not by the part', () => {
+    const part = (json: string | undefined, rows: unknown[]) => ({ title: 'A&E', charts: [workedOutFrom({ rows, svg: new DeferredSafeString({}, () => '<svg/>') }, json)] });
+    const key = pageKey('s', 'html', 'x', part('{"points":[1,2]}', [1, 2]));
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    // The part is not walked: what it shows is the source's to decide.
+    expect(pageKey('s', 'html', 'x', part('{"points":[1,2]}', ['anything']))).toBe(key);
+    expect(pageKey('s', 'html', 'x', part('{"points":[1,3]}', [1, 2]))).not.toBe(key);
+    // Nor is it the part written out, nor the same source as plain data.
+    expect(pageKey('s', 'html', 'x', { title: 'A&E', charts: [{ rows: [1, 2] }] })).not.toBe(key);
+    expect(pageKey('s', 'html', 'x', { title: 'A&E', charts: [{ points: [1, 2] }] })).not.toBe(key);
+    // A source JSON cannot stand for leaves the page uncached.
+    expect(pageKey('s', 'html', 'x', part(undefined, [1, 2]))).toBeUndefined();
+    // A copy of the part is an ordinary part of its view again, walked as any other.
+    const marked = workedOutFrom({ rows: [1, 2] }, '{"points":[1,2]}');
+    expect(pageKey('s', 'html', 'x', { charts: [{ ...marked }] })).toBe(pageKey('s', 'html', 'x', { charts: [{ rows: [1, 2] }] }));
+    expect(Object.keys(marked)).toEqual(['rows']);
   });
 
   it('tells trusted SVG from the same text as a plain string', () => {

@@ -11,6 +11,7 @@ import { organisationName, type ComplianceStatus, type PlanningYear, type Target
 import { withArticle } from '../../english.js';
 import type { ChartInput } from '../charts/trajectory-chart.js';
 import { formatDate } from '../engine.js';
+import { workedOutFrom } from '../page-cache.js';
 import type { PerformancePage, SiteMap } from './site.js';
 
 const statusTags: Record<ComplianceStatus, string> = { met: 'green', not_met: 'red', no_data: 'grey', not_judged: 'grey' };
@@ -48,10 +49,14 @@ class ValueWords {
   }
 }
 
-/** What every chart of one page shares: its numbering and the values in words. */
+/** Draws a chart, as trusted output, when the page that shows it is rendered. */
+export type DrawChart = (chart: ChartInput) => object;
+
+/** What every chart of one page shares: its numbering, the values in words and the drawing. */
 interface PageDrawing {
   next: () => number;
   words: ValueWords;
+  draw: DrawChart;
 }
 
 function chartOf(year: PlanningYear, t: TrackedTarget, series: TargetSeries, drawing: PageDrawing) {
@@ -73,17 +78,35 @@ function chartOf(year: PlanningYear, t: TrackedTarget, series: TargetSeries, dra
   const planned = series.trajectories.reduce((n, tr) => n + tr.values.length, 0);
   const last = series.actuals[series.actuals.length - 1];
   const summary = `${who}: ${planned} planned value${planned === 1 ? '' : 's'} and ${measured} measured value${measured === 1 ? '' : 's'} from ${labels[0]} to ${labels[labels.length - 1]}${milestone ? `, against a target of ${figureInWords(milestone.figure, t.unit, t.comparison)}` : ''}.${last ? ` The latest measured value is ${valueInWords(last.actual.value, t.unit)} in ${periodInWords(last.actual.period)}.` : ' No value has been measured yet.'}`;
-  const byPeriod = lines.map((l) => new Map(l.points.map((p) => [p.period, p.value])));
-  const rows = labels.map((label) => ({
+  // What the chart is drawn from; its text summary, data table and drawing are worked out from it alone.
+  const source: ChartSource = { chart: { id, title: `${targetTitle(t)}: ${who}`, description: summary, periods: labels, series: lines, target: figure, unit: t.unit }, who };
+  return workedOutFrom(chartShown(source, drawing), chartJson(source));
+}
+
+interface ChartSource {
+  chart: ChartInput;
+  /** The organisation the chart is for, in words. */
+  who: string;
+}
+
+/** What a page shows of a chart, from its source alone: the drawing, its text summary and its data table. */
+function chartShown({ chart, who }: ChartSource, drawing: PageDrawing) {
+  const byPeriod = chart.series.map((l) => new Map(l.points.map((p) => [p.period, p.value])));
+  const rows = chart.periods.map((label) => ({
     period: label,
     values: byPeriod.map((values) => {
       const value = values.get(label);
-      return value === undefined ? '–' : drawing.words.of(value, t.unit);
+      return value === undefined ? '–' : drawing.words.of(value, chart.unit);
     }),
   }));
-  // What the chart is drawn from: the site draws it when the page is rendered (site.ts).
-  const chart: ChartInput = { id, title: `${targetTitle(t)}: ${who}`, description: summary, periods: labels, series: lines, target: figure, unit: t.unit };
-  return { id, chart, summary, caption: `${who}: planned and measured values by period`, headings: lines.map((l) => l.label), rows };
+  return { id: chart.id, summary: chart.description, caption: `${who}: planned and measured values by period`, headings: chart.series.map((l) => l.label), rows, svg: drawing.draw(chart) };
+}
+
+/** A chart's source as JSON, or undefined when a value in it is not a finite number (which JSON would write as null). */
+function chartJson(source: ChartSource): string | undefined {
+  for (const line of source.chart.series) for (const point of line.points) if (!Number.isFinite(point.value)) return undefined;
+  for (const value of source.chart.target) if (!Number.isFinite(value)) return undefined;
+  return JSON.stringify(source);
 }
 
 function positionOf(year: PlanningYear, t: TrackedTarget, series: TargetSeries, counts: Counts) {
@@ -114,11 +137,11 @@ function positionOf(year: PlanningYear, t: TrackedTarget, series: TargetSeries, 
 }
 
 /** One page of the performance document: the tracked targets of one portfolio (or of none), each with its positions and charts. */
-function portfolioPerformanceView(map: SiteMap, page: PerformancePage) {
+function portfolioPerformanceView(map: SiteMap, page: PerformancePage, draw: DrawChart) {
   const year = map.year;
   const terms = map.terms;
   let chartCount = 0;
-  const drawing: PageDrawing = { next: () => ++chartCount, words: new ValueWords() };
+  const drawing: PageDrawing = { next: () => ++chartCount, words: new ValueWords(), draw };
   const counts = noCounts();
   const targets = page.targets.map((t) => {
     const figure = milestoneInForce(t, undefined);
@@ -187,8 +210,11 @@ function performanceIndexView(map: SiteMap, pages: readonly { page: PerformanceP
 
 export type PerformanceIndexView = ReturnType<typeof performanceIndexView>;
 
-/** Every page of the performance document: the first one, and one for each of the site's performance pages. */
-export function performanceViews(map: SiteMap): { index: PerformanceIndexView; pages: { page: PerformancePage; view: PortfolioPerformanceView }[] } {
-  const pages = map.performancePages.map((page) => ({ page, view: portfolioPerformanceView(map, page) }));
+/**
+ * Every page of the performance document: the first one, and one for each of the site's performance
+ * pages, whose charts are drawn by a `DrawChart` that `drawer` makes for each page.
+ */
+export function performanceViews(map: SiteMap, drawer: () => DrawChart): { index: PerformanceIndexView; pages: { page: PerformancePage; view: PortfolioPerformanceView }[] } {
+  const pages = map.performancePages.map((page) => ({ page, view: portfolioPerformanceView(map, page, drawer()) }));
   return { index: performanceIndexView(map, pages), pages };
 }
