@@ -38,19 +38,19 @@ export class DeferredSafeString extends Handlebars.SafeString {
   }
 }
 
-/** The mark of a part of a view worked out from a source alone: the hash of the source's JSON, or null when JSON cannot stand for it. */
+/** The mark of a part of a view worked out from a source alone: the source's JSON, or null when JSON cannot stand for it. */
 const WORKED_OUT_FROM = Symbol('worked out from');
 
 /**
  * Marks `fields`, a part of a view, as worked out by plan's code from one source alone, whose JSON is
- * `json` (undefined when JSON cannot stand for it): a page's key holds a hash of that JSON in place of
- * the fields. A part that is bigger than what it is made from (a chart's data table and its drawing)
+ * `json` (undefined when JSON cannot stand for it): a page's key holds that JSON in place of the
+ * fields. A part that is bigger than what it is made from (a chart's data table and its drawing)
  * is written into the key small, and by a plain `JSON.stringify` of its source. Whatever the fields
  * show must come from the source and the code alone. The mark is not enumerable, so a copy of the
  * fields (a spread, the Markdown escape) is an ordinary part of its view again.
  */
 export function workedOutFrom<T extends object>(fields: T, json: string | undefined): T {
-  Object.defineProperty(fields, WORKED_OUT_FROM, { value: json === undefined ? null : createHash('sha256').update(json).digest('hex') });
+  Object.defineProperty(fields, WORKED_OUT_FROM, { value: json ?? null });
   return fields;
 }
 

@@ -59,7 +59,15 @@ interface PageDrawing {
   draw: DrawChart;
 }
 
-function chartOf(year: PlanningYear, t: TrackedTarget, series: TargetSeries, drawing: PageDrawing) {
+/** What every chart of one target shares, worked out once for all its organisations. */
+interface TargetWords {
+  title: string;
+  milestone: ReturnType<typeof milestoneInForce>;
+  /** The figure of the milestone in force, in words. */
+  figure: string | undefined;
+}
+
+function chartOf(year: PlanningYear, t: TrackedTarget, series: TargetSeries, drawing: PageDrawing, about: TargetWords) {
   const periods = new Map<number, string>();
   const kind = year.periodKind(t);
   for (const tr of series.trajectories) for (const v of tr.values) if (v.period.kind === kind) periods.set(v.period.index, v.period.label);
@@ -71,15 +79,15 @@ function chartOf(year: PlanningYear, t: TrackedTarget, series: TargetSeries, dra
     ...series.trajectories.map((tr) => ({ label: tr.record.kind === 'planned' ? 'Planned' : 'Forecast', kind: tr.record.kind, points: tr.values.filter((v) => v.period.kind === kind).map((v) => ({ period: v.period.label, value: v.value })) })),
     ...(series.actuals.length ? [{ label: 'Measured', kind: 'measured' as const, points: series.actuals.filter((a) => a.actual.period.kind === kind).map((a) => ({ period: a.actual.period.label, value: a.actual.value })) }] : []),
   ];
-  const milestone = milestoneInForce(t, undefined);
+  const milestone = about.milestone;
   const figure = milestone ? (milestone.figure.range ? [...milestone.figure.range] : [milestone.figure.value]) : [];
   const who = organisationName(series.organisation);
   const measured = series.actuals.length;
   const planned = series.trajectories.reduce((n, tr) => n + tr.values.length, 0);
   const last = series.actuals[series.actuals.length - 1];
-  const summary = `${who}: ${planned} planned value${planned === 1 ? '' : 's'} and ${measured} measured value${measured === 1 ? '' : 's'} from ${labels[0]} to ${labels[labels.length - 1]}${milestone ? `, against a target of ${figureInWords(milestone.figure, t.unit, t.comparison)}` : ''}.${last ? ` The latest measured value is ${valueInWords(last.actual.value, t.unit)} in ${periodInWords(last.actual.period)}.` : ' No value has been measured yet.'}`;
+  const summary = `${who}: ${planned} planned value${planned === 1 ? '' : 's'} and ${measured} measured value${measured === 1 ? '' : 's'} from ${labels[0]} to ${labels[labels.length - 1]}${about.figure !== undefined ? `, against a target of ${about.figure}` : ''}.${last ? ` The latest measured value is ${valueInWords(last.actual.value, t.unit)} in ${periodInWords(last.actual.period)}.` : ' No value has been measured yet.'}`;
   // What the chart is drawn from; its text summary, data table and drawing are worked out from it alone.
-  const source: ChartSource = { chart: { id, title: `${targetTitle(t)}: ${who}`, description: summary, periods: labels, series: lines, target: figure, unit: t.unit }, who };
+  const source: ChartSource = { chart: { id, title: `${about.title}: ${who}`, description: summary, periods: labels, series: lines, target: figure, unit: t.unit }, who };
   return workedOutFrom(chartShown(source, drawing), chartJson(source));
 }
 
@@ -146,16 +154,17 @@ function portfolioPerformanceView(map: SiteMap, page: PerformancePage, draw: Dra
   const targets = page.targets.map((t) => {
     const figure = milestoneInForce(t, undefined);
     const series = year.series(t);
+    const about: TargetWords = { title: targetTitle(t), milestone: figure, figure: figure ? figureInWords(figure.figure, t.unit, t.comparison) : undefined };
     return {
       key: t.key,
       anchor: anchorOf(t),
-      title: targetTitle(t),
+      title: about.title,
       measure: t.measure,
-      figure: figure ? figureInWords(figure.figure, t.unit, t.comparison) : undefined,
+      figure: about.figure,
       national: t.national ? figureInWords(t.national, t.unit) : undefined,
       by: figure?.by ? formatDate(figure.by) : undefined,
       positions: series.map((s) => positionOf(year, t, s, counts)),
-      charts: series.map((s) => chartOf(year, t, s, drawing)).filter((c) => c !== undefined),
+      charts: series.map((s) => chartOf(year, t, s, drawing, about)).filter((c) => c !== undefined),
     };
   });
   const portfolio = page.portfolio;
