@@ -8,6 +8,8 @@ export interface PlainIssue {
   hint?: string;
   /** Set for an unknown key: the diagnostic points at the key itself. */
   key?: string;
+  /** The issue is with the last key of its path, not its value: the diagnostic points at the key. */
+  atKey?: boolean;
 }
 
 const typeNames: Record<string, string> = {
@@ -76,8 +78,12 @@ export function planIssue(issue: core.$ZodIssue, subject: string, knownKeys: rea
         }];
       }
       return [{ message: `${capitalise(where)} is ${describeValue(issue.input)}, which is not allowed here.`, hint: 'Write text or a number.' }];
-    case 'invalid_key':
-      return [{ message: `${capitalise(where)} has a key ${describeValue(issue.input)} that ${issue.issues[0]?.message ?? 'is not allowed'}.` }];
+    case 'invalid_key': {
+      // The path ends with the key itself: the message names the mapping that holds it.
+      const holder = issue.path.slice(0, -1).map(String).join('.');
+      const key = typeof issue.input === 'string' ? `"${truncate(issue.input)}"` : describeValue(issue.input);
+      return [{ atKey: true, message: `${capitalise(holder ? `\`${holder}\` of ${subject}` : subject)} has the key ${key}, which ${issue.issues[0]?.message ?? 'is not allowed here'}.` }];
+    }
     case 'invalid_element':
       return [{ message: `${capitalise(where)} has an item that ${issue.issues[0]?.message ?? 'is not allowed'}.` }];
     case 'too_small':

@@ -298,7 +298,7 @@ function reportIssues(issues: readonly z.core.$ZodIssue[], schema: z.ZodMiniType
       const fieldPath: FieldPath = plain.key !== undefined ? [...path, plain.key] : path;
       const rule = plain.key !== undefined ? 'unknown-key' : 'schema';
       diagnostics.push({
-        ...error(locate(at, fieldPath, { key: plain.key !== undefined }), rule, plain.message, plain.hint),
+        ...error(locate(at, fieldPath, { key: plain.key !== undefined || plain.atKey === true }), rule, plain.message, plain.hint),
         ...(id !== undefined ? { subject: id } : {}),
       });
     }

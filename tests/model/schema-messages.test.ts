@@ -683,3 +683,48 @@ describe('the `rules:` settings', () => {
     expect(finding.hint).toContain('objective-has-owner');
   });
 });
+
+describe('keys that are not allowed', () => {
+  it('reports a planned value for a period that does not exist at its key, naming the mapping that holds it', () => {
+    const compilation = compileFixture({
+      test: yaml`
+        trajectories:
+          - target: bed-occupancy
+            values:
+              2024-04: 74
+              2024-13: 74.5
+      `,
+    });
+    const finding = findingsOf(compilation, 'schema').find((f) => f.file === 'test.yaml');
+    expect(finding).toMatchObject({
+      severity: 'error',
+      line: 5,
+      column: 7,
+      message: '`values` of trajectory number 1 in `trajectories` has the key "2024-13", which is not a period: there is no month 13; months are 01 to 12.',
+    });
+  });
+
+  it('reports an organisation written as a name rather than an id at its key', () => {
+    const compilation = compileFixture({
+      test: yaml`
+        objectives:
+          - id: bed-occupancy
+            title: Reduce general and acute bed occupancy
+            source: national
+            portfolio: urgent-care
+            target:
+              measure: general and acute bed occupancy
+              value: 92
+              unit: '%'
+              by: 2024-03-31
+              organisations:
+                Royal Stoke: 93
+      `,
+    });
+    expect(findingsOf(compilation, 'schema').find((f) => f.file === 'test.yaml')).toMatchObject({
+      line: 12,
+      column: 9,
+      message: expect.stringMatching(/^`target\.organisations` of objective `bed-occupancy` has the key "Royal Stoke", which must be an id/),
+    });
+  });
+});
