@@ -105,16 +105,15 @@ function modelTable(table: ParsedTable, result: ModelledActuals): void {
     }
     return id;
   };
-  const isId = (text: string): boolean => idOf(text) !== undefined;
   const [targetAt, organisationAt, periodAt, valueAt] = REQUIRED_COLUMNS.map((column) => columns.get(column)!) as [number, number, number, number];
   const partAt = index('part');
   const noteAt = index('note');
   let line = 0;
   const where = (column: Column): Position => cellPosition(table, line, index(column) ?? 0);
-  const checkId = (column: 'target' | 'organisation' | 'part', value: string | undefined): void => {
-    if (value === undefined) return;
+  /** Reports a cell that `idOf` found is not an id: empty, or not written as one. */
+  const reportNotId = (column: 'target' | 'organisation' | 'part', value: string): void => {
     if (value === '') report(where(column), 'schema', `The \`${column}\` of this row is empty.`, column === 'target' ? 'Write the id of the objective or metric whose target the value measures, such as `no-01`.' : 'Write the id of the organisation the value is for.');
-    else if (!isId(value)) report(where(column), 'schema', `The \`${column}\` "${shorten(value)}" is not an id.`, NUMBER.test(value) && column === 'target' ? 'The `target` column names the objective or metric, such as `no-01`; the measured figure goes in `value`.' : 'Ids are letters, digits, `-`, `_` and `.`, with no spaces, as written in the plan.');
+    else report(where(column), 'schema', `The \`${column}\` "${shorten(value)}" is not an id.`, NUMBER.test(value) && column === 'target' ? 'The `target` column names the objective or metric, such as `no-01`; the measured figure goes in `value`.' : 'Ids are letters, digits, `-`, `_` and `.`, with no spaces, as written in the plan.');
   };
   const file = table.file;
   for (const row of table.rows) {
@@ -137,9 +136,9 @@ function modelTable(table: ParsedTable, result: ModelledActuals): void {
     const targetId = idOf(targetText);
     const organisation = idOf(organisationText);
     const part = partText === undefined ? undefined : idOf(partText);
-    if (targetId === undefined) checkId('target', targetText);
-    if (organisation === undefined) checkId('organisation', organisationText);
-    if (partText !== undefined && part === undefined) checkId('part', partText);
+    if (targetId === undefined) reportNotId('target', targetText);
+    if (organisation === undefined) reportNotId('organisation', organisationText);
+    if (partText !== undefined && part === undefined) reportNotId('part', partText);
     const target = targetId ?? targetText;
     const period = parsePeriod(periodText);
     if (periodText === '') report(where('period'), 'schema', 'The `period` of this row is empty.', 'Write the month (2024-03) or the quarter of the financial year (2023/24 Q4) the value is for.');
