@@ -18,14 +18,14 @@ export interface PageSource {
 }
 
 /**
- * Trusted output (a chart's SVG) made only when a page that shows it is rendered, from `source`: plain
- * data that, with the code, decides every byte of it. A page's key holds the source, not the output, so
- * a page found in the cache never makes it.
+ * Trusted output (a chart's SVG) made only when a page that shows it is rendered, and once. Where the
+ * page's key should not make it either, the part of the view that holds it is worked out from a source
+ * (`workedOutFrom`), which the key holds instead; on its own it is keyed as any trusted output, by its text.
  */
 export class DeferredSafeString extends Handlebars.SafeString {
   private made: string | undefined;
 
-  constructor(readonly source: object, private readonly make: () => string) {
+  constructor(private readonly make: () => string) {
     super('');
   }
 
@@ -118,8 +118,7 @@ function viewJson(view: object): string | undefined {
             if (from === null) faithful = false;
             return { workedOutFrom: from };
           }
-          // Trusted output is written as what it is made from, or as its text; where a view holds one, its code always puts one there.
-          if (held instanceof DeferredSafeString) return { DeferredSafeString: held.source };
+          // Trusted output is written as its text; where a view holds one, its code always puts one there.
           if (held instanceof Handlebars.SafeString) return { SafeString: held.toString() };
           const prototype = Object.getPrototypeOf(held) as unknown;
           if (prototype !== Object.prototype && prototype !== null) faithful = false;

@@ -284,7 +284,7 @@ function performancePages(map: SiteMap): { index: Omit<Page, 'path'>; pages: Map
   const { index, pages } = performanceViews(map, () => {
     // The charts of a page share the parts of their drawings that repeat.
     const parts = new ChartParts();
-    return (chart) => new DeferredSafeString(chart, () => trajectoryChart(chart, parts));
+    return (chart) => new DeferredSafeString(() => trajectoryChart(chart, parts));
   });
   return {
     index: { template: 'performance', title: 'Performance', view: index },
