@@ -38,19 +38,20 @@ export class DeferredSafeString extends Handlebars.SafeString {
   }
 }
 
-/** The mark of a part of a view worked out from a source alone: the source's JSON, or null when JSON cannot stand for it. */
+/** The mark of a part of a view worked out from a source alone: what writes the source as JSON. */
 const WORKED_OUT_FROM = Symbol('worked out from');
 
 /**
- * Marks `fields`, a part of a view, as worked out by plan's code from one source alone, whose JSON is
- * `json` (undefined when JSON cannot stand for it): a page's key holds that JSON in place of the
- * fields. A part that is bigger than what it is made from (a chart's data table and its drawing)
- * is written into the key small, and by a plain `JSON.stringify` of its source. Whatever the fields
- * show must come from the source and the code alone. The mark is not enumerable, so a copy of the
- * fields (a spread, the Markdown escape) is an ordinary part of its view again.
+ * Marks `fields`, a part of a view, as worked out by plan's code from one source alone, which `json`
+ * writes as JSON (undefined when JSON cannot stand for it): a page's key holds that JSON in place of
+ * the fields. A part that is bigger than what it is made from (a chart's data table and its drawing)
+ * is written into the key small, by a plain `JSON.stringify` of its source, and only by a build that
+ * keys its pages. Whatever the fields show must come from the source and the code alone. The mark is
+ * not enumerable, so a copy of the fields (a spread, the Markdown escape) is an ordinary part of its
+ * view again.
  */
-export function workedOutFrom<T extends object>(fields: T, json: string | undefined): T {
-  Object.defineProperty(fields, WORKED_OUT_FROM, { value: json ?? null });
+export function workedOutFrom<T extends object>(fields: T, json: () => string | undefined): T {
+  Object.defineProperty(fields, WORKED_OUT_FROM, { value: json });
   return fields;
 }
 
@@ -113,10 +114,11 @@ function viewJson(view: object): string | undefined {
           return value;
         case 'object': {
           if (held === null || Array.isArray(held)) return value;
-          const from = (held as { [WORKED_OUT_FROM]?: string | null })[WORKED_OUT_FROM];
+          const from = (held as { [WORKED_OUT_FROM]?: () => string | undefined })[WORKED_OUT_FROM];
           if (from !== undefined) {
-            if (from === null) faithful = false;
-            return { workedOutFrom: from };
+            const json = from();
+            if (json === undefined) faithful = false;
+            return { workedOutFrom: json ?? null };
           }
           // Trusted output is written as its text; where a view holds one, its code always puts one there.
           if (held instanceof Handlebars.SafeString) return { SafeString: held.toString() };

@@ -47,7 +47,7 @@ describe('the key of a page', () => {
 
   it('holds a part of a view worked out from a source by that source, not by the part, and makes none of its trusted output', () => {
     let made = 0;
-    const part = (json: string | undefined, rows: unknown[]) => ({ title: 'A&E', charts: [workedOutFrom({ rows, svg: new DeferredSafeString(() => `<svg>${++made}</svg>`) }, json)] });
+    const part = (json: string | undefined, rows: unknown[]) => ({ title: 'A&E', charts: [workedOutFrom({ rows, svg: new DeferredSafeString(() => `<svg>${++made}</svg>`) }, () => json)] });
     const key = pageKey('s', 'html', 'x', part('{"points":[1,2]}', [1, 2]));
     expect(key).toMatch(/^[0-9a-f]{64}$/);
     // The part is not walked: what it shows is the source's to decide.
@@ -59,10 +59,21 @@ describe('the key of a page', () => {
     // A source JSON cannot stand for leaves the page uncached.
     expect(pageKey('s', 'html', 'x', part(undefined, [1, 2]))).toBeUndefined();
     // A copy of the part is an ordinary part of its view again, walked as any other.
-    const marked = workedOutFrom({ rows: [1, 2] }, '{"points":[1,2]}');
+    const marked = workedOutFrom({ rows: [1, 2] }, () => '{"points":[1,2]}');
     expect(pageKey('s', 'html', 'x', { charts: [{ ...marked }] })).toBe(pageKey('s', 'html', 'x', { charts: [{ rows: [1, 2] }] }));
     expect(Object.keys(marked)).toEqual(['rows']);
     expect(made).toBe(0);
+  });
+
+  it('writes a part\'s source as JSON only when a key is made, once for all formats', () => {
+    let written = 0;
+    const view = { charts: [workedOutFrom({ caption: 'A&E' }, () => { written++; return '{"points":[1]}'; })] };
+    expect(Handlebars.compile('{{#each charts}}{{caption}}{{/each}}')(view)).toBe('A&amp;E');
+    expect(written).toBe(0);
+    const keys = new PageKeys('s');
+    keys.of('html', 'x', view);
+    keys.of('md', 'x', view);
+    expect(written).toBe(1);
   });
 
   it('tells trusted SVG from the same text as a plain string', () => {

@@ -88,7 +88,7 @@ function chartOf(year: PlanningYear, t: TrackedTarget, series: TargetSeries, dra
   const summary = `${who}: ${planned} planned value${planned === 1 ? '' : 's'} and ${measured} measured value${measured === 1 ? '' : 's'} from ${labels[0]} to ${labels[labels.length - 1]}${about.figure !== undefined ? `, against a target of ${about.figure}` : ''}.${last ? ` The latest measured value is ${valueInWords(last.actual.value, t.unit)} in ${periodInWords(last.actual.period)}.` : ' No value has been measured yet.'}`;
   // What the chart is drawn from; its text summary, data table and drawing are worked out from it alone.
   const source: ChartSource = { chart: { id, title: `${about.title}: ${who}`, description: summary, periods: labels, series: lines, target: figure, unit: t.unit }, who };
-  return workedOutFrom(chartShown(source, drawing), chartJson(source));
+  return workedOutFrom(chartShown(source, drawing), () => chartJson(source));
 }
 
 interface ChartSource {
