@@ -6,7 +6,7 @@ import type { Plan } from './link/plan-graph.js';
 import { link } from './link/link.js';
 import { loadPlan } from './load/load-plan.js';
 import type { ParseCache } from './load/parse-cache.js';
-import type { ParsedSource } from './load/located.js';
+import type { FileModel, ParsedSource } from './load/located.js';
 import type { SourceText } from './load/plan-folder.js';
 import { validateSources } from './model/validate.js';
 import { modelActuals } from './model/actuals.js';
@@ -33,12 +33,14 @@ export interface CompileOptions {
 
 export async function compilePlan(dir: string, options: CompileOptions = {}): Promise<Compilation> {
   const loaded = await loadPlan(dir, { cache: options.cache ?? true, allowOutside: options.allowOutside ?? false, ...(options.parseCache ? { parseCache: options.parseCache } : {}) });
-  return compileParsed(loaded.files, loaded.prose, loaded.actuals, loaded.diagnostics, options);
+  return compileParsed(loaded.files, loaded.prose, loaded.actuals, loaded.diagnostics, options, loaded.keepModel);
 }
 
-export function compileParsed(files: ParsedSource[], prose: readonly SourceText[], tables: readonly ParsedTable[], loadDiagnostics: Diagnostic[], options: CompileOptions): Compilation {
+/** `keepModel` is told what validation made of each file with no faults (see load/load-plan.ts). */
+export function compileParsed(files: ParsedSource[], prose: readonly SourceText[], tables: readonly ParsedTable[], loadDiagnostics: Diagnostic[], options: CompileOptions,
+  keepModel?: (file: ParsedSource, model: FileModel) => void): Compilation {
   const diagnostics = loadDiagnostics.slice();
-  const { sources, diagnostics: modelDiagnostics } = validateSources(files, prose);
+  const { sources, diagnostics: modelDiagnostics } = validateSources(files, prose, keepModel ? { keepModel } : {});
   appendDiagnostics(diagnostics, modelDiagnostics);
   const actuals = modelActuals(tables);
   appendDiagnostics(diagnostics, actuals.diagnostics);

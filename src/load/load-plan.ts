@@ -5,7 +5,7 @@
 import type { Diagnostic } from '../diagnostic.js';
 import { loadActuals, type ParsedTable } from './actuals-csv.js';
 import { openParseCache, type ParseCache } from './parse-cache.js';
-import type { ParsedSource } from './located.js';
+import type { FileModel, ParsedSource } from './located.js';
 import { parseSources } from './parse-events.js';
 import { listProseFiles, listSourceFiles, readSource, type ReadOptions, type SourceText } from './plan-folder.js';
 import { parseInWorkers, shouldUseWorkers } from './worker-pool.js';
@@ -18,6 +18,11 @@ export interface LoadedPlan {
   /** The CSV files of the plan's actuals/ folder. */
   actuals: ParsedTable[];
   diagnostics: Diagnostic[];
+  /**
+   * Keeps what validation made of a file parsed in this run, beside its parse in the parse cache;
+   * a no-op for a file that came from the cache, and undefined when the cache is off.
+   */
+  keepModel?: (file: ParsedSource, model: FileModel) => void;
 }
 
 export interface LoadOptions extends ReadOptions {
@@ -50,13 +55,19 @@ export async function loadPlan(dir: string, options: LoadOptions = {}): Promise<
   });
   const toParse = missing.map((m) => m.text);
   const parsed = shouldUseWorkers(toParse) ? await parseInWorkers(toParse) : await parseSources(toParse);
+  const parsedNow = new Map<ParsedSource, SourceText>();
   parsed.forEach((result, i) => {
     const { index, text } = missing[i]!;
     files[index] = result;
     cache?.set(text.file, text.text, result);
+    parsedNow.set(result, text);
   });
   cache?.prune();
   const actuals = loadActuals(dir, options);
   for (const d of actuals.diagnostics) diagnostics.push(d);
-  return { dir, files, prose, actuals: actuals.tables, diagnostics };
+  const keepModel = cache && ((file: ParsedSource, model: FileModel) => {
+    const text = parsedNow.get(file);
+    if (text) cache.keep(text.file, text.text, model);
+  });
+  return { dir, files, prose, actuals: actuals.tables, diagnostics, ...(keepModel ? { keepModel } : {}) };
 }

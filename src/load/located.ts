@@ -29,7 +29,16 @@ export interface ParsedSource {
   /** The offset at which each line starts, to turn an offset into a line and column. */
   lineStarts: number[];
   diagnostics: Diagnostic[];
+  /**
+   * What the model phase made of a file that broke no rule of the language, kept beside its parse by
+   * the parse cache, so that a file unchanged since the last run is not validated again either (made
+   * and read by model/validate.ts, which uses it once).
+   */
+  model?: FileModel;
 }
+
+/** Each collection of a file, as a list of its items as the schemas gave them, in the file's order. */
+export type FileModel = Record<string, unknown[]>;
 
 /** The 1-based line and column of a character offset. */
 export function offsetToPosition(lineStarts: readonly number[], offset: number): Position {

@@ -2,7 +2,7 @@
 // the plan again on every save, and only the file that was saved need be parsed again.
 
 import type { ParseCache } from './parse-cache.js';
-import type { ParsedSource } from './located.js';
+import type { FileModel, ParsedSource } from './located.js';
 
 export class MemoryParseCache implements ParseCache {
   private readonly parsed = new Map<string, { text: string; parsed: ParsedSource }>();
@@ -24,6 +24,14 @@ export class MemoryParseCache implements ParseCache {
   set(file: string, text: string, parsed: ParsedSource): void {
     this.parsed.set(file, { text, parsed });
     this.behind?.set(file, text, parsed);
+  }
+
+  /**
+   * Handed on to the cache behind. Held here, a model would be read again by the next build of the
+   * same text, after the first one's link phase had made its objects its own.
+   */
+  keep(file: string, text: string, model: FileModel): void {
+    this.behind?.keep(file, text, model);
   }
 
   /** Prunes the cache behind it once: a pruning walks the whole cache folder, too slow to repeat on every save. */

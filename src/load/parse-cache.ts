@@ -11,13 +11,13 @@ import { fileURLToPath } from 'node:url';
 import jsYamlPackage from 'js-yaml/package.json' with { type: 'json' };
 import yamlPackage from 'yaml/package.json' with { type: 'json' };
 import packageJson from '../../package.json' with { type: 'json' };
-import type { ParsedSource } from './located.js';
+import type { FileModel, ParsedSource } from './located.js';
 
 /**
  * Anything that changes what parsing produces must change this, so old entries are never read: the
  * versions, and the code itself, so plan built from other code never reads another build's entries.
  */
-const CACHE_FORMAT = `plan ${packageJson.version}; yaml ${yamlPackage.version}; js-yaml ${jsYamlPackage.version}; parsed-source 2; ${codeStamp()}`;
+const CACHE_FORMAT = `plan ${packageJson.version}; yaml ${yamlPackage.version}; js-yaml ${jsYamlPackage.version}; parsed-source 3; ${codeStamp()}`;
 
 /** The name of the build, a hash of the code of lib/, set in each bundle by scripts/build.mjs; not set in the sources. */
 declare const PLAN_BUILD: string | undefined;
@@ -47,6 +47,12 @@ const ENTRY_NAME = /^[0-9a-f]{62}\.json(\.\d+\.tmp)?$/;
 export interface ParseCache {
   get(file: string, text: string): ParsedSource | undefined;
   set(file: string, text: string, parsed: ParsedSource): void;
+  /**
+   * Adds to the entry of a file parsed in this run what validation made of it (a file that broke no
+   * rule), so the next run neither parses nor validates it. Called before anything else can change
+   * the model's objects.
+   */
+  keep(file: string, text: string, model: FileModel): void;
   /** Removes entries unused for a month; run after a run that wrote entries. */
   prune(): void;
 }
@@ -74,6 +80,8 @@ export function openParseCache(enabled: boolean, env: NodeJS.ProcessEnv = proces
 
 class FolderCache implements ParseCache {
   private wrote = false;
+  /** The JSON of each entry written in this run, so `keep` need not write the parse as JSON again. */
+  private readonly written = new Map<string, string>();
 
   constructor(private readonly folder: string) {}
 
@@ -82,6 +90,7 @@ class FolderCache implements ParseCache {
     try {
       const parsed = JSON.parse(readFileSync(path, 'utf8')) as ParsedSource;
       if (parsed.file !== file || !Array.isArray(parsed.lineStarts) || !Array.isArray(parsed.diagnostics)) return undefined;
+      if (parsed.model !== undefined && !isRecord(parsed.model)) delete parsed.model; // validated again, then
       const now = new Date();
       utimesSync(path, now, now); // used: keep it
       return parsed;
@@ -91,15 +100,30 @@ class FolderCache implements ParseCache {
   }
 
   set(file: string, text: string, parsed: ParsedSource): void {
-    const json = serialise(parsed);
+    const json = exactJson(parsed);
     if (json === undefined) return;
     const path = this.pathOf(file, text);
+    if (this.write(path, json)) this.written.set(path, json);
+  }
+
+  keep(file: string, text: string, model: FileModel): void {
+    const path = this.pathOf(file, text);
+    const json = this.written.get(path);
+    this.written.delete(path);
+    const modelJson = json === undefined ? undefined : exactJson(model);
+    // The entry's JSON is an object ending in `}`: the model is added as its last member.
+    if (json !== undefined && modelJson !== undefined) this.write(path, `${json.slice(0, -1)},"model":${modelJson}}`);
+  }
+
+  /** Writes an entry whole or not at all: a temporary file renamed into place. */
+  private write(path: string, json: string): boolean {
     const temporary = `${path}.${process.pid}.tmp`;
     try {
       mkdirSync(join(path, '..'), { recursive: true });
       writeFileSync(temporary, json, { flag: 'wx' });
       renameSync(temporary, path);
       this.wrote = true;
+      return true;
     } catch {
       // A cache that cannot be written is no cache, not an error, even in a folder plan may not look into.
       try {
@@ -107,6 +131,7 @@ class FolderCache implements ParseCache {
       } catch {
         // nothing of ours there
       }
+      return false;
     }
   }
 
@@ -156,15 +181,20 @@ function isKind(path: string, kind: 'file' | 'folder'): boolean {
   }
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /**
- * JSON of a parsed file, or undefined when JSON cannot hold it exactly (YAML's .nan and .inf, which
- * JSON would turn into null): such a file is simply parsed every time.
+ * JSON of a parsed file or a model, or undefined when JSON cannot hold it exactly (YAML's .nan and
+ * .inf, which JSON would turn into null, or a value left undefined, which it would drop): such a file
+ * is simply parsed, or validated, every time.
  */
-function serialise(parsed: ParsedSource): string | undefined {
+function exactJson(value: unknown): string | undefined {
   let exact = true;
-  const json = JSON.stringify(parsed, (_key, value: unknown) => {
-    if (typeof value === 'number' && !Number.isFinite(value)) exact = false;
-    return value;
+  const json = JSON.stringify(value, (_key, item: unknown) => {
+    if ((typeof item === 'number' && !Number.isFinite(item)) || item === undefined) exact = false;
+    return item;
   });
   return exact ? json : undefined;
 }

@@ -5,7 +5,7 @@
 import type * as z from 'zod/mini';
 import type { DiagnosticCode } from '../catalogue.js';
 import { appendDiagnostics, type Diagnostic } from '../diagnostic.js';
-import type { ParsedSource } from '../load/located.js';
+import type { FileModel, ParsedSource } from '../load/located.js';
 import { MANIFEST_FILE, type SourceText } from '../load/plan-folder.js';
 import { didYouMean } from '../suggest.js';
 import { childAt, locate, type FieldPath, type ItemSource, type Located } from './locate.js';
@@ -68,7 +68,16 @@ export function emptySources(): PlanSources {
   };
 }
 
-export function validateSources(files: readonly ParsedSource[], proseFiles: readonly SourceText[] = []): { sources: PlanSources; diagnostics: Diagnostic[] } {
+export interface ValidateOptions {
+  /**
+   * Told of each file other than the manifest that broke no rule of the language, with what
+   * validation made of it, before the plan's phases can change its objects (the parse cache keeps it:
+   * load/load-plan.ts).
+   */
+  keepModel?: (file: ParsedSource, model: FileModel) => void;
+}
+
+export function validateSources(files: readonly ParsedSource[], proseFiles: readonly SourceText[] = [], options: ValidateOptions = {}): { sources: PlanSources; diagnostics: Diagnostic[] } {
   const sources = emptySources();
   const diagnostics: Diagnostic[] = [];
   if (!files.some((f) => f.file === MANIFEST_FILE)) {
@@ -84,7 +93,7 @@ export function validateSources(files: readonly ParsedSource[], proseFiles: read
       }
       continue;
     }
-    validateFile(file, sources, diagnostics);
+    validateFile(file, sources, diagnostics, options.keepModel);
   }
   if (sources.manifest) addProseFiles(sources.manifest, proseFiles, diagnostics);
   reportIdsDifferingInCase(sources.portfolios, 'portfolio', diagnostics);
@@ -138,25 +147,38 @@ function addProseFiles(manifest: Located<Manifest>, proseFiles: readonly SourceT
   }
 }
 
-function validateFile(file: ParsedSource, sources: PlanSources, diagnostics: Diagnostic[]): void {
+/** An item or record the schemas accepted, and where it is, before it joins its collection. */
+interface Accepted {
+  data: object;
+  at: ItemSource;
+}
+
+function validateFile(file: ParsedSource, sources: PlanSources, diagnostics: Diagnostic[], keepModel: ValidateOptions['keepModel']): void {
   const isManifest = file.file === MANIFEST_FILE;
   const root = file.value;
   const rootSource: ItemSource = { file: file.file, node: file.locations, lineStarts: file.lineStarts };
+  const model = file.model;
+  if (model !== undefined) {
+    delete file.model; // read once: its objects become the plan's, which later phases may change
+    if (!isManifest && readModel(root, model, rootSource, sources)) return;
+  }
   if (typeof root !== 'object' || root === null || Array.isArray(root)) {
     diagnostics.push(error(locate(rootSource), 'yaml-structure',
       'This file is not a mapping of collections.',
       'A plan source file starts with collection names such as `objectives:` or `actions:`, each followed by a list of items.'));
     return;
   }
+  const faults = { diagnostics: diagnostics.length, standIns: sources.standIns.length, unread: sources.unreadRecordSubjects.size };
+  const accepted = new Map<CollectionName | RecordCollectionName, Accepted[]>();
   const record = root as Record<string, unknown>;
   const manifestPart: Record<string, unknown> = {};
   let hasManifestPart = false;
   for (const key of Object.keys(record)) {
     const value = record[key];
     if ((collectionNames as string[]).includes(key)) {
-      validateCollection(key as CollectionName, value, { ...rootSource, node: childAt(file.locations, [key]) ?? file.locations }, sources, diagnostics);
+      validateCollection(key as CollectionName, value, { ...rootSource, node: childAt(file.locations, [key]) ?? file.locations }, sources, diagnostics, accepted);
     } else if ((recordCollectionNames as string[]).includes(key)) {
-      validateRecords(key as RecordCollectionName, value, { ...rootSource, node: childAt(file.locations, [key]) ?? file.locations }, sources, diagnostics);
+      validateRecords(key as RecordCollectionName, value, { ...rootSource, node: childAt(file.locations, [key]) ?? file.locations }, sources, diagnostics, accepted);
     } else if (manifestKeys.includes(key)) {
       if (isManifest) {
         Object.defineProperty(manifestPart, key, { value, enumerable: true, writable: true, configurable: true });
@@ -174,6 +196,48 @@ function validateFile(file: ParsedSource, sources: PlanSources, diagnostics: Dia
     }
   }
   if (isManifest) validateManifest(manifestPart, hasManifestPart, rootSource, sources, diagnostics);
+  const clean = diagnostics.length === faults.diagnostics && sources.standIns.length === faults.standIns && sources.unreadRecordSubjects.size === faults.unread;
+  if (keepModel && clean && !isManifest) {
+    keepModel(file, Object.fromEntries([...accepted].map(([name, items]) => [name, items.map((item) => item.data)])));
+  }
+  for (const [name, items] of accepted) {
+    const bucket = sources[name] as Located<unknown>[];
+    for (const { data, at } of items) bucket.push(Object.assign(data, { at }));
+  }
+}
+
+/**
+ * Reads a file from what its last validation made of it (kept by the parse cache), when that fits
+ * the file: the same collections, each with as many items as the file has. Otherwise it reads
+ * nothing and says so, and the file is validated.
+ */
+function readModel(root: unknown, model: FileModel, rootSource: ItemSource, sources: PlanSources): boolean {
+  if (typeof root !== 'object' || root === null || Array.isArray(root)) return false;
+  const record = root as Record<string, unknown>;
+  const names = Object.keys(record);
+  for (const name of names) {
+    if (!(collectionNames as string[]).includes(name) && !(recordCollectionNames as string[]).includes(name)) return false;
+    const value = record[name];
+    const items = Object.hasOwn(model, name) ? model[name] : undefined;
+    if (value === null || value === undefined) {
+      if (items !== undefined) return false;
+    } else if (!Array.isArray(value) || !Array.isArray(items) || items.length !== value.length || !items.every(isObject)) {
+      return false;
+    }
+  }
+  if (Object.keys(model).some((name) => !Object.hasOwn(record, name))) return false;
+  for (const name of names) {
+    const items = model[name];
+    if (!items) continue;
+    const at: ItemSource = { ...rootSource, node: childAt(rootSource.node, [name]) ?? rootSource.node };
+    const bucket = sources[name as CollectionName | RecordCollectionName] as Located<unknown>[];
+    items.forEach((item, index) => bucket.push(Object.assign(item as object, { at: { ...at, node: childAt(at.node, [index]) ?? at.node } })));
+  }
+  return true;
+}
+
+function isObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function validateManifest(value: Record<string, unknown>, present: boolean, at: ItemSource, sources: PlanSources, diagnostics: Diagnostic[]): void {
@@ -233,10 +297,10 @@ function withoutKeys(value: unknown, issues: readonly z.core.$ZodIssueUnrecogniz
   return copy;
 }
 
-function validateCollection(name: CollectionName, value: unknown, at: ItemSource, sources: PlanSources, diagnostics: Diagnostic[]): void {
+function validateCollection(name: CollectionName, value: unknown, at: ItemSource, sources: PlanSources, diagnostics: Diagnostic[], accepted: Map<CollectionName | RecordCollectionName, Accepted[]>): void {
   if (!isList(value, name, `${itemNouns[name]} items`, 'Start each item on its own line with `- id: …`.', at, diagnostics)) return;
   const schema = collectionSchemas[name] as z.ZodMiniType;
-  const bucket = sources[name] as Located<unknown>[];
+  const bucket = acceptedList(accepted, name);
   value.forEach((item, index) => {
     const itemAt: ItemSource = { ...at, node: childAt(at.node, [index]) ?? at.node };
     const rawId = typeof item === 'object' && item !== null && typeof (item as { id?: unknown }).id === 'string' ? (item as { id: string }).id : undefined;
@@ -260,7 +324,7 @@ function validateCollection(name: CollectionName, value: unknown, at: ItemSource
     }
     const result = readValue(schema, item, (issues) => reportIssues(issues, schema, subject, itemAt, diagnostics, id));
     if (result.ok) {
-      bucket.push(Object.assign(result.data as object, { at: itemAt }));
+      bucket.push({ data: result.data as object, at: itemAt });
       return;
     }
     const standIn = id === undefined ? undefined : standInValue(schema, item, id);
@@ -273,22 +337,28 @@ function validateCollection(name: CollectionName, value: unknown, at: ItemSource
  * with a schema error is reported and left out, and what it is about is noted, so that no rule then
  * reports that item for lacking the record.
  */
-function validateRecords(name: RecordCollectionName, value: unknown, at: ItemSource, sources: PlanSources, diagnostics: Diagnostic[]): void {
+function validateRecords(name: RecordCollectionName, value: unknown, at: ItemSource, sources: PlanSources, diagnostics: Diagnostic[], accepted: Map<CollectionName | RecordCollectionName, Accepted[]>): void {
   const noun = recordNouns[name];
   if (!isList(value, name, `${noun} records`, 'Start each record on its own line with `- `.', at, diagnostics)) return;
   const schema = recordSchemas[name] as z.ZodMiniType;
-  const bucket = sources[name] as Located<unknown>[];
+  const bucket = acceptedList(accepted, name);
   value.forEach((record, index) => {
     const recordAt: ItemSource = { ...at, node: childAt(at.node, [index]) ?? at.node };
     const subject = `${noun} number ${index + 1} in \`${name}\``;
     const result = readValue(schema, record, (issues) => reportIssues(issues, schema, subject, recordAt, diagnostics));
     if (result.ok) {
-      bucket.push(Object.assign(result.data as object, { at: recordAt }));
+      bucket.push({ data: result.data as object, at: recordAt });
       return;
     }
     const about = typeof record === 'object' && record !== null ? (record as Record<string, unknown>)[name === 'progress' ? 'action' : 'target'] : undefined;
     if (typeof about === 'string') sources.unreadRecordSubjects.add(about);
   });
+}
+
+function acceptedList(accepted: Map<CollectionName | RecordCollectionName, Accepted[]>, name: CollectionName | RecordCollectionName): Accepted[] {
+  let list = accepted.get(name);
+  if (!list) accepted.set(name, (list = []));
+  return list;
 }
 
 function reportIssues(issues: readonly z.core.$ZodIssue[], schema: z.ZodMiniType, subject: string, at: ItemSource, diagnostics: Diagnostic[], id?: string): void {

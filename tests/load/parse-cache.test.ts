@@ -1,11 +1,12 @@
 // The parse cache: an unchanged file is read back exactly as it was parsed, a changed one is parsed
 // again, a damaged cache is ignored, and the cache can be switched off.
 
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadPlan } from '../../src/load/load-plan.js';
-import { CACHE_SUBFOLDER, cacheFolder } from '../../src/load/parse-cache.js';
+import { MemoryParseCache } from '../../src/load/memory-cache.js';
+import { CACHE_SUBFOLDER, cacheFolder, openParseCache } from '../../src/load/parse-cache.js';
 import { parseSource } from '../../src/load/parse-source.js';
 import { compilePlan } from '../../src/pipeline.js';
 import { exportPlan } from '../../src/render/plan-export.js';
@@ -22,12 +23,12 @@ function entries(folder: string): string[] {
   }
 }
 
-describe('the parse cache', () => {
-  let folder: string;
+/** Gives each test of the suite a cache folder of its own, with the cache on; returns the current one. */
+function eachWithCacheFolder(prefix: string): () => string {
+  let folder = '';
   const saved = { dir: process.env.PLAN_CACHE_DIR, on: process.env.PLAN_CACHE };
-
   beforeEach(() => {
-    folder = makeTempDir('plan-cache-test-');
+    folder = makeTempDir(prefix);
     process.env.PLAN_CACHE_DIR = folder;
     delete process.env.PLAN_CACHE;
   });
@@ -36,6 +37,15 @@ describe('the parse cache', () => {
     else process.env.PLAN_CACHE_DIR = saved.dir;
     if (saved.on === undefined) delete process.env.PLAN_CACHE;
     else process.env.PLAN_CACHE = saved.on;
+  });
+  return () => folder;
+}
+
+describe('the parse cache', () => {
+  const cacheDir = eachWithCacheFolder('plan-cache-test-');
+  let folder: string;
+  beforeEach(() => {
+    folder = cacheDir();
   });
 
   it('lives in a sub-folder of its own inside PLAN_CACHE_DIR when it is set, else inside the user\'s cache folder', () => {
@@ -155,5 +165,101 @@ describe('the parse cache', () => {
     const cached = await runPlan(['check', fixture('valid')], { env: { PLAN_CACHE_DIR: cache } });
     expect(cached.code).toBe(0);
     expect(entries(cache).length).toBeGreaterThan(0);
+  });
+});
+
+/** An entry of the cache, as far as these tests look into it. */
+interface Entry {
+  file: string;
+  model?: Record<string, Record<string, unknown>[]>;
+}
+
+describe('what validation made of a file, kept beside its parse', () => {
+  const cacheDir = eachWithCacheFolder('plan-model-cache-test-');
+
+  /** Each entry, by the file it is of. */
+  function entriesByFile(): Map<string, { path: string; entry: Entry }> {
+    return new Map(entries(cacheDir()).map((path) => {
+      const entry = JSON.parse(readFileSync(path, 'utf8')) as Entry;
+      return [entry.file, { path, entry }];
+    }));
+  }
+
+  /** Rewrites the entry of `file` after `change` has had its way with it. */
+  function changeEntry(file: string, change: (entry: Entry) => void): void {
+    const found = entriesByFile().get(file)!;
+    change(found.entry);
+    writeFileSync(found.path, JSON.stringify(found.entry));
+  }
+
+  it('is kept for each file that broke no rule of the language, and not for the manifest nor a file with a fault', async () => {
+    await compilePlan(fixture('broken'));
+    const kept = entriesByFile();
+    expect(kept.size).toBe(7);
+    expect(kept.get('metrics.yaml')!.entry.model).toBeUndefined(); // a schema error
+    expect(kept.get('plan.yaml')!.entry.model).toBeUndefined();
+    // A finding of a rule or of linking is about the plan, not the file's language: the model is kept.
+    expect(Object.keys(kept.get('objectives.yaml')!.entry.model!)).toEqual(['objectives']);
+    expect(Object.keys(kept.get('more-actions.yaml')!.entry.model!)).toEqual(['actions']);
+    // It is the items as the schemas gave them: the defaults filled in, without their places in the file.
+    const objective = kept.get('objectives.yaml')!.entry.model!.objectives![0]!;
+    expect(objective).not.toHaveProperty('at');
+  });
+
+  it('is what the next run reads, in place of validating the file again', async () => {
+    const plan = fixture('valid');
+    await compilePlan(plan);
+    changeEntry('objectives.yaml', (entry) => { entry.model!.objectives![0]!.title = 'Read from the cache'; });
+    const warm = await compilePlan(plan);
+    const objective = warm.plan!.objectives.find((o) => o.id === 'gp-access')!;
+    expect(objective.item.title).toBe('Read from the cache');
+    // Its place is worked out from the parse, as a validated item's is.
+    const cold = await compilePlan(plan, { cache: false });
+    expect(objective.item.at).toEqual(cold.plan!.objectives.find((o) => o.id === 'gp-access')!.item.at);
+  });
+
+  it('gives a run the same plan and findings as validating every file again, on plans of every shape', async () => {
+    for (const name of ['valid', 'broken', 'planning-year', 'place-boards', 'hundreds', 'warnings-only']) {
+      const plan = fixture(name);
+      const cold = await compilePlan(plan, { cache: false });
+      await compilePlan(plan);
+      expect([...entriesByFile().values()].some((found) => found.entry.model !== undefined), name).toBe(true);
+      const warm = await compilePlan(plan);
+      expect(warm.diagnostics, name).toEqual(cold.diagnostics);
+      expect(exportPlan(warm.plan!), name).toEqual(exportPlan(cold.plan!));
+    }
+  });
+
+  it('is not read when it does not fit the file, which is then validated', async () => {
+    const plan = fixture('valid');
+    const cold = await compilePlan(plan, { cache: false });
+    const damages: [string, (entry: Entry) => void][] = [
+      ['an item too few', (entry) => { entry.model!.objectives!.pop(); }],
+      ['a collection the file does not have', (entry) => { entry.model!.actions = [{ id: 'not-in-the-file', title: 'Not in the file' }]; }],
+      ['a collection missing', (entry) => { delete entry.model!.objectives; }],
+      ['an item that is not a mapping', (entry) => { (entry.model!.objectives as unknown[])[0] = 'an objective'; }],
+      ['not a mapping at all', (entry) => { (entry as { model: unknown }).model = ['objectives']; }],
+    ];
+    for (const [what, damage] of damages) {
+      await compilePlan(plan);
+      changeEntry('objectives.yaml', damage);
+      const warm = await compilePlan(plan);
+      expect(warm.diagnostics, what).toEqual(cold.diagnostics);
+      expect(exportPlan(warm.plan!), what).toEqual(exportPlan(cold.plan!));
+      for (const path of entries(cacheDir())) rmSync(path);
+    }
+  });
+
+  it('is read once: a parse held in memory by plan serve is validated again for the next build, which comes out the same', async () => {
+    const plan = fixture('planning-year');
+    await compilePlan(plan);
+    const memory = new MemoryParseCache(openParseCache(true));
+    const first = await compilePlan(plan, { parseCache: memory });
+    const second = await compilePlan(plan, { parseCache: memory });
+    expect(memory.misses).toBe(0);
+    expect(second.diagnostics).toEqual(first.diagnostics);
+    expect(exportPlan(second.plan!)).toEqual(exportPlan(first.plan!));
+    // The second build's items are its own, not the objects the first build's phases were given.
+    expect(second.plan!.objectives[0]!.item).not.toBe(first.plan!.objectives[0]!.item);
   });
 });
