@@ -18,6 +18,8 @@ export interface Compilation {
   diagnostics: Diagnostic[];
   /** The number of source files read. */
   fileCount: number;
+  /** With `digest`: a hash of every file the plan was compiled from (load/load-plan.ts). */
+  digest?: string;
 }
 
 export interface CompileOptions {
@@ -29,11 +31,14 @@ export interface CompileOptions {
   allowOutside?: boolean;
   /** A parse cache of the caller's own (see load/load-plan.ts). */
   parseCache?: ParseCache;
+  /** Work out `digest`, for what is made from the compiled plan alone (`plan.json` in a build's page cache). */
+  digest?: boolean;
 }
 
 export async function compilePlan(dir: string, options: CompileOptions = {}): Promise<Compilation> {
-  const loaded = await loadPlan(dir, { cache: options.cache ?? true, allowOutside: options.allowOutside ?? false, ...(options.parseCache ? { parseCache: options.parseCache } : {}) });
-  return compileParsed(loaded.files, loaded.prose, loaded.actuals, loaded.diagnostics, options, loaded.keepModel);
+  const loaded = await loadPlan(dir, { cache: options.cache ?? true, allowOutside: options.allowOutside ?? false, digest: options.digest ?? false, ...(options.parseCache ? { parseCache: options.parseCache } : {}) });
+  const compilation = compileParsed(loaded.files, loaded.prose, loaded.actuals, loaded.diagnostics, options, loaded.keepModel);
+  return loaded.digest ? { ...compilation, digest: loaded.digest } : compilation;
 }
 
 /** `keepModel` is told what validation made of each file with no faults (see load/load-plan.ts). */

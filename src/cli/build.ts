@@ -58,7 +58,7 @@ export async function runBuild(dirs: readonly string[], options: BuildOptions): 
   // Every plan is compiled before any is written, so that two plans with one id are refused before either is built.
   const builds: PlanBuild[] = [];
   for (const planDir of planDirs) {
-    const compilation = await compilePlan(planDir, { cache: options.cache ?? true, ruleOverrides: options.rule ?? {}, allowOutside: options.allowOutside ?? false });
+    const compilation = await compilePlan(planDir, { cache: options.cache ?? true, ruleOverrides: options.rule ?? {}, allowOutside: options.allowOutside ?? false, digest: options.cache ?? true });
     const id = compilation.plan?.manifest.plan.id ?? basename(planDir);
     const out = resolve(options.out ?? join(defaultOutBase(planDir), 'dist', options.for === 'public' ? `${id}-public` : id));
     const same = builds.find((build) => build.out === out);
@@ -107,7 +107,7 @@ interface PlanBuild extends Compilation {
 }
 
 /** @param chromium the browser that prints the PDFs, with --pdf */
-async function buildPlan({ planDir, out, plan, diagnostics }: PlanBuild, options: BuildOptions, chromium?: string): Promise<number> {
+async function buildPlan({ planDir, out, plan, diagnostics, digest }: PlanBuild, options: BuildOptions, chromium?: string): Promise<number> {
   const shownOut = displayPath(out);
   const summary = summarise(diagnostics);
   const audience = options.for ?? 'team';
@@ -133,7 +133,7 @@ async function buildPlan({ planDir, out, plan, diagnostics }: PlanBuild, options
     const pages = openPageCacheFile({ enabled: options.cache ?? true, out, audience, stamp: () => pageStamp(renderOptions) });
     try {
       // Each file is written as it is made; a template that fails part-way leaves OUT as it was.
-      let files: OutputStream = siteFiles(plan!, diagnostics, { ...renderOptions, audience, pdf: chromium !== undefined, previousEdition, ...(pages ? { pages } : {}) });
+      let files: OutputStream = siteFiles(plan!, diagnostics, { ...renderOptions, audience, pdf: chromium !== undefined, previousEdition, ...(pages ? { pages } : {}), ...(digest ? { sources: digest } : {}) });
       if (chromium !== undefined) {
         const { withPdfs } = await import('../emit/pdf.js');
         files = withPdfs(chromium, files, pdfPages(plan!, audience));

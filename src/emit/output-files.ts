@@ -14,3 +14,21 @@ export type OutputFile = readonly [path: string, content: string | Buffer];
  * page), and then nothing of the build is written.
  */
 export type OutputStream = Iterable<OutputFile> | AsyncIterable<OutputFile>;
+
+/** The SHA-256 of bytes a render already knows (a page found in the page cache and checked by it), by the bytes. */
+const knownHashes = new WeakMap<Uint8Array, string>();
+
+/**
+ * Tells the writer the SHA-256 (hex) of `bytes`, which it records for each file it writes, so it does
+ * not hash them again. Only for bytes whose hash was just worked out or checked, and that nothing
+ * changes afterwards.
+ */
+export function withKnownHash<T extends Uint8Array>(bytes: T, sha256: string): T {
+  knownHashes.set(bytes, sha256);
+  return bytes;
+}
+
+/** The SHA-256 `withKnownHash` gave for these bytes, if any. */
+export function knownHash(bytes: Uint8Array): string | undefined {
+  return knownHashes.get(bytes);
+}

@@ -23,7 +23,7 @@
 import { randomBytes } from 'node:crypto';
 import { lstatSync, mkdirSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, rmdirSync, statSync, unlinkSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import type { OutputFile, OutputStream } from './output-files.js';
+import { knownHash, type OutputFile, type OutputStream } from './output-files.js';
 import { EmitError, asEmitError } from './emit-error.js';
 import { afterStep, writeNewFile } from './fault.js';
 import { LOCK_FILE, lockOutput, ownerIsGone } from './output-lock.js';
@@ -332,9 +332,9 @@ class Encoder {
 
 /** Stages one file unless it is already in place; its content is let go when this returns. */
 function stageFile(root: string, staging: string, path: string, content: string | Buffer, previous: FileHashes, state: StagingState): { hash: string; staged: boolean } {
-  // Encoded once, for both the write and the hash.
+  // Encoded once, for both the write and the hash; bytes whose hash the render checked are not hashed again.
   const bytes = state.encoder.bytes(content);
-  const hash = sha256(bytes);
+  const hash = (typeof content === 'string' ? undefined : knownHash(content)) ?? sha256(bytes);
   if (previous[path] === hash && holdsInPlace(root, path, bytes, state.real)) return { hash, staged: false };
   const target = join(staging, ...path.split('/'));
   const folder = dirname(target);

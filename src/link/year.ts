@@ -55,6 +55,8 @@ const organisationKey = (organisation: LinkedOrganisation | undefined): string =
 export class PlanningYear {
   private trackedMemo: TrackedTarget[] | undefined;
   private readonly seriesMemo = new Map<string, TargetSeries[]>();
+  /** The latest complete period of each kind: the same for every target of the plan. */
+  private readonly latestMemo = new Map<PeriodKind, Period | undefined>();
   private readonly plannedMemo = new WeakMap<TargetSeries, Map<string, { trajectory: LinkedTrajectory; value: PlannedValue }>>();
   private progressMemo: Map<LinkedAction, LinkedProgress[]> | undefined;
   private byPortfolioMemo: PortfolioTargets[] | undefined;
@@ -188,12 +190,16 @@ export class PlanningYear {
 
   /** The latest complete period a target should have an actual for, by `as_at`; undefined when the plan sets no `as_at`. */
   latestComplete(tracked: TrackedTarget): Period | undefined {
-    if (this.asAt === undefined) return undefined;
+    const asAt = this.asAt;
+    if (asAt === undefined) return undefined;
     const kind = this.periodKind(tracked);
+    if (this.latestMemo.has(kind)) return this.latestMemo.get(kind);
     const { start, end } = this.plan.manifest.plan.period;
     // Within the plan period: after it ends, its last period is the latest that this plan asks for.
-    const latest = end < this.asAt ? periodOfDate(end, kind) : latestCompletePeriod(this.asAt, kind);
-    return latest.end < start || latest.end >= this.asAt ? undefined : latest;
+    const latest = end < asAt ? periodOfDate(end, kind) : latestCompletePeriod(asAt, kind);
+    const complete = latest.end < start || latest.end >= asAt ? undefined : latest;
+    this.latestMemo.set(kind, complete);
+    return complete;
   }
 
   /** The organisations of a target with no actual for the latest complete period (none when the plan sets no `as_at`). */

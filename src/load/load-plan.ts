@@ -2,6 +2,7 @@
 // slowest step of a check, so files unchanged since the last run come from the parse cache, and the
 // rest of a big plan is parsed on worker threads.
 
+import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../diagnostic.js';
 import { loadActuals, type ParsedTable } from './actuals-csv.js';
 import { openParseCache, type ParseCache } from './parse-cache.js';
@@ -23,6 +24,8 @@ export interface LoadedPlan {
    * a no-op for a file that came from the cache, and undefined when the cache is off.
    */
   keepModel?: (file: ParsedSource, model: FileModel) => void;
+  /** With `digest`: a hash of the name and text of every file read, which is all the compiled plan is made from. */
+  digest?: string;
 }
 
 export interface LoadOptions extends ReadOptions {
@@ -30,6 +33,8 @@ export interface LoadOptions extends ReadOptions {
   cache?: boolean;
   /** A parse cache to use instead of the one in the user's cache folder, such as one held in memory by `plan serve`. */
   parseCache?: ParseCache;
+  /** Work out `digest`. */
+  digest?: boolean;
 }
 
 export async function loadPlan(dir: string, options: LoadOptions = {}): Promise<LoadedPlan> {
@@ -69,5 +74,15 @@ export async function loadPlan(dir: string, options: LoadOptions = {}): Promise<
     const text = parsedNow.get(file);
     if (text) cache.keep(text.file, text.text, model);
   });
-  return { dir, files, prose, actuals: actuals.tables, diagnostics, ...(keepModel ? { keepModel } : {}) };
+  const digest = options.digest ? digestOf([['source', texts], ['prose', prose], ['actuals', actuals.tables]]) : undefined;
+  return { dir, files, prose, actuals: actuals.tables, diagnostics, ...(keepModel ? { keepModel } : {}), ...(digest ? { digest } : {}) };
+}
+
+/** A hash of each file's kind, name and text, in the order they were read. */
+function digestOf(groups: [kind: string, files: readonly { file: string; text: string }[]][]): string {
+  const hash = createHash('sha256');
+  for (const [kind, files] of groups) {
+    for (const { file, text } of files) hash.update(`${kind}\0${file}\0${text.length}\0`).update(text);
+  }
+  return hash.digest('hex');
 }

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, utimesSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { withKnownHash } from '../emit/output-files.js';
 import { cacheBase, cachesOn, removeUnused } from '../load/parse-cache.js';
 import { PageKeys, type PageSource } from './page-cache.js';
 
@@ -19,16 +20,17 @@ const FILE_NAME = /^[0-9a-f]{64}\.pages(\.\d+\.tmp)?$/;
  * A file is the pages' text one after another, then an index of them as JSON, then a last line giving
  * the index's length in bytes: so pages are written as they are rendered, never all held at once.
  */
-const FORMAT = 'plan-page-cache 1';
+const FORMAT = 'plan-page-cache 2';
 const KEY = /^[0-9a-f]{64}$/;
 const MAX_INDEX_DIGITS = 12;
 
 interface Index {
   format: string;
-  /** Each page's key and length in bytes, in the order of the file. */
-  pages: [string, number][];
-  /** A hash of all the pages' bytes, so a file damaged anywhere is not used. */
-  digest: string;
+  /**
+   * Each page's key, length in bytes and SHA-256, in the order of the file: a page is used only when
+   * its bytes still have that hash, which the writer then records for the output file, as it is.
+   */
+  pages: [key: string, length: number, sha256: string][];
 }
 
 export interface PageCacheFileOptions {
@@ -51,10 +53,13 @@ export function openPageCacheFile(options: PageCacheFileOptions): PageCacheFile 
   return new PageCacheFile(folder, join(folder, `${name}.pages`), options.stamp());
 }
 
-/** Where a page was found in the last build's file: its bytes from `start` to `end`. */
+/** Where a page was found in the last build's file: its bytes from `start` to `end`, which hash to `hash`. */
 interface Found {
   start: number;
   end: number;
+  hash: string;
+  /** The bytes, once checked against the hash. */
+  checked?: Buffer;
 }
 
 export class PageCacheFile implements PageSource {
@@ -84,18 +89,21 @@ export class PageCacheFile implements PageSource {
     const key = this.keys.of(format, template, view);
     if (key === undefined) return this.render(render);
     const found = this.lastPages.get(key);
-    if (this.kept.has(key)) return found ? this.bytesOf(found) : this.render(render);
-    if (found) {
+    const bytes = found && this.bytesOf(found);
+    if (found && !bytes) this.lastPages.delete(key); // damaged: rendered again, and the file written again
+    if (this.kept.has(key)) return bytes ?? this.render(render);
+    if (found && bytes) {
       this.kept.set(key, found);
-      this.writer?.add(key, this.bytesOf(found));
-      return this.bytesOf(found);
+      this.writer?.add(key, bytes, found.hash);
+      return bytes;
     }
-    // Encoded once, for the new file and for the output folder alike.
+    // Encoded and hashed once, for the new file and for the output folder alike.
     const page = Buffer.from(this.render(render), 'utf8');
+    const hash = createHash('sha256').update(page).digest('hex');
     this.kept.set(key, undefined);
     // The first page rendered starts the new file, with the pages found before it.
-    this.startWriting()?.add(key, page);
-    return page;
+    this.startWriting()?.add(key, page, hash);
+    return withKnownHash(page, hash);
   }
 
   /** Each build makes its renderers afresh: they are made only when a page is rendered. */
@@ -121,7 +129,7 @@ export class PageCacheFile implements PageSource {
     if (this.writer || this.unwritable) return this.writer;
     this.writer = Writer.open(this.folder, this.path);
     if (!this.writer) this.unwritable = true;
-    for (const [key, found] of this.kept) if (found) this.writer?.add(key, this.bytesOf(found));
+    for (const [key, found] of this.kept) if (found?.checked) this.writer?.add(key, found.checked, found.hash);
     return this.writer;
   }
 
@@ -136,9 +144,15 @@ export class PageCacheFile implements PageSource {
     return render();
   }
 
-  /** A page found in the last file, as its bytes there: a build writes them as they are. */
-  private bytesOf(found: Found): Buffer {
-    return this.last.subarray(found.start, found.end);
+  /**
+   * A page found in the last file, as its bytes there (a build writes them as they are), or undefined
+   * when they no longer have the hash the file's index gives them.
+   */
+  private bytesOf(found: Found): Buffer | undefined {
+    if (found.checked) return found.checked;
+    const bytes = this.last.subarray(found.start, found.end);
+    if (createHash('sha256').update(bytes).digest('hex') !== found.hash) return undefined;
+    return (found.checked = withKnownHash(bytes, found.hash));
   }
 }
 
@@ -179,11 +193,11 @@ function readPages(path: string): { bytes: Buffer; pages: Map<string, Found> } |
   const pages = new Map<string, Found>();
   let at = 0;
   for (const entry of index.pages) {
-    if (!Array.isArray(entry) || typeof entry[0] !== 'string' || !KEY.test(entry[0]) || !Number.isSafeInteger(entry[1]) || entry[1] < 0) return undefined;
-    pages.set(entry[0], { start: at, end: at + entry[1] });
+    if (!Array.isArray(entry) || typeof entry[0] !== 'string' || !KEY.test(entry[0]) || !Number.isSafeInteger(entry[1]) || entry[1] < 0 || typeof entry[2] !== 'string' || !KEY.test(entry[2])) return undefined;
+    pages.set(entry[0], { start: at, end: at + entry[1], hash: entry[2] });
     at += entry[1];
   }
-  if (at !== indexStart || createHash('sha256').update(bytes.subarray(0, at)).digest('hex') !== index.digest) return undefined;
+  if (at !== indexStart) return undefined;
   touch(path);
   return { bytes, pages };
 }
@@ -200,8 +214,7 @@ function touch(path: string): void {
 
 /** A new file of pages, written into a temporary file beside its place and renamed into it whole. */
 class Writer {
-  private readonly pages: [string, number][] = [];
-  private readonly digest = createHash('sha256');
+  private readonly pages: Index['pages'] = [];
   private failed = false;
 
   private constructor(private readonly fd: number, private readonly temporary: string, private readonly path: string) {}
@@ -218,16 +231,16 @@ class Writer {
     }
   }
 
-  add(key: string, bytes: Buffer): void {
+  /** Adds a page, whose bytes have the SHA-256 `hash`. */
+  add(key: string, bytes: Buffer, hash: string): void {
     if (this.failed) return;
-    this.pages.push([key, bytes.length]);
-    this.digest.update(bytes);
+    this.pages.push([key, bytes.length, hash]);
     this.write(bytes);
   }
 
   /** Puts the file in place; false when it could not be written. */
   finish(): boolean {
-    const index: Index = { format: FORMAT, pages: this.pages, digest: this.digest.digest('hex') };
+    const index: Index = { format: FORMAT, pages: this.pages };
     const json = Buffer.from(JSON.stringify(index), 'utf8');
     this.write(json);
     this.write(Buffer.from(`\n${json.length}`, 'latin1'));

@@ -49,6 +49,11 @@ export interface SiteOptions {
   pdf?: boolean;
   /** The plan as its previous edition published it, for the summary's "What's new since" (`plan.editions[].revision`). */
   previousEdition?: PreviousEdition;
+  /**
+   * A hash of every file the plan was compiled from (`digest` of a compilation): `plan.json`, made from
+   * the compiled plan alone, is kept in `pages` by it, as a page is by its view.
+   */
+  sources?: string;
 }
 
 /** Where the team's site keeps its public version. */
@@ -185,7 +190,8 @@ export function* siteFiles(plan: Plan, diagnostics: readonly Diagnostic[], optio
   for (const [path, content] of publicSite) yield [`${PUBLIC_FOLDER}/${path}`, content];
   yield* oneSiteFiles(new SiteMap(plan, 'team'), thread, diagnostics, options, make, diagrams, publicMap);
   yield ['gaps.json', JSON.stringify(gapsJson(plan, diagnostics, options.catalogue), null, 2) + '\n'];
-  yield ['plan.json', JSON.stringify(exportPlan(plan), null, 2) + '\n'];
+  const planJson = () => JSON.stringify(exportPlan(plan), null, 2) + '\n';
+  yield ['plan.json', options.pages && options.sources ? options.pages.page('json', 'plan.json', { sources: options.sources }, planJson) : planJson()];
 }
 
 /** Every file of a build, held together: for `plan serve`, which serves them from memory. */

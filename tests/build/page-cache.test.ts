@@ -1,7 +1,7 @@
 // plan build keeps the pages it rendered in the user's cache folder, and a later build into the same
 // folder renders only the pages whose view changed: with output byte for byte as a build without it.
 
-import { chownSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PAGE_CACHE_SUBFOLDER } from '../../src/render/page-cache-file.js';
@@ -39,6 +39,11 @@ function cacheFile(cache: string): string {
   const files = cacheFiles(cache);
   expect(files).toHaveLength(1);
   return files[0]!;
+}
+
+/** Whether the page cache keeps a file of the output: the pages, and plan.json. */
+function kept(path: string): boolean {
+  return /\.(md|html)$/.test(path) || path === 'plan.json';
 }
 
 /** A build without any cache into a folder of its own, to compare with. */
@@ -89,9 +94,10 @@ describe('the page cache of plan build', () => {
     const second = await build(plan, out, cache);
     expect(second.code).toBe(0);
     const after = folderFiles(out);
-    const changedPages = [...after].filter(([path, text]) => /\.(md|html)$/.test(path) && before.get(path) !== text).map(([path]) => path);
+    const changedPages = [...after].filter(([path, text]) => kept(path) && before.get(path) !== text).map(([path]) => path);
     expect(changedPages.length).toBeGreaterThan(0);
     expect(changedPages.every((path) => after.get(path)!.includes('no fewer than 76%'))).toBe(true);
+    expect(changedPages).toContain('plan.json');
     expect(second.rendered).toBe(changedPages.length);
     expect(second.rendered).toBeLessThan(second.pages!);
     expect(after).toEqual(await freshBuild(plan));
@@ -108,11 +114,36 @@ describe('the page cache of plan build', () => {
     const second = await build(plan, out, cache);
     expect(second.code).toBe(0);
     const after = folderFiles(out);
-    const changedPages = [...after].filter(([path, text]) => /\.(md|html)$/.test(path) && before.get(path) !== text).map(([path]) => path);
+    const changedPages = [...after].filter(([path, text]) => kept(path) && before.get(path) !== text).map(([path]) => path);
     expect(changedPages.filter((path) => path.startsWith('performance/')).length).toBeGreaterThan(0);
     expect(changedPages.filter((path) => path.startsWith('performance/')).every((path) => after.get(path)!.includes(path.endsWith('.md') ? '71\\.8%' : '71.8%'))).toBe(true);
+    expect(changedPages).toContain('plan.json');
     expect(second.rendered).toBe(changedPages.length);
     expect(after).toEqual(await freshBuild(plan));
+  });
+
+  it('keeps plan.json by every file the plan is compiled from, so a file renamed, added or edited makes it again', async () => {
+    const plan = copyPlan(fixture('planning-year'));
+    const cache = makeTempDir();
+    const out = join(makeTempDir(), 'site');
+    expect((await build(plan, out, cache)).code).toBe(0);
+    const planJson = () => readFileSync(join(out, 'plan.json'), 'utf8');
+    const changes: [string, () => void][] = [
+      // Each source's location in plan.json names its file.
+      ['a source renamed', () => renameSync(join(plan, 'trajectories.yaml'), join(plan, 'year.yaml'))],
+      ['an actuals file added', () => writeFileSync(join(plan, 'actuals', 'more.csv'), 'target,organisation,period,value\nae-4-hours,valley-trust,2024-05,74.1\n')],
+      ['an actuals file edited', () => replaceOnce(join(plan, 'actuals', 'more.csv'), '74.1', '74.2')],
+    ];
+    for (const [what, change] of changes) {
+      const before = planJson();
+      change();
+      const again = await build(plan, out, cache);
+      expect(again.code, what).toBe(0);
+      expect(planJson(), what).not.toBe(before);
+      expect(planJson(), what).toBe((await freshBuild(plan)).get('plan.json'));
+      // Built once more unchanged, it is found, not made.
+      expect((await build(plan, out, cache)).rendered, what).toBe(0);
+    }
   });
 
   describe('renders every page again', () => {

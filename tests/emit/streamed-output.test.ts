@@ -2,10 +2,11 @@
 // arrives and let go, the manifest lists them in order of path whatever order they came in, and a
 // source that fails part-way leaves the earlier output exactly as it was, with nothing of its own left.
 
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { OutputFile } from '../../src/emit/output-files.js';
+import { withKnownHash, type OutputFile } from '../../src/emit/output-files.js';
 import { EmitError, writeOutput } from '../../src/emit/write-tree.js';
 import { makeTempDir } from '../helpers/cli.js';
 import { copyOldBuild, onlyManifestLeft, outputOf, readTree, sameFiles, twoBuilds, type TwoBuilds } from './output-trees.js';
@@ -115,5 +116,19 @@ describe('writeOutput, given the files one at a time', () => {
     const before = readTree(out);
     await expect(writeOutput(out, [['index.md', '# Home\n'], ['index.md', '# Home again\n']], 'replace')).rejects.toThrow(/index\.md twice/);
     expect(sameFiles(readTree(out), before)).toBe(true);
+  });
+});
+
+describe('writeOutput, given bytes whose hash the render knows', () => {
+  it('records that hash in the manifest rather than hashing the bytes again, and hashes the rest', async () => {
+    const out = join(makeTempDir('plan-known-hash-'), 'site');
+    const page = Buffer.from('<p>A page found in the page cache</p>\n');
+    const stated = 'a'.repeat(64); // not its hash: only a hash the writer was given could be this
+    await writeOutput(out, [['found.html', withKnownHash(page, stated)], ['made.html', '<p>Made now</p>\n'], ['plain.html', Buffer.from('<p>A buffer</p>\n')]], 'replace');
+    const manifest = JSON.parse(readFileSync(join(out, '.plan-build'), 'utf8')) as { files: Record<string, string> };
+    expect(manifest.files['found.html']).toBe(stated);
+    expect(manifest.files['made.html']).toBe(createHash('sha256').update('<p>Made now</p>\n').digest('hex'));
+    expect(manifest.files['plain.html']).toBe(createHash('sha256').update('<p>A buffer</p>\n').digest('hex'));
+    expect(readFileSync(join(out, 'found.html'))).toEqual(page);
   });
 });

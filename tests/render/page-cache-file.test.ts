@@ -1,9 +1,12 @@
 // The page cache's keys, and what it keeps: a page is found again only when JSON stands for its view
 // faithfully, and only from a file that is whole.
 
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import Handlebars from 'handlebars';
+import { knownHash } from '../../src/emit/output-files.js';
 import { openPageCacheFile } from '../../src/render/page-cache-file.js';
 import { DeferredSafeString, PageKeys, pageKey, workedOutFrom } from '../../src/render/page-cache.js';
 import { makeTempDir, removeTempDirs } from '../helpers/cli.js';
@@ -137,6 +140,39 @@ describe('a page-cache file', () => {
     expect(second.page('html', 'b', { items: new Map() }, render('map page'))).toBe('map page');
     expect(second.rendered).toBe(1);
     expect(renders).toBe(3);
+  });
+
+  it('uses a page only while its bytes have the hash kept with it, and tells the writer that hash', () => {
+    const cache = makeTempDir();
+    const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+    const first = openCache(cache);
+    for (const name of ['a', 'b', 'c']) {
+      const page = first.page('html', name, { name }, () => `page ${name}, rendered`) as Buffer;
+      // A rendered page's hash is worked out once, for the cache and for the output manifest.
+      expect(knownHash(page)).toBe(sha256(page));
+    }
+    first.save();
+    first.close();
+
+    // One byte of page b changed where it is kept: b is rendered again, a and c are found.
+    const file = first.path;
+    const bytes = readFileSync(file);
+    const at = bytes.indexOf('page b');
+    bytes[at + 5] = 'B'.charCodeAt(0);
+    writeFileSync(file, bytes);
+    const second = openCache(cache);
+    const pages = ['a', 'b', 'c'].map((name) => second.page('html', name, { name }, () => `page ${name}, rendered again`) as Buffer);
+    expect(pages.map((page) => page.toString('utf8'))).toEqual(['page a, rendered', 'page b, rendered again', 'page c, rendered']);
+    expect(second.rendered).toBe(1);
+    for (const page of pages) expect(knownHash(page)).toBe(sha256(page));
+    second.save();
+    second.close();
+
+    // The file written again holds b as rendered, and a and c as they were.
+    const third = openCache(cache);
+    expect(['a', 'b', 'c'].map((name) => (third.page('html', name, { name }, () => 'not found') as Buffer).toString('utf8')))
+      .toEqual(['page a, rendered', 'page b, rendered again', 'page c, rendered']);
+    expect(third.rendered).toBe(0);
   });
 
   it('keeps nothing of a build that was not saved', () => {
