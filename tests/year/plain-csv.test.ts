@@ -31,6 +31,13 @@ describe('the plain reading of a CSV file with no quote', () => {
     }), { numRuns: 2000 });
   });
 
+  it('gives the same rows from any line on as from the first, whatever lines hold no comma', () => {
+    fc.assert(fc.property(file('\n'), fc.nat(9), (text, from) => {
+      const starts = lineStartsOf(text);
+      expect([...plainRows(text, starts, '\n', { from })]).toEqual([...plainRows(text, starts, '\n')].slice(from));
+    }), { numRuns: 2000 });
+  });
+
   it('gives what PapaParse gives, for files with \\r\\n line endings', () => {
     fc.assert(fc.property(file('\r\n'), (text) => {
       // A file of one line has no line ending to tell.
