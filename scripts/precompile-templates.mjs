@@ -22,10 +22,19 @@ export function precompiledTemplatesModule(templatesDir) {
       for (const file of readdirSync(join(templatesDir, folder)).sort()) {
         if (!file.endsWith('.hbs')) continue;
         const source = readFileSync(join(templatesDir, folder, file), 'utf8');
-        const spec = Handlebars.precompile(source, compileOptions(format));
+        const spec = withoutLocations(Handlebars.precompile(source, compileOptions(format)));
         entries.push(`[${JSON.stringify(`${folder}/${file}`)}, { source: ${JSON.stringify(source)}, spec: ${spec} }]`);
       }
     }
   }
   return `export const precompiledTemplates = new Map([\n${entries.join(',\n')}\n]);\n`;
+}
+
+/**
+ * The spec without the place in the template of each helper call and block (`"loc":{…}`), which the
+ * compiled code would otherwise make as three objects at every call, for error messages that plan's
+ * helpers and non-strict lookups never give.
+ */
+export function withoutLocations(spec) {
+  return spec.replace(/,"loc":\{"start":\{"line":\d+,"column":\d+\},"end":\{"line":\d+,"column":\d+\}\}/g, '');
 }

@@ -9,7 +9,8 @@ import { catalogue } from '../../src/cli/report-context.js';
 import { compilePlan } from '../../src/pipeline.js';
 import { DocumentRenderer, TEMPLATE_HELPERS, builtInTemplatesDir, templateCompileOptions } from '../../src/render/engine.js';
 import { renderSite } from '../../src/render/site.js';
-import { compileOptions, precompiledTemplatesModule } from '../../scripts/precompile-templates.mjs';
+import Handlebars from 'handlebars';
+import { compileOptions, precompiledTemplatesModule, withoutLocations } from '../../scripts/precompile-templates.mjs';
 import { copyPlan, makeTempDir, repoRoot, runPlan } from '../helpers/cli.js';
 
 const PLAN = join(repoRoot, 'plans', 'staffordshire-stoke-2023-24');
@@ -30,6 +31,13 @@ describe('templates compiled ahead of time', () => {
     const registered = Object.keys((new DocumentRenderer('md', [builtInTemplatesDir()]) as unknown as { hb: { helpers: object } }).hb.helpers);
     const builtIn = ['blockHelperMissing', 'each', 'helperMissing', 'if', 'unless', 'log', 'lookup', 'with'];
     expect(registered.filter((name) => !builtIn.includes(name)).sort()).toEqual([...TEMPLATE_HELPERS].sort());
+  });
+
+  it('make no place in the template for each helper call and block, which nothing they run reads', () => {
+    const spec = Handlebars.precompile('{{#each items}}{{#if done}}{{word "done"}}{{/if}}{{/each}}', compileOptions('html'));
+    expect(spec).toContain('"loc":');
+    expect(withoutLocations(spec)).not.toContain('"loc"');
+    expect(precompiledTemplatesModule(builtInTemplatesDir())).not.toContain('"loc"');
   });
 
   it('are not used for a template whose text is not what they were compiled from', async () => {
