@@ -4,7 +4,7 @@
 // files that mostly have not changed. Entries live in the user's cache folder, never in the plan.
 
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -88,7 +88,9 @@ class FolderCache implements ParseCache {
   get(file: string, text: string): ParsedSource | undefined {
     const path = this.pathOf(file, text);
     try {
-      const parsed = JSON.parse(readFileSync(path, 'utf8')) as ParsedSource;
+      const json = ownFileText(path);
+      if (json === undefined) return undefined;
+      const parsed = JSON.parse(json) as ParsedSource;
       if (parsed.file !== file || !Array.isArray(parsed.lineStarts) || !Array.isArray(parsed.diagnostics)) return undefined;
       if (parsed.model !== undefined && !isRecord(parsed.model)) delete parsed.model; // validated again, then
       const now = new Date();
@@ -178,6 +180,22 @@ function isKind(path: string, kind: 'file' | 'folder'): boolean {
     return kind === 'file' ? stats.isFile() : stats.isDirectory();
   } catch {
     return false;
+  }
+}
+
+/**
+ * The text of a regular file of the user's own, never through a link: in a cache folder shared with
+ * others (PLAN_CACHE_DIR), someone else's entry could hold any plan, and what validation made of a file
+ * is not validated again.
+ */
+function ownFileText(path: string): string | undefined {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile() || (process.getuid !== undefined && stats.uid !== process.getuid())) return undefined;
+    return readFileSync(fd, 'utf8');
+  } finally {
+    closeSync(fd);
   }
 }
 

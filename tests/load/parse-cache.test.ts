@@ -1,7 +1,7 @@
 // The parse cache: an unchanged file is read back exactly as it was parsed, a changed one is parsed
 // again, a damaged cache is ignored, and the cache can be switched off.
 
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadPlan } from '../../src/load/load-plan.js';
@@ -247,6 +247,26 @@ describe('what validation made of a file, kept beside its parse', () => {
       expect(warm.diagnostics, what).toEqual(cold.diagnostics);
       expect(exportPlan(warm.plan!), what).toEqual(exportPlan(cold.plan!));
       for (const path of entries(cacheDir())) rmSync(path);
+    }
+  });
+
+  it('is not read from an entry that is a link, nor from one another user owns', async () => {
+    const plan = fixture('valid');
+    await compilePlan(plan);
+    changeEntry('objectives.yaml', (entry) => { entry.model!.objectives![0]!.title = 'Someone else\'s title'; });
+    const { path } = entriesByFile().get('objectives.yaml')!;
+    const title = async () => (await compilePlan(plan)).plan!.objectives.find((o) => o.id === 'gp-access')!.item.title;
+    expect(await title()).toBe('Someone else\'s title'); // the user's own entry is read
+    const elsewhere = join(makeTempDir(), 'entry.json');
+    writeFileSync(elsewhere, readFileSync(path));
+    rmSync(path);
+    symlinkSync(elsewhere, path);
+    expect(await title()).toBe('More GP appointments');
+    if (process.getuid?.() === 0) {
+      rmSync(path);
+      writeFileSync(path, readFileSync(elsewhere));
+      chownSync(path, 65534, 65534);
+      expect(await title()).toBe('More GP appointments');
     }
   });
 
