@@ -4,7 +4,7 @@
 // files that mostly have not changed. Entries live in the user's cache folder, never in the plan.
 
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -88,11 +88,10 @@ class FolderCache implements ParseCache {
   get(file: string, text: string): ParsedSource | undefined {
     const path = this.pathOf(file, text);
     try {
-      const json = ownFileText(path);
-      if (json === undefined) return undefined;
-      const parsed = JSON.parse(json) as ParsedSource;
+      const bytes = ownFileBytes(path);
+      if (bytes === undefined) return undefined;
+      const parsed = JSON.parse(bytes.toString('utf8')) as ParsedSource;
       if (parsed.file !== file || !Array.isArray(parsed.lineStarts) || !Array.isArray(parsed.diagnostics)) return undefined;
-      if (parsed.model !== undefined && !isRecord(parsed.model)) delete parsed.model; // validated again, then
       const now = new Date();
       utimesSync(path, now, now); // used: keep it
       return parsed;
@@ -184,23 +183,27 @@ function isKind(path: string, kind: 'file' | 'folder'): boolean {
 }
 
 /**
- * The text of a regular file of the user's own, never through a link: in a cache folder shared with
- * others (PLAN_CACHE_DIR), someone else's entry could hold any plan, and what validation made of a file
- * is not validated again.
+ * The bytes of a regular file of the user's own, read whole and never through a link; undefined for
+ * anything else, or for a file that shrank while it was read. In a cache folder shared with others
+ * (PLAN_CACHE_DIR), someone else's entry could hold any plan or page, and what validation made of a
+ * file is not validated again. Throws when the file cannot be opened.
  */
-function ownFileText(path: string): string | undefined {
+export function ownFileBytes(path: string): Buffer | undefined {
   const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   try {
     const stats = fstatSync(fd);
     if (!stats.isFile() || (process.getuid !== undefined && stats.uid !== process.getuid())) return undefined;
-    return readFileSync(fd, 'utf8');
+    const bytes = Buffer.allocUnsafe(stats.size);
+    let read = 0;
+    while (read < bytes.length) {
+      const count = readSync(fd, bytes, read, bytes.length - read, read);
+      if (count === 0) return undefined;
+      read += count;
+    }
+    return bytes;
   } finally {
     closeSync(fd);
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

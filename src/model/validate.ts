@@ -127,7 +127,7 @@ function reportIdsDifferingInCase(items: readonly Located<{ id: string }>[], nou
  * schema library without a word, to keep it from changing an object's prototype: report it instead.
  */
 function hasProtoKey(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.hasOwn(value, '__proto__');
+  return isMapping(value) && Object.hasOwn(value, '__proto__');
 }
 
 /** prose/<name>.md becomes `prose.<name>`, as if written in plan.yaml; the same name in both is a mistake. */
@@ -162,7 +162,7 @@ function validateFile(file: ParsedSource, sources: PlanSources, diagnostics: Dia
     delete file.model; // read once: its objects become the plan's, which later phases may change
     if (!isManifest && readModel(root, model, rootSource, sources)) return;
   }
-  if (typeof root !== 'object' || root === null || Array.isArray(root)) {
+  if (!isMapping(root)) {
     diagnostics.push(error(locate(rootSource), 'yaml-structure',
       'This file is not a mapping of collections.',
       'A plan source file starts with collection names such as `objectives:` or `actions:`, each followed by a list of items.'));
@@ -170,15 +170,15 @@ function validateFile(file: ParsedSource, sources: PlanSources, diagnostics: Dia
   }
   const faults = { diagnostics: diagnostics.length, standIns: sources.standIns.length, unread: sources.unreadRecordSubjects.size };
   const accepted = new Map<CollectionName | RecordCollectionName, Accepted[]>();
-  const record = root as Record<string, unknown>;
+  const record = root;
   const manifestPart: Record<string, unknown> = {};
   let hasManifestPart = false;
   for (const key of Object.keys(record)) {
     const value = record[key];
     if ((collectionNames as string[]).includes(key)) {
-      validateCollection(key as CollectionName, value, { ...rootSource, node: childAt(file.locations, [key]) ?? file.locations }, sources, diagnostics, accepted);
+      validateCollection(key as CollectionName, value, partAt(rootSource, key), sources, diagnostics, accepted);
     } else if ((recordCollectionNames as string[]).includes(key)) {
-      validateRecords(key as RecordCollectionName, value, { ...rootSource, node: childAt(file.locations, [key]) ?? file.locations }, sources, diagnostics, accepted);
+      validateRecords(key as RecordCollectionName, value, partAt(rootSource, key), sources, diagnostics, accepted);
     } else if (manifestKeys.includes(key)) {
       if (isManifest) {
         Object.defineProperty(manifestPart, key, { value, enumerable: true, writable: true, configurable: true });
@@ -212,8 +212,8 @@ function validateFile(file: ParsedSource, sources: PlanSources, diagnostics: Dia
  * nothing and says so, and the file is validated.
  */
 function readModel(root: unknown, model: FileModel, rootSource: ItemSource, sources: PlanSources): boolean {
-  if (typeof root !== 'object' || root === null || Array.isArray(root)) return false;
-  const record = root as Record<string, unknown>;
+  if (!isMapping(root) || !isMapping(model)) return false;
+  const record = root;
   const names = Object.keys(record);
   for (const name of names) {
     if (!(collectionNames as string[]).includes(name) && !(recordCollectionNames as string[]).includes(name)) return false;
@@ -221,7 +221,7 @@ function readModel(root: unknown, model: FileModel, rootSource: ItemSource, sour
     const items = Object.hasOwn(model, name) ? model[name] : undefined;
     if (value === null || value === undefined) {
       if (items !== undefined) return false;
-    } else if (!Array.isArray(value) || !Array.isArray(items) || items.length !== value.length || !items.every(isObject)) {
+    } else if (!Array.isArray(value) || !Array.isArray(items) || items.length !== value.length || !items.every(isMapping)) {
       return false;
     }
   }
@@ -229,15 +229,20 @@ function readModel(root: unknown, model: FileModel, rootSource: ItemSource, sour
   for (const name of names) {
     const items = model[name];
     if (!items) continue;
-    const at: ItemSource = { ...rootSource, node: childAt(rootSource.node, [name]) ?? rootSource.node };
+    const at = partAt(rootSource, name);
     const bucket = sources[name as CollectionName | RecordCollectionName] as Located<unknown>[];
-    items.forEach((item, index) => bucket.push(Object.assign(item as object, { at: { ...at, node: childAt(at.node, [index]) ?? at.node } })));
+    items.forEach((item, index) => bucket.push(Object.assign(item as object, { at: partAt(at, index) })));
   }
   return true;
 }
 
-function isObject(value: unknown): value is object {
+function isMapping(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Where a part of a collection or file is (a collection by name, an item by index), as validation and a kept model both place it. */
+function partAt(at: ItemSource, step: string | number): ItemSource {
+  return { ...at, node: childAt(at.node, [step]) ?? at.node };
 }
 
 function validateManifest(value: Record<string, unknown>, present: boolean, at: ItemSource, sources: PlanSources, diagnostics: Diagnostic[]): void {
@@ -302,7 +307,7 @@ function validateCollection(name: CollectionName, value: unknown, at: ItemSource
   const schema = collectionSchemas[name] as z.ZodMiniType;
   const bucket = acceptedList(accepted, name);
   value.forEach((item, index) => {
-    const itemAt: ItemSource = { ...at, node: childAt(at.node, [index]) ?? at.node };
+    const itemAt = partAt(at, index);
     const rawId = typeof item === 'object' && item !== null && typeof (item as { id?: unknown }).id === 'string' ? (item as { id: string }).id : undefined;
     // An id too long to be one is not echoed back in full (a hostile file could make it megabytes).
     const id = rawId !== undefined && rawId.length <= 100 ? rawId : undefined;
@@ -343,7 +348,7 @@ function validateRecords(name: RecordCollectionName, value: unknown, at: ItemSou
   const schema = recordSchemas[name] as z.ZodMiniType;
   const bucket = acceptedList(accepted, name);
   value.forEach((record, index) => {
-    const recordAt: ItemSource = { ...at, node: childAt(at.node, [index]) ?? at.node };
+    const recordAt = partAt(at, index);
     const subject = `${noun} number ${index + 1} in \`${name}\``;
     const result = readValue(schema, record, (issues) => reportIssues(issues, schema, subject, recordAt, diagnostics));
     if (result.ok) {

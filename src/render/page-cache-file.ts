@@ -3,10 +3,10 @@
 // output folder and audience; a file that cannot be trusted to be whole and ours is simply not used.
 
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, utimesSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, utimesSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { withKnownHash } from '../emit/output-files.js';
-import { cacheBase, cachesOn, removeUnused } from '../load/parse-cache.js';
+import { cacheBase, cachesOn, ownFileBytes, removeUnused } from '../load/parse-cache.js';
 import { PageKeys, type PageSource } from './page-cache.js';
 
 /**
@@ -158,26 +158,13 @@ export class PageCacheFile implements PageSource {
 
 /** The pages of a file and where each is, or undefined for a file that is missing, damaged, another version's or not ours. */
 function readPages(path: string): { bytes: Buffer; pages: Map<string, Found> } | undefined {
-  let bytes: Buffer;
+  let bytes: Buffer | undefined;
   try {
-    const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-    try {
-      const stats = fstatSync(fd);
-      // Someone else's file in a shared cache folder could hold any page: only the user's own is read.
-      if (!stats.isFile() || (process.getuid !== undefined && stats.uid !== process.getuid())) return undefined;
-      bytes = Buffer.allocUnsafe(stats.size);
-      let read = 0;
-      while (read < bytes.length) {
-        const count = readSync(fd, bytes, read, bytes.length - read, read);
-        if (count === 0) return undefined;
-        read += count;
-      }
-    } finally {
-      closeSync(fd);
-    }
+    bytes = ownFileBytes(path);
   } catch {
     return undefined;
   }
+  if (bytes === undefined) return undefined;
   const lastLine = bytes.lastIndexOf(0x0a);
   const digits = bytes.toString('latin1', lastLine + 1);
   if (lastLine < 0 || !/^\d+$/.test(digits) || digits.length > MAX_INDEX_DIGITS) return undefined;
