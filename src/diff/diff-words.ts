@@ -1,7 +1,9 @@
 // A plan diff in words, for the formats that people read: which versions are compared, the counts,
 // and one line per change, in parts. Plain text, with ids in backticks and plan text in double quotes.
 
-import { listInWords } from '../english.js';
+import { formatNumber, listInWords } from '../english.js';
+import { comparePeriods, parsePeriod } from '../model/period.js';
+import { hasYearChanges, type YearDiff } from './year-diff.js';
 import { diffCounts, diffKindNouns, type DiffKind, type DiffReport, type ItemRef, type PlanDiff, type PlanVersion, type ThreadChange } from './plan-diff.js';
 
 /** Which versions are compared, in words that follow "Changes": "to plans/x from `main` (1a2b3c4) to the working tree". */
@@ -17,7 +19,12 @@ export function countsInWords(diff: PlanDiff): string {
   const counts = diffCounts(diff);
   const threads = `${counts.threads_broken} ${counts.threads_broken === 1 ? 'thread' : 'threads'} broken, ${counts.threads_mended} mended`;
   const coverage = `${counts.duty_coverage} duty coverage ${counts.duty_coverage === 1 ? 'change' : 'changes'}`;
-  return `${counts.added} added, ${counts.removed} removed, ${counts.renamed} renamed, ${counts.changed} changed; ${threads}; ${coverage}`;
+  const told = `${counts.added} added, ${counts.removed} removed, ${counts.renamed} renamed, ${counts.changed} changed; ${threads}; ${coverage}`;
+  if (!hasYearChanges(diff.year)) return told;
+  const records = counts.year_records + counts.year_settings;
+  const values = `${formatNumber(counts.actuals_added)} measured ${counts.actuals_added === 1 ? 'value' : 'values'} added, ${formatNumber(counts.actuals_changed)} changed, ${formatNumber(counts.actuals_removed)} removed`;
+  const positions = `${formatNumber(counts.positions_changed)} ${counts.positions_changed === 1 ? 'position' : 'positions'} changed`;
+  return `${told}; planning year: ${records} ${records === 1 ? 'change' : 'changes'} to how it reports and its records, ${values}, ${positions}`;
 }
 
 /** An item as a diff line names it: "objective `no-01`". */
@@ -42,6 +49,9 @@ export function diffSections(diff: PlanDiff): { title: string; lines: DiffLine[]
     { title: 'Changed', lines: diff.changed.map((item): DiffLine => ({ mark: '~', text: `${itemInWords(item)} ${item.changes.map((c) => c.words).join(', ')}` })) },
     { title: 'Golden thread', lines: diff.threads.map((change): DiffLine => ({ mark: change.change === 'broke' ? '✖' : '✔', text: threadInWords(change) })) },
     { title: 'Duty coverage', lines: diff.coverage.map((change): DiffLine => ({ mark: '~', text: `${itemInWords(change.duty)} ${change.words}` })) },
+    { title: 'Planning year', lines: yearLines(diff.year) },
+    { title: 'Measured values', lines: actualLines(diff.year) },
+    { title: 'Where targets stand', lines: diff.year.compliance.map((change): DiffLine => ({ mark: change.to === 'met' ? '✔' : change.to === 'not_met' ? '✖' : '~', text: change.words })) },
   ];
   return sections.filter((section) => section.lines.length > 0);
 }
@@ -52,4 +62,35 @@ export function threadInWords(change: ThreadChange): string {
   const one = change.items.length === 1;
   if (change.change === 'mended') return `${items} ${one ? 'reaches' : 'reach'} the collective aim again`;
   return `${items} no longer ${one ? 'reaches' : 'reach'} the collective aim: ${change.because.join('; ')}`;
+}
+
+/** How the plan reports and its records: "~ year as at 2024-03-08 → 2024-04-08", "+ trajectory of objective `no-01` for `uhnm`: 12 values, 2023-04 to 2024-03". */
+function yearLines(year: YearDiff): DiffLine[] {
+  const marks = { added: '+', removed: '-', changed: '~' } as const;
+  return [
+    ...year.settings.map((change): DiffLine => ({ mark: '~', text: change.words })),
+    ...year.records.map((record): DiffLine => ({ mark: marks[record.change], text: `${record.subject}${record.gist ? `: ${record.gist}` : ''}` })),
+  ];
+}
+
+/**
+ * Measured values added or removed, a line for each period ("+ 2024-03: 25 measured values, of 5
+ * targets for 5 organisations"), and each changed value on its own: a value restated is worth a look.
+ */
+function actualLines(year: YearDiff): DiffLine[] {
+  const byPeriod = (mark: '+' | '-', refs: YearDiff['actuals']['added']): DiffLine[] => {
+    const periods = new Map<string, typeof refs>();
+    for (const ref of refs) {
+      const list = periods.get(ref.period);
+      if (list) list.push(ref);
+      else periods.set(ref.period, [ref]);
+    }
+    return [...periods].sort(([a], [b]) => comparePeriods(parsePeriod(a)!, parsePeriod(b)!)).map(([period, list]): DiffLine => {
+      const targets = new Set(list.map((r) => `${r.target}\0${r.part ?? ''}`)).size;
+      const organisations = new Set(list.map((r) => r.organisation)).size;
+      const values = list.length === 1 ? '1 measured value' : `${formatNumber(list.length)} measured values`;
+      return { mark, text: `${period}: ${values}, of ${targets === 1 ? '1 target' : `${targets} targets`} for ${organisations === 1 ? '1 organisation' : `${organisations} organisations`}${mark === '-' ? ', taken out' : ''}` };
+    });
+  };
+  return [...byPeriod('+', year.actuals.added), ...year.actuals.changed.map((change): DiffLine => ({ mark: '~', text: change.words })), ...byPeriod('-', year.actuals.removed)];
 }

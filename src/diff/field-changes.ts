@@ -33,7 +33,10 @@ export function referenceFields(kind: DiffKind): string[] {
 const toldElsewhere: Partial<Record<DiffKind, readonly string[]>> = { duty: ['coverage'] };
 
 /** Markdown fields: too long to quote, so a change is only named. */
-const proseFields = new Set(['description', 'requirement', 'rationale', 'text']);
+const proseFields = new Set(['description', 'requirement', 'rationale', 'text', 'update', 'note']);
+
+/** The fields of a record of the planning year whose values are words of the language, not plan text. */
+const recordWords = new Set(['status', 'kind', 'position']);
 
 /** Text fields whose values are words of the language, not plan text, so they are not quoted. */
 const plainFields = new Set(['source', 'kind', 'status', 'type', 'direction', 'comparison']);
@@ -60,12 +63,54 @@ export function fieldChanges(kind: DiffKind, before: Record<string, unknown>, af
   return changes;
 }
 
-type Target = { measure?: string; baseline?: number; value?: number; comparison?: string; unit?: string; by?: string };
+/**
+ * The fields of a record of the planning year (or of `year:` in plan.yaml) that changed, each in its own
+ * words, in the order the language lists them; `prefix` goes before each field's name ("year as at").
+ */
+export function recordFieldChanges(before: Record<string, unknown>, after: Record<string, unknown>, skipped: readonly string[], prefix = ''): FieldChange[] {
+  const changes: FieldChange[] = [];
+  for (const field of new Set([...Object.keys(after), ...Object.keys(before)])) {
+    if (skipped.includes(field) || same(before[field], after[field])) continue;
+    changes.push(valueChange(field, before[field], after[field], false, `${prefix}${field.replace(/_/g, ' ')}`, recordWords.has(field)));
+  }
+  return changes;
+}
 
-/** An objective's target: its figure (value, comparison and unit, said together), deadline, measure and baseline. */
+interface Range {
+  from: number;
+  to: number;
+}
+
+/** A figure as a target, a part of one or a national figure writes it: one number or a range. */
+interface FigureFields {
+  value?: number;
+  range?: Range;
+  comparison?: string;
+  unit?: string;
+}
+
+interface TargetPart extends FigureFields {
+  id?: string;
+  measure?: string;
+  by?: string;
+}
+
+interface Target extends FigureFields {
+  measure?: string;
+  baseline?: number;
+  by?: string;
+  national?: FigureFields;
+  organisations?: Record<string, number>;
+  parts?: TargetPart[];
+}
+
+/**
+ * An objective's target: the system's own figure (value or range, comparison and unit, said together),
+ * deadline, measure and baseline; the national figure; each organisation's figure; and each part.
+ */
 function targetChanges(before: Target = {}, after: Target = {}): FieldChange[] {
   const changes: FieldChange[] = [];
-  const figure = (t: Target) => ({ value: t.value, comparison: t.comparison, unit: t.unit });
+  const figure = (t: FigureFields): Figure => ({ value: t.value, range: t.range, comparison: t.comparison, unit: t.unit });
   if (!same(figure(before), figure(after))) changes.push(figureChange('target', figure(before), figure(after)));
   if (!same(before.by, after.by)) changes.push({ field: 'target.by', from: before.by, to: after.by, words: `by ${before.by ?? 'none'} → ${after.by ?? 'none'}` });
   if (!same(before.measure, after.measure)) changes.push(valueChange('target.measure', before.measure, after.measure, false, 'measure'));
@@ -73,25 +118,80 @@ function targetChanges(before: Target = {}, after: Target = {}): FieldChange[] {
     const shown = (t: Target) => (t.baseline === undefined ? 'none' : withUnit(t.baseline, t.unit));
     changes.push({ field: 'target.baseline', from: before.baseline, to: after.baseline, words: `baseline ${shown(before)} → ${shown(after)}` });
   }
+  // The national figure is in the target's unit unless it gives its own, and has no direction of its own.
+  const national = (t: Target): Figure => ({ value: t.national?.value, range: t.national?.range, comparison: undefined, unit: t.national?.unit ?? t.unit });
+  const hasFigure = (f: Figure) => f.value !== undefined || f.range !== undefined;
+  if ((hasFigure(national(before)) || hasFigure(national(after))) && !same(national(before), national(after))) changes.push(figureChange('target.national', national(before), national(after), 'national figure'));
+  const organisations = (t: Target) => t.organisations ?? {};
+  for (const id of new Set([...Object.keys(organisations(after)), ...Object.keys(organisations(before))])) {
+    const one = (t: Target): Figure => ({ value: Object.hasOwn(organisations(t), id) ? organisations(t)[id] : undefined, comparison: t.comparison, unit: t.unit });
+    if (!same(one(before), one(after))) changes.push(figureChange(`target.organisations.${id}`, one(before), one(after), `figure for \`${id}\``));
+  }
+  changes.push(...partChanges(before, after));
+  return changes;
+}
+
+/**
+ * A target's parts: one with an `id` is the same part while its id is; the others (figures by a date)
+ * are paired in the order they are written. Each part's figure, date, measure and unit are told apart.
+ */
+function partChanges(before: Target, after: Target): FieldChange[] {
+  const keyed = (t: Target) => {
+    let unnamed = 0;
+    return (t.parts ?? []).map((part) => ({ key: part.id !== undefined ? `id\0${part.id}` : `n\0${++unnamed}`, part }));
+  };
+  const old = new Map(keyed(before).map(({ key, part }) => [key, part]));
+  const now = new Map(keyed(after).map(({ key, part }) => [key, part]));
+  const changes: FieldChange[] = [];
+  for (const key of new Set([...now.keys(), ...old.keys()])) {
+    const from = old.get(key);
+    const to = now.get(key);
+    if (same(from, to)) continue;
+    const [how, name] = key.split('\0') as [string, string];
+    const label = how === 'id' ? `part \`${name}\`` : `part ${name}`;
+    const field = `target.parts.${how === 'id' ? name : Number(name) - 1}`;
+    if (!from || !to) {
+      const part = (from ?? to)!;
+      const figure = { value: part.value, range: part.range, comparison: part.comparison ?? after.comparison ?? before.comparison, unit: part.unit ?? (from ? before.unit : after.unit) };
+      const what = figure.value !== undefined || figure.range !== undefined ? ` ${figureText(figure, false)}${part.by !== undefined ? ` by ${part.by}` : ''}` : '';
+      changes.push({ field, from: from ?? null, to: to ?? null, words: `${label}${what} ${from ? 'removed' : 'added'}` });
+      continue;
+    }
+    const figure = (p: TargetPart, t: Target): Figure => ({ value: p.value, range: p.range, comparison: p.comparison, unit: p.unit ?? t.unit });
+    if (!same(figure(from, before), figure(to, after))) changes.push(figureChange(field, figure(from, before), figure(to, after), label));
+    if (!same(from.by, to.by)) changes.push({ field: `${field}.by`, from: from.by, to: to.by, words: `${label} by ${from.by ?? 'none'} → ${to.by ?? 'none'}` });
+    if (!same(from.measure, to.measure)) changes.push(valueChange(`${field}.measure`, from.measure, to.measure, false, `${label} measure`));
+  }
   return changes;
 }
 
 interface Figure {
   value: unknown;
+  range?: Range | undefined;
   comparison: unknown;
   unit: unknown;
 }
 
-/** "target 76% → 78%"; the comparison is said only when it changed: "target at least 76% → at most 76%". */
-function figureChange(field: string, before: Figure, after: Figure): FieldChange {
+/** A figure in a diff's words: "76%", "12–15 per million", with its comparison when asked: "at least 76%". */
+function figureText(f: Figure, sayComparison: boolean): string {
+  const amount = f.range ? `${f.range.from}–${f.range.to}` : typeof f.value === 'number' ? String(f.value) : undefined;
+  if (amount === undefined) return 'none';
+  const comparison = sayComparison && typeof f.comparison === 'string' ? `${f.comparison.replace('_', ' ')} ` : '';
+  return `${comparison}${withUnitText(amount, typeof f.unit === 'string' ? f.unit : undefined)}`;
+}
+
+/**
+ * "target 76% → 78%", "national figure none → 50000000 appointments"; the comparison is said only when
+ * it changed: "target 76% → at least 76%".
+ */
+function figureChange(field: string, before: Figure, after: Figure, label = field): FieldChange {
   const sayComparison = before.comparison !== after.comparison;
-  const shown = (f: Figure) => {
-    if (typeof f.value !== 'number') return 'none';
-    const comparison = sayComparison && typeof f.comparison === 'string' ? `${f.comparison.replace('_', ' ')} ` : '';
-    return `${comparison}${withUnit(f.value, typeof f.unit === 'string' ? f.unit : undefined)}`;
+  const json = (f: Figure) => {
+    const common = { comparison: f.comparison ?? null, unit: f.unit ?? null };
+    if (f.range) return { range: { from: f.range.from, to: f.range.to }, ...common };
+    return typeof f.value === 'number' ? { value: f.value, ...common } : null;
   };
-  const json = (f: Figure) => (typeof f.value === 'number' ? { value: f.value, comparison: f.comparison ?? null, unit: f.unit ?? null } : null);
-  return { field, from: json(before), to: json(after), words: `${field} ${shown(before)} → ${shown(after)}` };
+  return { field, from: json(before), to: json(after), words: `${label} ${figureText(before, sayComparison)} → ${figureText(after, sayComparison)}` };
 }
 
 /** A metric's comparison or unit is part of its target figure: told there when the target changed too. */
@@ -103,8 +203,12 @@ function metricFigureParts(field: string, before: Record<string, unknown>, after
 }
 
 function withUnit(value: number, unit: string | undefined): string {
-  if (unit === undefined) return String(value);
-  return unit === '%' ? `${value}%` : `${value} ${unit}`;
+  return withUnitText(String(value), unit);
+}
+
+function withUnitText(amount: string, unit: string | undefined): string {
+  if (unit === undefined) return amount;
+  return unit === '%' ? `${amount}%` : `${amount} ${unit}`;
 }
 
 /** "now serves `no-04` as well", "no longer serves `no-03`". */
@@ -143,7 +247,7 @@ function entryChanges(field: string, before: Record<string, string>, after: Reco
 }
 
 /** Any other field: "title "A" → "B"", "status planned → done", "description changed", "focus adds "X"". */
-function valueChange(field: string, from: unknown, to: unknown, isReference: boolean, label = field.replace(/_/g, ' ')): FieldChange {
+function valueChange(field: string, from: unknown, to: unknown, isReference: boolean, label = field.replace(/_/g, ' '), plain = plainFields.has(field)): FieldChange {
   const change = (words: string): FieldChange => ({ field, from, to, words });
   if (proseFields.has(field)) return change(`${label} ${from === undefined ? 'added' : to === undefined ? 'removed' : 'changed'}`);
   if (Array.isArray(from) || Array.isArray(to)) {
@@ -155,7 +259,6 @@ function valueChange(field: string, from: unknown, to: unknown, isReference: boo
     const parts = [...(adds.length ? [`adds ${quoted(adds)}`] : []), ...(drops.length ? [`drops ${quoted(drops)}`] : [])];
     return change(`${label} ${parts.length ? parts.join(' and ') : 'in another order'}`);
   }
-  const plain = plainFields.has(field);
   return change(`${label} ${shown(from, isReference, plain)} → ${shown(to, isReference, plain)}`);
 }
 

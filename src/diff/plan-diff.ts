@@ -5,9 +5,11 @@
 // rename is no change.
 
 import { listInWords } from '../english.js';
+import type { EditionCoverage } from '../model/schema.js';
 import { kindNouns, titleOf, type LinkedItem, type Plan } from '../link/plan-graph.js';
 import { gapInWords, gapKey, Thread } from '../link/thread.js';
 import { canonical, fieldChanges, referenceFields, type FieldChange } from './field-changes.js';
+import { diffYears, hasYearChanges, type YearDiff } from './year-diff.js';
 
 /** What the diff tells apart: the kinds of linked items, and the plan itself, its editions and its prose. */
 export type DiffKind = 'plan' | 'edition' | LinkedItem['kind'] | 'prose';
@@ -52,9 +54,9 @@ export interface ThreadChange {
 export interface CoverageChange {
   duty: ItemRef;
   edition: string;
-  /** The sections of the edition that covered the duty before, and now. */
-  from: string[];
-  to: string[];
+  /** The sections of the edition that covered the duty before, and now; `unchanged` where it left the duty as the edition before had it. */
+  from: EditionCoverage;
+  to: EditionCoverage;
   words: string;
 }
 
@@ -65,6 +67,8 @@ export interface PlanDiff {
   changed: ChangedItem[];
   threads: ThreadChange[];
   coverage: CoverageChange[];
+  /** The planning year: how it reports, its records, its measured values and where its targets stand. */
+  year: YearDiff;
 }
 
 /** One item of a version, as the diff sees it: its fields as written, without its place in the source. */
@@ -94,7 +98,7 @@ export function diffPlans(before: Plan, after: Plan): PlanDiff {
     if (was) pairs.push([was, v]);
   }
 
-  const diff: PlanDiff = { added: [], removed: [], renamed: [], changed: [], threads: [], coverage: [] };
+  const diff: PlanDiff = { added: [], removed: [], renamed: [], changed: [], threads: [], coverage: [], year: diffYears(before, after, renames.ids) };
   const afterThread = new Thread(after);
   const beforeThread = new Thread(before);
   for (const v of added) {
@@ -132,8 +136,8 @@ export function diffPlans(before: Plan, after: Plan): PlanDiff {
   ];
   const editions = [...new Set([...after.editions.map((e) => e.id), ...before.editions.map((e) => e.id)])];
   for (const [was, v] of dutyPairs) {
-    const coverageBefore = (was?.fields.coverage ?? {}) as Record<string, string[]>;
-    const coverageNow = (v.fields.coverage ?? {}) as Record<string, string[]>;
+    const coverageBefore = (was?.fields.coverage ?? {}) as Record<string, EditionCoverage>;
+    const coverageNow = (v.fields.coverage ?? {}) as Record<string, EditionCoverage>;
     for (const edition of editions) {
       const from = Object.hasOwn(coverageBefore, edition) ? coverageBefore[edition]! : [];
       const to = Object.hasOwn(coverageNow, edition) ? coverageNow[edition]! : [];
@@ -154,7 +158,7 @@ export function diffPlans(before: Plan, after: Plan): PlanDiff {
 
 /** Whether anything changed at all. */
 export function hasChanges(diff: PlanDiff): boolean {
-  return [diff.added, diff.removed, diff.renamed, diff.changed, diff.threads, diff.coverage].some((part) => part.length > 0);
+  return [diff.added, diff.removed, diff.renamed, diff.changed, diff.threads, diff.coverage].some((part) => part.length > 0) || hasYearChanges(diff.year);
 }
 
 /** The counts of a diff, as JSON gives them and the summary line says them. */
@@ -168,6 +172,12 @@ export function diffCounts(diff: PlanDiff) {
     threads_broken: threads('broke'),
     threads_mended: threads('mended'),
     duty_coverage: diff.coverage.length,
+    year_settings: diff.year.settings.length,
+    year_records: diff.year.records.length,
+    actuals_added: diff.year.actuals.added.length,
+    actuals_changed: diff.year.actuals.changed.length,
+    actuals_removed: diff.year.actuals.removed.length,
+    positions_changed: diff.year.compliance.length,
   };
 }
 
@@ -259,10 +269,17 @@ function withoutId(fields: Record<string, unknown>): Record<string, unknown> {
   return rest;
 }
 
-/** How an edition's coverage of a duty changed, in words; undefined when it did not. */
-function coverageWords(edition: string, from: readonly string[], to: readonly string[]): string | undefined {
+/**
+ * How an edition's coverage of a duty changed, in words; undefined when it did not. An edition's
+ * coverage is its sections, none (it does not cover the duty), or `unchanged` (it leaves the duty as
+ * the edition before it had it).
+ */
+function coverageWords(edition: string, from: EditionCoverage, to: EditionCoverage): string | undefined {
   if (canonical(from) === canonical(to)) return undefined;
   const sections = (list: readonly string[]) => listInWords(list.map((s) => `"${s}"`));
+  const covered = (coverage: readonly string[]) => (coverage.length === 0 ? 'not covered' : `in ${sections(coverage)}`);
+  if (to === 'unchanged') return `\`${edition}\` now leaves it unchanged (was ${covered(from as string[])})`;
+  if (from === 'unchanged') return `\`${edition}\` no longer leaves it unchanged: now ${covered(to)}`;
   if (from.length === 0) return `now covered by \`${edition}\`, in ${sections(to)}`;
   if (to.length === 0) return `no longer covered by \`${edition}\` (was in ${sections(from)})`;
   const adds = to.filter((s) => !from.includes(s));

@@ -214,7 +214,7 @@ describe('plan diff between two revisions', () => {
       format: 'plan-diff/1',
       old: { folder: 'plans/tiny', revision: 'v1', commit: repo.git('rev-parse', 'v1') },
       new: { folder: 'plans/tiny', revision: 'v5', commit: repo.git('rev-parse', 'v5') },
-      summary: { added: 1, removed: 0, renamed: 1, changed: 1, threads_broken: 0, threads_mended: 0, duty_coverage: 1 },
+      summary: { added: 1, removed: 0, renamed: 1, changed: 1, threads_broken: 0, threads_mended: 0, duty_coverage: 1, year_settings: 0, year_records: 0, actuals_added: 0, actuals_changed: 0, actuals_removed: 0, positions_changed: 0 },
       added: [{ kind: 'action', id: 'gp-online', title: 'Book GP appointments online', reaches_aim: true }],
       removed: [],
       renamed: [{ kind: 'objective', from: 'shared-records', to: 'shared-care-records', title: 'Every practice shares care records' }],
@@ -231,6 +231,7 @@ describe('plan diff between two revisions', () => {
       duty_coverage: [
         { duty: 'reduce-inequalities', title: 'Reduce inequalities in access and outcomes', edition: 'jfp-2025', from: ['Fair shares for every town'], to: [], text: 'no longer covered by `jfp-2025` (was in "Fair shares for every town")' },
       ],
+      year: { settings: [], records: [], actuals: { added: [], changed: [], removed: [] }, positions: [] },
     });
   });
 
@@ -266,6 +267,28 @@ describe('plan diff REV, against the working tree', () => {
       `  + action ${allChanges.added}`,
       '',
       '1 added, 0 removed, 0 renamed, 0 changed; 0 threads broken, 0 mended; 0 duty coverage changes.',
+      '',
+    ]);
+  });
+
+  it('reads the committed actuals files, and tells a month added and where the target stands now', async () => {
+    const yearRepo = makeGitRepo();
+    const organisation = 'organisations:\n  - id: tiny-icb\n    name: Tiny ICB\n    type: icb\n';
+    const february = 'target,organisation,period,value\ngp-access,tiny-icb,2025-01,48000\ngp-access,tiny-icb,2025-02,49000\n';
+    yearRepo.commit(inPlan({ ...versions[0], 'organisations.yaml': organisation, 'actuals/appointments.csv': february }), 'The plan and its actuals to February');
+    writePlan({ 'actuals/appointments.csv': `${february}gp-access,tiny-icb,2025-03,50400\n` }, join(yearRepo.root, PLAN));
+    const result = await runPlan(['diff', 'HEAD'], { cwd: yearRepo.root });
+    expect(result.code).toBe(1);
+    expect(result.stdout.split('\n')).toEqual([
+      `Changes to plans/tiny from \`HEAD\` (${yearRepo.git('rev-parse', '--short=7', 'HEAD')}) to the working tree:`,
+      '',
+      'Measured values',
+      '  + 2025-03: 1 measured value, of 1 target for 1 organisation',
+      '',
+      'Where targets stand',
+      '  ✔ objective `gp-access` for `tiny-icb` not met → met: measured 50,400 appointments in March 2025, against at least 50,000 appointments',
+      '',
+      '0 added, 0 removed, 0 renamed, 0 changed; 0 threads broken, 0 mended; 0 duty coverage changes; planning year: 0 changes to how it reports and its records, 1 measured value added, 0 changed, 0 removed, 1 position changed.',
       '',
     ]);
   });

@@ -115,6 +115,29 @@ describe('a diff of two versions of a plan', () => {
     ]);
   });
 
+  it('tells a target that became a national figure as that, not as a target taken away', () => {
+    const national = systemWith("      value: 76\n      unit: '%'\n", "      unit: '%'\n      national:\n        value: 76\n");
+    expect(linesOf({}, { system: national }).Changed).toEqual([
+      '~ objective `ae-4-hours` target 76% → none, national figure none → 76%',
+    ]);
+    // Only the target's unit changed: a national figure neither version gives is not told.
+    expect(linesOf({}, { system: systemWith("      unit: '%'\n", '      unit: patients\n') }).Changed).toEqual([
+      '~ objective `ae-4-hours` target 76% → 76 patients',
+    ]);
+  });
+
+  it('tells a range, each organisation\'s figure and each part of a target in their own words', () => {
+    const target = (figure: string) => systemWith("      value: 76\n      unit: '%'\n      by: 2024-03-31\n", figure);
+    const before = target("      value: 76\n      unit: '%'\n      by: 2024-03-31\n      organisations:\n        trust-a: 74\n        trust-b: 78\n      parts:\n        - value: 50\n          by: 2023-09-30\n        - id: under-18s\n          measure: Under-18s seen within four hours\n          range: {from: 12, to: 15}\n          unit: per million\n");
+    const after = target("      range: {from: 74, to: 78}\n      unit: '%'\n      by: 2024-03-31\n      organisations:\n        trust-a: 75\n        trust-c: 80\n      parts:\n        - value: 60\n          by: 2023-10-31\n        - id: under-18s\n          measure: Under-18s seen within four hours\n          range: {from: 10, to: 15}\n          unit: per million\n        - id: adults\n          measure: Adults seen within four hours\n          value: 30\n");
+    expect(linesOf({ system: before }, { system: after }).Changed).toEqual([
+      '~ objective `ae-4-hours` target 76% → 74–78%, figure for `trust-a` 74% → 75%, figure for `trust-c` none → 80%, figure for `trust-b` 78% → none, '
+        + 'part 1 50% → 60%, part 1 by 2023-09-30 → 2023-10-31, part `under-18s` 12–15 per million → 10–15 per million, part `adults` 30% added',
+    ]);
+    const diff = diffPlans(planOf({ system: before }), planOf({ system: after }));
+    expect(diff.changed[0]!.changes.find((c) => c.field === 'target')).toMatchObject({ from: { value: 76, comparison: null, unit: '%' }, to: { range: { from: 74, to: 78 }, comparison: null, unit: '%' } });
+  });
+
   it('tells changes to the plan itself: its fields, its editions, its rules and its prose', () => {
     const before = `${MANIFEST}prose:\n  introduction: Welcome.\n`;
     const after = MANIFEST.replace('Joint Forward Plan 2024 refresh', 'Joint Forward Plan 2024/25 refresh').replace('    end: 2028-03-31', '    end: 2029-03-31')
@@ -140,6 +163,19 @@ describe('a diff of two versions of a plan', () => {
         '~ statutory duty `inequalities` now covered by `jfp-2024`, in "Start well"',
       ],
     });
+  });
+
+  it('tells an edition that leaves a duty unchanged, and one that no longer does', () => {
+    const duty = (coverage: string) => `duties:\n  - id: inequalities\n    title: Reduce inequalities\n    coverage:\n      jfp-2023: [Our population]\n${coverage}`;
+    expect(linesOf({ test: duty('      jfp-2024: []\n') }, { test: duty('      jfp-2024: unchanged\n') })['Duty coverage']).toEqual([
+      '~ statutory duty `inequalities` `jfp-2024` now leaves it unchanged (was not covered)',
+    ]);
+    expect(linesOf({ test: duty('      jfp-2024: unchanged\n') }, { test: duty('      jfp-2024: [Start well]\n') })['Duty coverage']).toEqual([
+      '~ statutory duty `inequalities` `jfp-2024` no longer leaves it unchanged: now in "Start well"',
+    ]);
+    expect(linesOf({ test: duty('      jfp-2024: [Start well]\n') }, { test: duty('      jfp-2024: unchanged\n') })['Duty coverage']).toEqual([
+      '~ statutory duty `inequalities` `jfp-2024` now leaves it unchanged (was in "Start well")',
+    ]);
   });
 
   it('tells the coverage of an added duty, edition by edition', () => {
