@@ -9,7 +9,7 @@ import type { EditionCoverage } from '../model/schema.js';
 import { kindNouns, titleOf, type LinkedItem, type Plan } from '../link/plan-graph.js';
 import { gapInWords, gapKey, Thread } from '../link/thread.js';
 import { canonical, fieldChanges, referenceFields, type FieldChange } from './field-changes.js';
-import { diffYears, hasYearChanges, type YearDiff } from './year-diff.js';
+import { diffYears, hasYearChanges, noYearChanges, type YearDiff } from './year-diff.js';
 
 /** What the diff tells apart: the kinds of linked items, and the plan itself, its editions and its prose. */
 export type DiffKind = 'plan' | 'edition' | LinkedItem['kind'] | 'prose';
@@ -80,7 +80,8 @@ interface Version {
   linked: LinkedItem | undefined;
 }
 
-export function diffPlans(before: Plan, after: Plan): PlanDiff {
+/** @param options.year false to leave out the planning year, for a reader who asks only about the plan's items (the summary's "What's new") */
+export function diffPlans(before: Plan, after: Plan, options: { year?: boolean } = {}): PlanDiff {
   const old = versionsOf(before);
   const now = versionsOf(after);
   const key = (v: Version) => `${v.kind}\u0000${v.id}`;
@@ -98,7 +99,7 @@ export function diffPlans(before: Plan, after: Plan): PlanDiff {
     if (was) pairs.push([was, v]);
   }
 
-  const diff: PlanDiff = { added: [], removed: [], renamed: [], changed: [], threads: [], coverage: [], year: diffYears(before, after, renames.ids) };
+  const diff: PlanDiff = { added: [], removed: [], renamed: [], changed: [], threads: [], coverage: [], year: options.year === false ? noYearChanges() : diffYears(before, after, renames.ids) };
   const afterThread = new Thread(after);
   const beforeThread = new Thread(before);
   for (const v of added) {

@@ -63,6 +63,11 @@ export interface YearDiff {
   compliance: ComplianceChange[];
 }
 
+/** A planning year with nothing changed. */
+export function noYearChanges(): YearDiff {
+  return { settings: [], records: [], actuals: { added: [], removed: [], changed: [] }, compliance: [] };
+}
+
 export function hasYearChanges(year: YearDiff): boolean {
   return year.settings.length + year.records.length + year.actuals.added.length + year.actuals.removed.length + year.actuals.changed.length + year.compliance.length > 0;
 }

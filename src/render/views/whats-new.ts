@@ -87,7 +87,8 @@ export function whatsNewView(map: SiteMap, previous?: PreviousEdition): WhatsNew
 /** What changed between the previous edition's plan and this one, grouped by what a reader knows them as. */
 function planNews(before: Plan, map: SiteMap): NewsGroup[] {
   const after = map.plan;
-  const diff = diffPlans(before, after);
+  // The summary tells what changed in the plan's items; the planning year is not part of it.
+  const diff = diffPlans(before, after, { year: false });
   const terms = map.terms;
   const added = (kind: LinkedItem['kind']) => diff.added.filter((i) => i.kind === kind).map((i) => i.id);
   const removed = (kind: LinkedItem['kind']) => diff.removed.filter((i) => i.kind === kind).map((i) => i.id);
