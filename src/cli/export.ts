@@ -5,6 +5,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { summarise } from '../diagnostic.js';
 import { writeFileWhole } from '../emit/write-file.js';
+import { PlanningYear } from '../link/year.js';
 import { compilePlan } from '../pipeline.js';
 import { exportPlan } from '../render/plan-export.js';
 import { write } from './output.js';
@@ -33,8 +34,13 @@ export async function runExport(dir: string | undefined, options: ExportOptions 
     const { planWorkbook } = await import('../sheets/write-workbook.js');
     const { readActualsFiles, readSourceDocuments } = await import('../sheets/sources.js');
     const { planIds } = await import('./schema.js');
+    const year = PlanningYear.of(plan);
+    const awaited = plan.actions.flatMap((action) => {
+      const quarter = year.awaitedUpdate(action);
+      return quarter ? [{ action: action.id, quarter: quarter.label }] : [];
+    });
     const file = options.outputFile ?? `${plan.manifest.plan.id}.xlsx`;
-    writeOutput(file, await planWorkbook(readSourceDocuments(planDir), readActualsFiles(planDir), planIds(plan)));
+    writeOutput(file, await planWorkbook(readSourceDocuments(planDir), readActualsFiles(planDir), planIds(plan), awaited));
     await write(process.stdout, `${displayPath(resolve(file))}\n`);
     return EXIT_OK;
   }

@@ -1,7 +1,7 @@
 // `plan import FILE.xlsx [DIR]`: what a workbook from `plan export --format xlsx` changed, written back
 // into the plan's YAML files, value by value. Nothing is written while any cell cannot be read.
 
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { summarise } from '../diagnostic.js';
 import { writeFileWhole } from '../emit/write-file.js';
@@ -48,20 +48,27 @@ export async function runImport(file: string, dir: string | undefined, options: 
   for (const [path, text] of changed) {
     const target = join(planDir, path);
     try {
-      writeFileWhole(target, text, statSync(target).mode & 0o7777);
+      // A new file (progress.yaml) gets the mode of plan.yaml.
+      writeFileWhole(target, text, statSync(existsSync(target) ? target : join(planDir, 'plan.yaml')).mode & 0o7777);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       throw new CannotRun(`${displayPath(target)} cannot be written${code ? ` (${code})` : ''}.`, 'Check that the plan\'s files can be written to.');
     }
   }
   const lines: string[] = [];
+  const inFiles = (byFile: ReadonlyMap<string, number>) => [...byFile].map(([path, count]) => `${displayPath(join(planDir, path))} (${count})`).join(', ');
   if (changed.size === 0) lines.push(`plan: ${file} holds the plan as it is: nothing to change.`);
-  else {
+  if (counts.size > 0) {
     const values = [...counts.values()].reduce((a, b) => a + b, 0);
-    lines.push(`plan: ${values === 1 ? '1 value' : `${values} values`} changed, in ${[...counts].map(([path, count]) => `${displayPath(join(planDir, path))} (${count})`).join(', ')}.`);
+    lines.push(`plan: ${values === 1 ? '1 value' : `${values} values`} changed, in ${inFiles(counts)}.`);
+  }
+  if (yaml.added.size > 0) {
+    const updates = [...yaml.added.values()].reduce((a, b) => a + b, 0);
+    lines.push(`plan: ${updates === 1 ? '1 progress update' : `${updates} progress updates`} added, in ${inFiles(yaml.added)}.`);
   }
   lines.push(...leftOutText(yaml.notInWorkbook.filter((left) => left.sheet.key[0] === 'id'), 'item', (left) => `\`${left.name}\``));
   lines.push(...leftOutText(yaml.notInWorkbook.filter((left) => left.sheet.collection === 'trajectories'), 'trajectory', (left) => left.name));
+  lines.push(...leftOutText(yaml.notInWorkbook.filter((left) => left.sheet.collection === 'progress'), 'progress update', (left) => left.name));
   lines.push(...leftOutText(csv.notInWorkbook, 'actual', (left) => left.name));
   await write(process.stderr, `${terminalText(lines.join('\n'))}\n`);
   return EXIT_OK;

@@ -53,6 +53,7 @@ export function planIds(plan: Plan): PlanIds {
     priority: ids(plan.priorities),
     portfolio: ids(plan.portfolios),
     objective: ids(plan.objectives),
+    action: ids(plan.actions),
     organisation: ids(plan.organisations),
     edition: ids(plan.editions),
     target: [...ids(plan.objectives), ...ids(plan.metrics)],

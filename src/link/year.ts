@@ -286,6 +286,18 @@ export class PlanningYear {
     const upToDate = due === undefined || (latest !== undefined && latest.quarter.index >= due.index);
     return { due, latest, upToDate };
   }
+
+  /**
+   * The stocktake an action still owes an update for: the latest one due, when the action is under way
+   * (neither it nor its latest update says `done` or `stopped`) and has no update for it. What the
+   * stocktake-up-to-date rule reports, and the rows a workbook's Progress sheet leaves to fill in.
+   */
+  awaitedUpdate(action: LinkedAction): Period | undefined {
+    if (action.standIn || this.plan.year.unread.has(action.id)) return undefined;
+    const { due, latest, upToDate } = this.stocktake(action);
+    const finished = action.item.status === 'done' || action.item.status === 'stopped' || latest?.record.status === 'done' || latest?.record.status === 'stopped';
+    return upToDate || finished ? undefined : due;
+  }
 }
 
 /** The portfolio that reports a target: its objective's owner, or the owner of the objective its metric serves. */

@@ -21,7 +21,7 @@ export interface JsonSchema {
 }
 
 /** What a reference can name: the kinds of item a plan's ids are gathered for; a `target` is an objective or a metric, whose target it is. */
-export type ReferenceKind = 'collective_aim' | 'priority' | 'portfolio' | 'objective' | 'organisation' | 'edition' | 'target';
+export type ReferenceKind = 'collective_aim' | 'priority' | 'portfolio' | 'objective' | 'action' | 'organisation' | 'edition' | 'target';
 
 /** The ids of a plan by kind, for `plan schema DIR`. */
 export type PlanIds = Partial<Record<ReferenceKind, readonly string[]>>;
@@ -79,6 +79,7 @@ const references: { path: string[]; kind: ReferenceKind }[] = [
   { path: ['trajectories', '[]', 'organisation'], kind: 'organisation' },
   { path: ['assessments', '[]', 'target'], kind: 'target' },
   { path: ['assessments', '[]', 'organisation'], kind: 'organisation' },
+  { path: ['progress', '[]', 'action'], kind: 'action' },
 ];
 
 /** The kind of item the reference at `path` (as in partPaths) names, or undefined where the path is no reference. */

@@ -18,10 +18,8 @@ export const stocktakeUpToDate = defineRule({
     const due = year.dueStocktake();
     if (!due) return;
     for (const action of plan.actions) {
-      if (action.standIn || plan.year.unread.has(action.id)) continue;
-      const { latest, upToDate } = year.stocktake(action);
-      const finished = action.item.status === 'done' || action.item.status === 'stopped' || latest?.record.status === 'done' || latest?.record.status === 'stopped';
-      if (upToDate || finished) continue;
+      if (!year.awaitedUpdate(action)) continue;
+      const { latest } = year.stocktake(action);
       report({
         item: action, messageId: 'overdue',
         data: { name: nameOf(action), quarter: due.label, due: dateInWords(due.end), latest: latest ? ` (the latest is for ${latest.quarter.label}, dated ${dateInWords(latest.record.date)})` : ' (it has none yet)' },

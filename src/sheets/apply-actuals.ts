@@ -24,7 +24,7 @@ interface CellEdit {
 const keyOfActual = (shape: SheetShape, actual: Actual) => keyOf(shape, { ...actual, period: actual.period.label });
 
 export function applyActuals(files: readonly ActualsFile[], rows: readonly SheetRow[], sheets: readonly SheetShape[]): ImportResult {
-  const result: ImportResult = { changed: new Map(), counts: new Map(), problems: [], notInWorkbook: [] };
+  const result: ImportResult = { changed: new Map(), counts: new Map(), added: new Map(), problems: [], notInWorkbook: [] };
   const shape = sheets.find((sheet) => sheet.collection === 'actuals');
   if (!shape) return result;
   const { actuals } = modelActuals(files.map((file) => file.table));

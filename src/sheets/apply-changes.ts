@@ -11,12 +11,15 @@ import { columnLetter, keyOf, rowKey, rowName, sheetShapes, type Column, type Sh
 import type { CellProblem, SheetRow } from './read-workbook.js';
 import { entriesOf, itemsOf, type SourceDocument, type SourceEntry } from './sources.js';
 import { valueAt } from './write-workbook.js';
+import { addUpdates, checkAdded, newUpdateOf, type NewUpdate } from './add-progress.js';
 
 export interface ImportResult {
-  /** The files that change, path -> new text. */
+  /** The files that change, path -> new text; a file the plan did not have (progress.yaml) too. */
   changed: Map<string, string>;
   /** How many values changed, by file. */
   counts: Map<string, number>;
+  /** How many progress updates were added, by file. */
+  added: Map<string, number>;
   problems: CellProblem[];
   /** What the plan has that the workbook's sheets leave out: left as it is. */
   notInWorkbook: LeftOut[];
@@ -44,7 +47,7 @@ const schemaOf = (collection: CollectionName | RecordCollectionName) => (collect
 function entriesByKey(sources: readonly SourceDocument[], shape: SheetShape): Map<string, { entry: SourceEntry; name: string }> {
   const found = new Map<string, { entry: SourceEntry; name: string }>();
   if (shape.collection === 'actuals') return found;
-  if (shape.collection !== 'trajectories') {
+  if (shape.collection !== 'trajectories' && shape.collection !== 'progress') {
     for (const item of itemsOf(sources, shape.collection)) found.set(rowKey(shape, { id: item.id }), { entry: item, name: item.id });
     return found;
   }
@@ -81,10 +84,19 @@ export function applyWorkbook(sources: readonly SourceDocument[], rows: readonly
   }
   const inWorkbook = new Set<string>();
   const editedEntries: { entry: SourceEntry; row: SheetRow; changes: Change[] }[] = [];
+  const actionIds = new Set(itemsOf(sources, 'actions').map((item) => item.id));
+  const newUpdates: NewUpdate[] = [];
 
   for (const row of rows) {
     if (row.shape.collection === 'actuals') continue;
     const entry = bySheet.get(row.shape.name)?.get(row.key)?.entry;
+    if (!entry && row.shape.collection === 'progress') {
+      // The one record plan import adds: an update filled in for a stocktake.
+      const update = newUpdateOf(row, actionIds);
+      if (update && 'problems' in update) problems.push(...update.problems);
+      else if (update) newUpdates.push(update.update);
+      continue;
+    }
     if (!entry) {
       problems.push(notInPlan(row, allIds));
       continue;
@@ -107,18 +119,23 @@ export function applyWorkbook(sources: readonly SourceDocument[], rows: readonly
     editedEntries.push({ entry, row, changes });
   }
 
+  const added = addUpdates(sources, newUpdates);
+  problems.push(...added.problems);
+  for (const source of added.edited) edited.add(source);
   const changed = new Map<string, string>();
   for (const source of edited) {
     const bom = source.text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
     changed.set(source.file, withLineEndingsOf(source.text, bom + source.tokens.map((token) => CST.stringify(token)).join('')));
   }
   problems.push(...checkEdited(changed, editedEntries));
+  for (const [file, text] of added.created) changed.set(file, text);
+  if (added.problems.length === 0) checkAdded(changed, sources, added);
 
   const notInWorkbook: LeftOut[] = [];
   for (const sheet of sheets) {
     for (const [key, { name }] of bySheet.get(sheet.name) ?? []) if (!inWorkbook.has(`${sheet.name}\u0000${key}`)) notInWorkbook.push({ sheet, name });
   }
-  return { changed, counts, problems, notInWorkbook };
+  return { changed, counts, added: added.counts, problems, notInWorkbook };
 }
 
 /** Why a row matches nothing of the plan: plan import changes what a plan has, and adds nothing. */

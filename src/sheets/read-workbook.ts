@@ -32,6 +32,8 @@ export interface SheetRow {
   name: string;
   /** What it is, without an article (columns.ts `rowName`): "planned trajectory of `no-01` for `uhnm`". */
   what: string;
+  /** The text of its key cells, by header (a cell left empty is the key's default, or undefined). */
+  keyValues: Record<string, string | undefined>;
   /** The cell of its first key column, `Objectives!A14`. */
   keyCell: string;
   /** Among the rows of the sheet with the same key cells, which one it is (0 for the first): see SheetShape's `matchedInOrder`. */
@@ -115,7 +117,7 @@ function readSheet(sheet: ExcelJS.Worksheet, shape: SheetShape, rows: SheetRow[]
       continue;
     }
     seen.set(base, keyCell);
-    rows.push({ shape, row: number, key: rowKey(shape, key, ordinal), name: rowSubject(shape, key, ordinal), what: rowName(shape, key, ordinal), keyCell, ordinal, cells });
+    rows.push({ shape, row: number, key: rowKey(shape, key, ordinal), name: rowSubject(shape, key, ordinal), what: rowName(shape, key, ordinal), keyValues: key, keyCell, ordinal, cells });
   }
 }
 

@@ -18,7 +18,7 @@ const FIXED_TIME = new Date(Date.UTC(2000, 0, 1));
 /** The hidden sheet the reference columns' drop-down lists read from. */
 export const LISTS_SHEET = 'Lists';
 
-const WIDTHS: Record<string, number> = { id: 14, title: 70, name: 50, description: 50, 'target.measure': 40, source: 30, target: 14, organisation: 16, note: 40, [ACTUALS_FILE_COLUMN]: 24 };
+const WIDTHS: Record<string, number> = { id: 14, title: 70, update: 70, action: 24, reported_by: 30, name: 50, description: 50, 'target.measure': 40, source: 30, target: 14, organisation: 16, note: 40, [ACTUALS_FILE_COLUMN]: 24 };
 const PERIOD_WIDTH = 10;
 
 /** Excel's number format for text: what is typed in the cell stays as typed (a period, `2024-04`, is not made a date). */
@@ -46,7 +46,14 @@ interface SheetContent {
   rows: ExcelJS.CellValue[][];
 }
 
-export async function planWorkbook(sources: readonly SourceDocument[], actualsFiles: readonly ActualsFile[], ids: PlanIds): Promise<Buffer> {
+/** An action's update that a stocktake due is still waiting for: a row of the Progress sheet to fill in. */
+export interface AwaitedUpdate {
+  action: string;
+  quarter: string;
+}
+
+/** @param awaited the updates the latest stocktake due still waits for, in the plan's order of actions */
+export async function planWorkbook(sources: readonly SourceDocument[], actualsFiles: readonly ActualsFile[], ids: PlanIds, awaited: readonly AwaitedUpdate[] = []): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'plan';
   workbook.lastModifiedBy = 'plan';
@@ -55,6 +62,7 @@ export async function planWorkbook(sources: readonly SourceDocument[], actualsFi
   const contents = sheetShapes().map((shape): SheetContent => {
     if (shape.collection === 'actuals') return actualsSheet(shape, actualsFiles);
     if (shape.collection === 'trajectories') return trajectoriesSheet(shape, sources);
+    if (shape.collection === 'progress') return progressSheet(shape, sources, awaited);
     return itemsSheet(shape, sources, shape.collection);
   }).filter((content) => !isRecordSheet(content.shape) || content.rows.length > 0);
   const sheets = contents.map((content) => workbook.addWorksheet(content.shape.name, { views: [{ state: 'frozen', xSplit: frozenColumns(content), ySplit: 1 }] }));
@@ -72,8 +80,8 @@ export async function planWorkbook(sources: readonly SourceDocument[], actualsFi
   return fixedTimes(Buffer.from(await workbook.xlsx.writeBuffer()));
 }
 
-/** The trajectories' and the actuals' sheets are written only where the plan has some. */
-const isRecordSheet = (shape: SheetShape): boolean => shape.collection === 'trajectories' || shape.collection === 'actuals';
+/** The sheets of records (trajectories, progress updates, actuals) are written only where the plan has some. */
+const isRecordSheet = (shape: SheetShape): boolean => shape.key[0] !== 'id';
 
 /** What the ids a drop-down list offers are, in its warning. */
 const REFERENCE_WORDS: Partial<Record<string, string>> = { target: 'objective or metric' };
@@ -90,6 +98,15 @@ function itemsSheet(shape: SheetShape, sources: readonly SourceDocument[], colle
     return shape.columns.map((column) => cellValue(column, valueAt(data, column.path)));
   });
   return { shape, columns: shape.columns, rows };
+}
+
+/**
+ * A progress update a row, each key a column; then a row for each update the latest stocktake due still
+ * waits for, with its action and quarter and the rest to fill in (plan import adds each row filled in).
+ */
+function progressSheet(shape: SheetShape, sources: readonly SourceDocument[], awaited: readonly AwaitedUpdate[]): SheetContent {
+  const records: unknown[] = [...entriesOf(sources, 'progress').map((entry) => entry.node.toJSON()), ...awaited];
+  return { shape, columns: shape.columns, rows: records.map((record) => shape.columns.map((column) => cellValue(column, valueAt(record, column.path)))) };
 }
 
 /** A trajectory a row: one column per period any trajectory of the plan has, in time order, as a planning return lays out a profile. */
@@ -129,7 +146,7 @@ function writeSheet(sheet: ExcelJS.Worksheet, { shape, columns, rows }: SheetCon
       const cell = sheet.getCell(`${letter}${row}`);
       if (column.kind === 'date') cell.numFmt = 'yyyy-mm-dd';
       if (column.kind === 'period') cell.numFmt = TEXT_FORMAT;
-      if (column.header === 'description' || column.header === 'title') cell.alignment = { wrapText: true, vertical: 'top' };
+      if (column.header === 'description' || column.header === 'title' || column.header === 'update') cell.alignment = { wrapText: true, vertical: 'top' };
       if (choices) {
         cell.dataValidation = {
           type: 'list', allowBlank: !column.required, formulae: [choices], showErrorMessage: true, errorStyle: 'warning',

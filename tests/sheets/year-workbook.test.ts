@@ -84,10 +84,10 @@ function offered(workbook: ExcelJS.Workbook, cell: ExcelJS.Cell): unknown[] {
 }
 
 describe('plan export --format xlsx, in the planning year', () => {
-  it('writes the sheets of trajectories and actuals only for a plan that has them', async () => {
+  it('writes the sheets of trajectories, progress updates and actuals only for a plan that has them', async () => {
     const visible = async (source: string) => (await openWorkbook((await exported(source)).workbook)).worksheets.filter((s) => s.state === 'visible').map((s) => s.name);
-    expect(await visible(YEAR)).toEqual(['Objectives', 'Actions', 'Metrics', 'Trajectories', 'Actuals']);
-    expect(await visible(EMBEDDED)).toEqual(['Objectives', 'Actions', 'Metrics', 'Trajectories']);
+    expect(await visible(YEAR)).toEqual(['Objectives', 'Actions', 'Metrics', 'Trajectories', 'Progress', 'Actuals']);
+    expect(await visible(EMBEDDED)).toEqual(['Objectives', 'Actions', 'Metrics', 'Trajectories', 'Progress']);
     expect(await visible(fixture('tiny'))).toEqual(['Objectives', 'Actions', 'Metrics']);
   });
 
@@ -292,5 +292,131 @@ describe('plan import, in the planning year', () => {
     expect(result.stderr).toContain('leaves out one trajectory (forecast trajectory of `ae-4-hours` for `riverside-hospitals`): it is left as it is; plan import removes nothing');
     expect(result.stderr).toContain('leaves out one actual (actual of `ae-4-hours` for `riverside-hospitals` in 2024-04): it is left as it is');
     expectFiles(plan, YEAR);
+  });
+});
+
+describe('the quarterly stocktake in the workbook: the Progress sheet', () => {
+  it('writes each progress update a row, then a row to fill in for each action the latest stocktake due waits for', async () => {
+    const workbook = await openWorkbook((await exported(EMBEDDED)).workbook);
+    const progress = workbook.getWorksheet('Progress')!;
+    expect(headers(progress)).toEqual(['action', 'date', 'quarter', 'status', 'update', 'reported_by', 'source']);
+    // An update that gives no quarter answers the one its date falls in: its quarter cell is empty, as in the YAML.
+    expect(rowValues(progress, 2).slice(0, 3)).toEqual(['maternity-neonatal-delivery-plan', new Date('2024-04-08T00:00:00Z'), undefined]);
+    // The embedded plan's stocktake of 2023/24 Q4 (due by 31 March 2024) waits for every action but the one reported on.
+    const awaited = Array.from({ length: progress.rowCount - 5 }, (_, i) => rowValues(progress, i + 6));
+    expect(awaited).toHaveLength(30);
+    expect(awaited[0]).toEqual(['cyp-ltc-programme', undefined, '2023/24 Q4']);
+    expect(awaited.every((row) => row[2] === '2023/24 Q4' && row.length === 3)).toBe(true);
+    expect(progress.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 1 });
+    expect(offered(workbook, cellOf(workbook, 'Progress', 6, 'action'))).toContain('uec-ae-4-hours');
+    expect(cellOf(workbook, 'Progress', 6, 'status').dataValidation.formulae).toEqual(['"not_started,on_track,at_risk,off_track,done,stopped"']);
+  });
+
+  it('changes nothing when the rows left to fill in come back empty', async () => {
+    const { plan, result } = await importEdited(YEAR, []);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('holds the plan as it is: nothing to change');
+    expectFiles(plan, YEAR);
+  });
+
+  it('adds an update filled in on its row, after the action\'s last one, and changes an update already there in its place', async () => {
+    const { plan, result } = await importEdited(EMBEDDED, [
+      ['Progress', 2, 'status', 'on_track'],
+      ['Progress', 17, 'date', new Date('2024-03-28T00:00:00Z')],
+      ['Progress', 17, 'status', 'at_risk'],
+      ['Progress', 17, 'update', 'Performance at 74.1% in March: "short" of 76%.\nRecovery plan agreed.'],
+      ['Progress', 17, 'reported_by', 'UEC board'],
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('plan: 1 value changed, in');
+    expect(result.stderr).toMatch(/plan: 1 progress update added, in \S+progress\.yaml \(1\)\./);
+    const before = text(EMBEDDED, 'progress.yaml');
+    expect(diffLines(before, text(plan, 'progress.yaml')).added).toEqual([
+      '    status: on_track',
+      '  - action: uec-ae-4-hours',
+      '    date: 2024-03-28',
+      '    quarter: 2023/24 Q4',
+      '    status: at_risk',
+      '    update: |-',
+      '      Performance at 74.1% in March: "short" of 76%.',
+      '      Recovery plan agreed.',
+      '    reported_by: UEC board',
+    ]);
+    expect(diffLines(before, text(plan, 'progress.yaml')).removed).toEqual([]);
+    // The stocktake no longer waits for that action.
+    const check = await runPlan(['check', plan, '--format', 'json']);
+    const overdue = (JSON.parse(check.stdout) as { diagnostics: { rule: string; message: string }[] }).diagnostics.filter((d) => d.rule === 'stocktake-up-to-date');
+    expect(overdue).toHaveLength(29);
+    expect(overdue.some((d) => d.message.includes('76% of patients seen within 4 hours'))).toBe(false);
+  });
+
+  it('puts the first updates of a plan that has none in a new file, progress.yaml, and later ones after their action\'s', async () => {
+    const first = await importEdited(YEAR, [
+      ['Progress', 2, 'date', new Date('2024-07-01T00:00:00Z')],
+      ['Progress', 2, 'status', 'on_track'],
+      ['Progress', 2, 'update', 'Open at both sites.'],
+      ['Progress', 3, 'date', new Date('2024-07-02T00:00:00Z')],
+      ['Progress', 3, 'update', 'Two lists of five validated.'],
+    ]);
+    expect(first.result.code, first.result.stderr).toBe(0);
+    expect(text(first.plan, 'progress.yaml')).toBe([
+      'progress:',
+      '  - action: same-day-emergency-care',
+      '    date: 2024-07-01',
+      '    quarter: 2024/25 Q1',
+      '    status: on_track',
+      '    update: Open at both sites.',
+      '  - action: validation-sprint',
+      '    date: 2024-07-02',
+      '    quarter: 2024/25 Q1',
+      '    update: Two lists of five validated.',
+      '',
+    ].join('\n'));
+    // The next quarter: a row the planner added for the first action goes after that action's update.
+    const { workbook } = await (async () => {
+      const out = join(makeTempDir(), 'next.xlsx');
+      const result = await runPlan(['export', first.plan, '--format', 'xlsx', '-o', out]);
+      expect(result.code, result.stderr).toBe(0);
+      return { workbook: out };
+    })();
+    const book = await openWorkbook(workbook);
+    book.getWorksheet('Progress')!.addRow(['same-day-emergency-care', new Date('2024-10-01T00:00:00Z'), '2024/25 Q2', 'done', 'Seven days a week.']);
+    const edited = join(makeTempDir(), 'edited.xlsx');
+    await book.xlsx.writeFile(edited);
+    const second = await runPlan(['import', edited, first.plan]);
+    expect(second.code, second.stderr).toBe(0);
+    expect(diffLines(text(first.plan, 'progress.yaml').replace(/\s*$/, '\n'), text(first.plan, 'progress.yaml')).added).toEqual([]);
+    expect(text(first.plan, 'progress.yaml').split('\n').slice(5, 11)).toEqual([
+      '    update: Open at both sites.',
+      '  - action: same-day-emergency-care',
+      '    date: 2024-10-01',
+      '    quarter: 2024/25 Q2',
+      '    status: done',
+      '    update: Seven days a week.',
+    ]);
+    expect((await runPlan(['check', first.plan])).code).toBe(0);
+  });
+
+  it('refuses a row filled in without its date or update, for an action the plan does not have, or with a status it does not know, and writes nothing', async () => {
+    const imported = await importChanged(YEAR, (workbook) => {
+      cellOf(workbook, 'Progress', 2, 'status').value = 'on_track';
+      cellOf(workbook, 'Progress', 3, 'status').value = 'on track';
+      workbook.getWorksheet('Progress')!.addRow(['validation-sprnt', new Date('2024-07-02T00:00:00Z'), '2024/25 Q1', null, 'Done.']);
+    });
+    expectRefused(imported, YEAR, [
+      'Progress!B2: The new progress update on `same-day-emergency-care` for 2024/25 Q1 needs a date: the cell cannot be empty.',
+      'Progress!E2: The new progress update on `same-day-emergency-care` for 2024/25 Q1 needs an update: the cell cannot be empty.',
+      'Progress!D3: "on track" is not one of',
+      'Progress!A4: The plan has no action `validation-sprnt` to add a progress update to. Did you mean `validation-sprint`?',
+    ]);
+  });
+
+  it('refuses to add an update to a list of updates written on one line, and says how to write it', async () => {
+    const source = copyPlan(YEAR);
+    writeFileSync(join(source, 'progress.yaml'), 'progress: []\n');
+    expectRefused(await importEdited(source, [['Progress', 2, 'date', new Date('2024-07-01T00:00:00Z')], ['Progress', 2, 'update', 'Open at both sites.']]), source, [
+      'Progress!A2: The progress updates in progress.yaml are not written as a list one item per line (- action: …), so plan import cannot add one there.',
+      '→ Write `progress:` in the file as a list with one `- action:` item per update, then import again.',
+    ]);
   });
 });
