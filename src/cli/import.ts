@@ -68,6 +68,7 @@ export async function runImport(file: string, dir: string | undefined, options: 
   }
   lines.push(...leftOutText(yaml.notInWorkbook.filter((left) => left.sheet.key[0] === 'id'), 'item', (left) => `\`${left.name}\``));
   lines.push(...leftOutText(yaml.notInWorkbook.filter((left) => left.sheet.collection === 'trajectories'), 'trajectory', (left) => left.name));
+  lines.push(...leftOutText(yaml.notInWorkbook.filter((left) => left.sheet.collection === 'assessments'), 'assessment', (left) => left.name));
   lines.push(...leftOutText(yaml.notInWorkbook.filter((left) => left.sheet.collection === 'progress'), 'progress update', (left) => left.name));
   lines.push(...leftOutText(csv.notInWorkbook, 'actual', (left) => left.name));
   await write(process.stderr, `${terminalText(lines.join('\n'))}\n`);

@@ -152,7 +152,7 @@ Examples:
     .command('export')
     .description('print the compiled plan as JSON (every item with its resolved links and source location), or write its workbook')
     .argument('[DIR]', 'the plan folder (default: the plan this folder is in, else the one plan below it)')
-    .addOption(new Option('-f, --format <format>', 'json, or xlsx: a workbook with a sheet each for objectives, actions and metrics, and for the trajectories, progress updates and actuals the plan has').choices(['json', 'xlsx']).default('json'))
+    .addOption(new Option('-f, --format <format>', 'json, or xlsx: a workbook with a sheet each for objectives, actions and metrics, and for the trajectories, assessments, progress updates and actuals the plan has').choices(['json', 'xlsx']).default('json'))
     .option('-o, --output-file <file>', 'write to this file (default: stdout for json, <plan id>.xlsx for xlsx)')
     .option('--no-cache', 'parse every file again, ignoring the parse cache')
     .option('--allow-outside', 'also read sources and prose that symbolic links lead to outside the plan folder')

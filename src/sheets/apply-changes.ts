@@ -47,7 +47,7 @@ const schemaOf = (collection: CollectionName | RecordCollectionName) => (collect
 function entriesByKey(sources: readonly SourceDocument[], shape: SheetShape): Map<string, { entry: SourceEntry; name: string }> {
   const found = new Map<string, { entry: SourceEntry; name: string }>();
   if (shape.collection === 'actuals') return found;
-  if (shape.collection !== 'trajectories' && shape.collection !== 'progress') {
+  if (shape.collection !== 'trajectories' && shape.collection !== 'assessments' && shape.collection !== 'progress') {
     for (const item of itemsOf(sources, shape.collection)) found.set(rowKey(shape, { id: item.id }), { entry: item, name: item.id });
     return found;
   }
@@ -141,10 +141,13 @@ export function applyWorkbook(sources: readonly SourceDocument[], rows: readonly
 /** Why a row matches nothing of the plan: plan import changes what a plan has, and adds nothing. */
 function notInPlan(row: SheetRow, allIds: ReadonlyMap<string, string>): CellProblem {
   const { shape } = row;
-  if (shape.collection === 'trajectories') {
+  if (shape.collection === 'trajectories' || shape.collection === 'assessments') {
+    const [records, record, keys] = shape.collection === 'trajectories'
+      ? ['trajectories', 'trajectory', 'target, part, organisation and kind']
+      : ['assessments', 'assessment', 'target, part, organisation, position and period'];
     return row.ordinal > 0
-      ? { cell: row.keyCell, message: `The plan has no ${row.what}: this row is one more than it has.`, hint: 'Rows with the same target, part, organisation and kind are matched with the trajectories in the order of the plan\'s files. Delete the row, or add the trajectory to a .yaml file of the plan (then export again).' }
-      : { cell: row.keyCell, message: `The plan has no ${row.what}.`, hint: 'plan import changes the trajectories a plan has; it adds none. Add it to a .yaml file of the plan (then export again), or correct the target, part, organisation or kind of the row.' };
+      ? { cell: row.keyCell, message: `The plan has no ${row.what}: this row is one more than it has.`, hint: `Rows with the same ${keys} are matched with the ${records} in the order of the plan's files. Delete the row, or add the ${record} to a .yaml file of the plan (then export again).` }
+      : { cell: row.keyCell, message: `The plan has no ${row.what}.`, hint: `plan import changes the ${records} a plan has; it adds none. Add it to a .yaml file of the plan (then export again), or correct the ${keys} of the row.` };
   }
   const collection = shape.collection as CollectionName;
   const elsewhere = allIds.get(row.name);

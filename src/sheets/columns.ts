@@ -26,7 +26,7 @@ export interface Column {
 }
 
 /** What a sheet holds a row of: an item, a trajectory, or a row of an actuals file. */
-export type SheetCollection = CollectionName | 'trajectories' | 'progress' | 'actuals';
+export type SheetCollection = CollectionName | 'trajectories' | 'assessments' | 'progress' | 'actuals';
 
 export interface SheetShape {
   /** The sheet's name, as the workbook shows it and a bad cell is named (`Objectives!D14`). */
@@ -46,12 +46,14 @@ export interface SheetShape {
 }
 
 /** The sheets of the plan's collections, read off the JSON Schema. */
-const SCHEMA_SHEETS: readonly { name: string; collection: CollectionName | 'trajectories' | 'progress'; key: readonly string[] }[] = [
+const SCHEMA_SHEETS: readonly { name: string; collection: CollectionName | 'trajectories' | 'assessments' | 'progress'; key: readonly string[] }[] = [
   { name: 'Objectives', collection: 'objectives', key: ['id'] },
   { name: 'Actions', collection: 'actions', key: ['id'] },
   { name: 'Metrics', collection: 'metrics', key: ['id'] },
   // What a trajectory is for: the schema makes nothing unique, so several may share this (see matchedInOrder).
   { name: 'Trajectories', collection: 'trajectories', key: ['target', 'part', 'organisation', 'kind'] },
+  // What an assessment judges: a position of a target, for an organisation, in a period.
+  { name: 'Assessments', collection: 'assessments', key: ['target', 'part', 'organisation', 'position', 'period'] },
   // What a progress update answers: an action's stocktake of a quarter (several may, matched in order).
   { name: 'Progress', collection: 'progress', key: ['action', 'quarter'] },
 ];
@@ -173,6 +175,8 @@ export function rowName(shape: SheetShape, key: Readonly<Record<string, string |
   switch (shape.collection) {
     case 'trajectories':
       return `${ORDINALS[ordinal] ?? `${ordinal + 1}th `}${key.kind ?? 'planned'} trajectory of ${code(key.target)}${part}${organisation}`;
+    case 'assessments':
+      return `${ORDINALS[ordinal] ?? `${ordinal + 1}th `}assessment of the ${key.position ?? ''} position of ${code(key.target)}${part}${organisation}${key.period ? ` in ${key.period}` : ''}`;
     case 'progress':
       return `${ORDINALS[ordinal] ?? `${ordinal + 1}th `}progress update on ${code(key.action)}${key.quarter ? ` for ${key.quarter}` : ''}`;
     case 'actuals':

@@ -18,7 +18,7 @@ const FIXED_TIME = new Date(Date.UTC(2000, 0, 1));
 /** The hidden sheet the reference columns' drop-down lists read from. */
 export const LISTS_SHEET = 'Lists';
 
-const WIDTHS: Record<string, number> = { id: 14, title: 70, update: 70, action: 24, reported_by: 30, name: 50, description: 50, 'target.measure': 40, source: 30, target: 14, organisation: 16, note: 40, [ACTUALS_FILE_COLUMN]: 24 };
+const WIDTHS: Record<string, number> = { id: 14, title: 70, update: 70, action: 24, reported_by: 30, assessed_by: 30, words: 24, name: 50, description: 50, 'target.measure': 40, source: 30, target: 14, organisation: 16, note: 40, [ACTUALS_FILE_COLUMN]: 24 };
 const PERIOD_WIDTH = 10;
 
 /** Excel's number format for text: what is typed in the cell stays as typed (a period, `2024-04`, is not made a date). */
@@ -62,7 +62,7 @@ export async function planWorkbook(sources: readonly SourceDocument[], actualsFi
   const contents = sheetShapes().map((shape): SheetContent => {
     if (shape.collection === 'actuals') return actualsSheet(shape, actualsFiles);
     if (shape.collection === 'trajectories') return trajectoriesSheet(shape, sources);
-    if (shape.collection === 'progress') return progressSheet(shape, sources, awaited);
+    if (shape.collection === 'assessments' || shape.collection === 'progress') return recordsSheet(shape, sources, shape.collection, shape.collection === 'progress' ? awaited : []);
     return itemsSheet(shape, sources, shape.collection);
   }).filter((content) => !isRecordSheet(content.shape) || content.rows.length > 0);
   const sheets = contents.map((content) => workbook.addWorksheet(content.shape.name, { views: [{ state: 'frozen', xSplit: frozenColumns(content), ySplit: 1 }] }));
@@ -101,11 +101,12 @@ function itemsSheet(shape: SheetShape, sources: readonly SourceDocument[], colle
 }
 
 /**
- * A progress update a row, each key a column; then a row for each update the latest stocktake due still
- * waits for, with its action and quarter and the rest to fill in (plan import adds each row filled in).
+ * A record a row, each key a column (the assessments, the progress updates); then, on the Progress
+ * sheet, a row for each update the latest stocktake due still waits for, with its action and quarter
+ * and the rest to fill in (plan import adds each row filled in).
  */
-function progressSheet(shape: SheetShape, sources: readonly SourceDocument[], awaited: readonly AwaitedUpdate[]): SheetContent {
-  const records: unknown[] = [...entriesOf(sources, 'progress').map((entry) => entry.node.toJSON()), ...awaited];
+function recordsSheet(shape: SheetShape, sources: readonly SourceDocument[], collection: 'assessments' | 'progress', awaited: readonly AwaitedUpdate[]): SheetContent {
+  const records: unknown[] = [...entriesOf(sources, collection).map((entry) => entry.node.toJSON()), ...awaited];
   return { shape, columns: shape.columns, rows: records.map((record) => shape.columns.map((column) => cellValue(column, valueAt(record, column.path)))) };
 }
 

@@ -31,10 +31,10 @@ const original = (file: string) => readFileSync(join(EMBEDDED, file), 'utf8');
 const now = (plan: string, file: string) => readFileSync(join(plan, file), 'utf8');
 
 describe('plan export --format xlsx', () => {
-  it('writes a sheet for objectives, actions, metrics and the trajectories and progress updates it has, each with a header row of keys and frozen panes', async () => {
+  it('writes a sheet for objectives, actions, metrics and the trajectories, assessments and progress updates it has, each with a header row of keys and frozen panes', async () => {
     const workbook = await openWorkbook((await exported()).workbook);
     const objectives = workbook.getWorksheet('Objectives')!;
-    expect(workbook.worksheets.filter((sheet) => sheet.state === 'visible').map((sheet) => sheet.name)).toEqual(['Objectives', 'Actions', 'Metrics', 'Trajectories', 'Progress']);
+    expect(workbook.worksheets.filter((sheet) => sheet.state === 'visible').map((sheet) => sheet.name)).toEqual(['Objectives', 'Actions', 'Metrics', 'Trajectories', 'Assessments', 'Progress']);
     expect((objectives.getRow(1).values as unknown[]).slice(1, 4)).toEqual(['id', 'title', 'source']);
     expect(objectives.rowCount).toBe(32);
     expect(workbook.getWorksheet('Actions')!.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 1 });

@@ -84,10 +84,10 @@ function offered(workbook: ExcelJS.Workbook, cell: ExcelJS.Cell): unknown[] {
 }
 
 describe('plan export --format xlsx, in the planning year', () => {
-  it('writes the sheets of trajectories, progress updates and actuals only for a plan that has them', async () => {
+  it('writes the sheets of trajectories, assessments, progress updates and actuals only for a plan that has them', async () => {
     const visible = async (source: string) => (await openWorkbook((await exported(source)).workbook)).worksheets.filter((s) => s.state === 'visible').map((s) => s.name);
     expect(await visible(YEAR)).toEqual(['Objectives', 'Actions', 'Metrics', 'Trajectories', 'Progress', 'Actuals']);
-    expect(await visible(EMBEDDED)).toEqual(['Objectives', 'Actions', 'Metrics', 'Trajectories', 'Progress']);
+    expect(await visible(EMBEDDED)).toEqual(['Objectives', 'Actions', 'Metrics', 'Trajectories', 'Assessments', 'Progress']);
     expect(await visible(fixture('tiny'))).toEqual(['Objectives', 'Actions', 'Metrics']);
   });
 
@@ -417,6 +417,32 @@ describe('the quarterly stocktake in the workbook: the Progress sheet', () => {
     expectRefused(await importEdited(source, [['Progress', 2, 'date', new Date('2024-07-01T00:00:00Z')], ['Progress', 2, 'update', 'Open at both sites.']]), source, [
       'Progress!A2: The progress updates in progress.yaml are not written as a list one item per line (- action: …), so plan import cannot add one there.',
       '→ Write `progress:` in the file as a list with one `- action:` item per update, then import again.',
+    ]);
+  });
+});
+
+describe('recorded assessments in the workbook: the Assessments sheet', () => {
+  it('writes each assessment a row, what it judges in the first columns, and writes a changed judgement in its place', async () => {
+    const workbook = await openWorkbook((await exported(EMBEDDED)).workbook);
+    const assessments = workbook.getWorksheet('Assessments')!;
+    expect(headers(assessments)).toEqual(['target', 'part', 'organisation', 'position', 'period', 'value', 'status', 'words', 'assessed_by', 'assessed_on', 'source', 'note']);
+    expect(assessments.views[0]).toMatchObject({ state: 'frozen', xSplit: 5, ySplit: 1 });
+    const row = Array.from({ length: assessments.rowCount - 1 }, (_, i) => i + 2).find((n) => rowValues(assessments, n)[0] === 'no-01')!;
+    expect(rowValues(assessments, row).slice(0, 8)).toEqual(['no-01', undefined, 'uhnm', 'planned', '2024-03', 76.4, 'met', 'compliant']);
+
+    const { plan, result } = await importEdited(EMBEDDED, [['Assessments', row, 'status', 'not_met'], ['Assessments', row, 'words', 'not compliant']]);
+    expect(result.code, result.stderr).toBe(0);
+    const lines = diffLines(text(EMBEDDED, 'assessments.yaml'), text(plan, 'assessments.yaml'));
+    expect(lines).toEqual({ removed: ['    status: met', '    words: compliant'], added: ['    status: not_met', '    words: not compliant'] });
+  });
+
+  it('refuses a row whose position was changed, which makes it an assessment the plan does not have', async () => {
+    const workbook = await openWorkbook((await exported(EMBEDDED)).workbook);
+    const assessments = workbook.getWorksheet('Assessments')!;
+    const row = Array.from({ length: assessments.rowCount - 1 }, (_, i) => i + 2).find((n) => rowValues(assessments, n)[0] === 'no-01')!;
+    expectRefused(await importEdited(EMBEDDED, [['Assessments', row, 'position', 'measured']]), EMBEDDED, [
+      `Assessments!A${row}: The plan has no assessment of the measured position of \`no-01\` for \`uhnm\` in 2024-03.`,
+      'plan import changes the assessments a plan has; it adds none.',
     ]);
   });
 });
