@@ -3,6 +3,7 @@
 
 import { countsInWords, diffSections, versionsInWords } from '../../diff/diff-words.js';
 import { hasChanges } from '../../diff/plan-diff.js';
+import { formatNumber } from '../../english.js';
 import { escapeForMarkdown } from '../markdown.js';
 import type { DiffFormatter } from './formatter.js';
 
@@ -14,6 +15,13 @@ function markdownText(text: string): string {
     .join('');
 }
 
+/**
+ * The lines each part shows at most. GitHub takes a comment of at most 65,536 characters: a month of
+ * actuals for a thousand targets can move thousands of positions, and a comment too long is refused
+ * whole. The lines left out are counted, and the other formats give them all.
+ */
+export const MARKDOWN_LINES_PER_PART = 30;
+
 export const markdown: DiffFormatter = (report) => {
   const versions = markdownText(versionsInWords(report));
   const lines = ['### Plan changes', ''];
@@ -21,7 +29,9 @@ export const markdown: DiffFormatter = (report) => {
   lines.push(`Changes ${versions}: ${markdownText(countsInWords(report.diff))}.`, '');
   for (const section of diffSections(report.diff)) {
     lines.push(`**${section.title}**`, '');
-    for (const line of section.lines) lines.push(`- ${line.mark === '✖' || line.mark === '✔' ? `${line.mark} ` : ''}${markdownText(line.text)}`);
+    for (const line of section.lines.slice(0, MARKDOWN_LINES_PER_PART)) lines.push(`- ${line.mark === '✖' || line.mark === '✔' ? `${line.mark} ` : ''}${markdownText(line.text)}`);
+    const more = section.lines.length - MARKDOWN_LINES_PER_PART;
+    if (more > 0) lines.push(`- … and ${formatNumber(more)} more: \`plan diff\` on a terminal, or with \`--format json\`, lists them all.`);
     lines.push('');
   }
   return lines.join('\n');
