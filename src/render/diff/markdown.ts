@@ -4,14 +4,19 @@
 import { countsInWords, diffSections, versionsInWords } from '../../diff/diff-words.js';
 import { hasChanges } from '../../diff/plan-diff.js';
 import { formatNumber } from '../../english.js';
+import { terminalText } from '../../report/terminal-text.js';
 import { escapeForMarkdown } from '../markdown.js';
 import type { DiffFormatter } from './formatter.js';
 
-/** Plain diff text as Markdown: an id in backticks becomes code, everything else shows as exactly that text. */
+/**
+ * Plain diff text as Markdown: an id in backticks becomes code, everything else shows as exactly that
+ * text. Control characters are first made visible as on a terminal (ESC as ␛, a line break as ⏎), since
+ * the comment is as often read where it is printed as where it is posted.
+ */
 function markdownText(text: string): string {
   return text
     .split(/(`[A-Za-z0-9][A-Za-z0-9._-]*`)/)
-    .map((part, index) => (index % 2 === 1 ? part : escapeForMarkdown(part)))
+    .map((part, index) => (index % 2 === 1 ? part : escapeForMarkdown(terminalText(part))))
     .join('');
 }
 
