@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import type ExcelJS from 'exceljs';
 import { copyPlan, fixture, makeTempDir, repoRoot, runPlan } from '../helpers/cli.js';
 import { cellOf, columnOf, diffLines, editWorkbook, openWorkbook, type CellEdit } from '../helpers/workbook.js';
@@ -446,3 +447,29 @@ describe('recorded assessments in the workbook: the Assessments sheet', () => {
     ]);
   });
 });
+
+describe('a progress update added from the workbook, whatever its text', () => {
+  it('reads back as exactly the text of its cells, one update, however the text would read as YAML', async () => {
+    const texts = [
+      'Done.\n- action: injected\n  date: 2024-01-01\n  update: not a second update',
+      '# not a comment',
+      'key: value, and [a list] and {a: map}',
+      '  leading spaces, a trailing one ',
+      '"quoted" and \'quoted\' and | and > and &anchor *alias !tag',
+      '2024-07-01',
+      'yes',
+    ];
+    const { plan, workbook } = await exported(YEAR);
+    for (const [i, update] of texts.entries()) {
+      const edited = join(makeTempDir(), `edited-${i}.xlsx`);
+      await editWorkbook(workbook, edited, [['Progress', 2, 'date', new Date('2024-07-01T00:00:00Z')], ['Progress', 2, 'update', update]]);
+      const copy = copyPlan(plan);
+      const result = await runPlan(['import', edited, copy]);
+      expect(result.code, result.stderr).toBe(0);
+      const read = parse(text(copy, 'progress.yaml')) as { progress: { action: string; update: string }[] };
+      expect(read.progress).toEqual([{ action: 'same-day-emergency-care', date: '2024-07-01', quarter: '2024/25 Q1', update }]);
+      expect((await runPlan(['check', copy])).code).toBe(0);
+    }
+  });
+});
+
