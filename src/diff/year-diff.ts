@@ -5,7 +5,7 @@
 // position and period; a progress update's action and quarter), records that share those paired in
 // the order they are written. A reference to a renamed item is read with its new id.
 
-import { periodInWords } from '../model/period.js';
+import { comparePeriods, parsePeriod, periodInWords } from '../model/period.js';
 import type { Located } from '../model/locate.js';
 import { statusWords } from '../link/position.js';
 import type { LinkedOrganisation, Plan } from '../link/plan-graph.js';
@@ -158,7 +158,7 @@ function gistOf(record: RecordVersion): string {
   const f = record.fields as Record<string, string | number | undefined>;
   switch (record.kind) {
     case 'trajectory': {
-      const periods = Object.keys((record.fields.values ?? {}) as Record<string, number>);
+      const periods = inTimeOrder(Object.keys((record.fields.values ?? {}) as Record<string, number>));
       return `${periods.length === 1 ? '1 value' : `${periods.length} values`}${periods.length > 0 ? `, ${periods[0]}${periods.length > 1 ? ` to ${periods[periods.length - 1]}` : ''}` : ''}`;
     }
     case 'assessment':
@@ -173,13 +173,18 @@ function trajectoryChanges(before: Record<string, unknown>, after: Record<string
   const from = (before.values ?? {}) as Record<string, number>;
   const to = (after.values ?? {}) as Record<string, number>;
   const changes: FieldChange[] = [];
-  const periods = [...new Set([...Object.keys(to), ...Object.keys(from)])].sort();
+  const periods = inTimeOrder([...new Set([...Object.keys(to), ...Object.keys(from)])]);
   for (const period of periods) {
     const was = Object.hasOwn(from, period) ? from[period] : undefined;
     const now = Object.hasOwn(to, period) ? to[period] : undefined;
     if (was !== now) changes.push({ field: `values.${period}`, from: was, to: now, words: `${period} ${was ?? 'none'} → ${now ?? 'none'}` });
   }
   return [...changes, ...recordFieldChanges(before, after, ['values'])];
+}
+
+/** Periods as the plan writes them, in time order (a quarter after the months it ends); validation has read each. */
+function inTimeOrder(labels: readonly string[]): string[] {
+  return [...labels].sort((a, b) => comparePeriods(parsePeriod(a)!, parsePeriod(b)!));
 }
 
 const actualKey = (target: string, part: string | undefined, organisation: string, period: string) => `${target}\0${part ?? ''}\0${organisation}\0${period}`;

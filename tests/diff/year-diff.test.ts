@@ -79,6 +79,13 @@ describe('the planning year in a diff', () => {
     });
   });
 
+  it('tells a trajectory\'s periods in time order, a quarter after the months it ends', () => {
+    const quarterly = (q4: number, january: number) => recordsWith('      2024-01: 74\n      2024-02: 75\n      2024-03: 76\n', `      '2023/24 Q4': ${q4}\n      2024-01: ${january}\n`);
+    expect(linesOf(version(quarterly(75, 74)), version(quarterly(76, 73)))['Planning year']).toEqual([
+      '~ trajectory of objective `ae-4-hours` for `trust`: 2024-01 74 → 73, 2023/24 Q4 75 → 76',
+    ]);
+  });
+
   it('tells a forecast added beside a trajectory as a record of its own, and a trajectory taken out', () => {
     const forecast = '  - target: ae-4-hours\n    organisation: trust\n    kind: forecast\n    values:\n      2024-03: 75\n';
     const withForecast = recordsWith('assessments:\n', `${forecast}assessments:\n`);
