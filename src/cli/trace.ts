@@ -66,6 +66,7 @@ export function formatTrace(trace: Trace, paint: Paint = (_kind, text) => text, 
   section('Up to the collective aim:', trace.up);
   section('Served by:', trace.down);
   section(trace.asAt !== undefined ? `Latest position, at ${dateInWords(trace.asAt)}:` : 'Latest position:', trace.position);
+  section(trace.asAt !== undefined ? `Progress, at ${dateInWords(trace.asAt)}:` : 'Progress:', trace.progress);
   if (trace.reachesAim !== undefined && root.kind !== 'collective_aim') {
     lines.push(trace.reachesAim ? paint('ok', '✔ The golden thread reaches the collective aim.') : paint('broken', '✖ The golden thread does not reach the collective aim.'));
   }

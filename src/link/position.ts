@@ -1,12 +1,15 @@
 // A target's latest position, as `plan trace` shows it: for each organisation, the measured position
 // (met, not met or no data) from the latest actual, the planned value for that period, and each
 // recorded assessment with who made it and when. Planned, assessed and measured are named as such.
+// And an action's place in the stocktake: its latest progress update, and the stocktake that still
+// waits for one.
 
 import { dateInWords, periodInWords } from '../model/period.js';
 import { figureInWords, trackedTargetsOf, valueInWords } from './targets.js';
 import type { TraceNode } from './trace.js';
 import { organisationName, type ComplianceStatus, type PlanningYear, type TargetSeries } from './year.js';
 import type { TargetHolder } from './year-graph.js';
+import type { LinkedAction } from './plan-graph.js';
 
 export const statusWords: Record<ComplianceStatus, string> = {
   met: 'met',
@@ -41,4 +44,31 @@ export function positionNodes(year: PlanningYear, holder: TargetHolder): TraceNo
     if (nodes.length === 0) return [];
     return t.part !== undefined ? [{ relation: `part \`${t.part}\``, children: nodes }] : nodes;
   });
+}
+
+/** How long an update's first line is shown; the rest is in the stocktake document. */
+const UPDATE_SHOWN = 100;
+
+/**
+ * An action's place in the stocktake: its latest progress update (quarter, status, date, who reported
+ * it and its first line), and the stocktake due that still waits for an update; none for a plan that
+ * reports no year and an action with no update.
+ */
+export function progressNodes(year: PlanningYear, action: LinkedAction): TraceNode[] {
+  const [latest, ...earlier] = year.progressOf(action);
+  const awaited = year.awaitedUpdate(action);
+  if (!latest && year.asAt === undefined) return [];
+  const nodes: TraceNode[] = [];
+  if (latest) {
+    const record = latest.record;
+    const status = record.status ? `${record.status.replace(/_/g, ' ')}, ` : '';
+    const line = record.update.split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
+    const shown = line.length > UPDATE_SHOWN ? `${line.slice(0, UPDATE_SHOWN - 1).trimEnd()}…` : line;
+    const more = earlier.length > 0 ? ` (${earlier.length === 1 ? '1 earlier update' : `${earlier.length} earlier updates`})` : '';
+    nodes.push({ relation: `latest update, for ${latest.quarter.label}: ${status}reported on ${dateInWords(record.date)}${record.reported_by ? ` by ${record.reported_by}` : ''}: ${shown}${more}`, children: [] });
+  } else {
+    nodes.push({ relation: 'no progress update yet', children: [] });
+  }
+  if (awaited) nodes.push({ relation: `the ${awaited.label} stocktake, due by ${dateInWords(awaited.end)}, still waits for an update`, children: [] });
+  return nodes;
 }

@@ -3,7 +3,7 @@
 // CLI prints it.
 
 import { byNumber, type LinkedItem, type LinkedObjective, type LinkedPortfolio, type LinkedPriority, type Plan } from './plan-graph.js';
-import { positionNodes } from './position.js';
+import { positionNodes, progressNodes } from './position.js';
 import { gapInWords, type Thread } from './thread.js';
 import { PlanningYear } from './year.js';
 
@@ -24,6 +24,8 @@ export interface Trace {
   reachesAim: boolean | undefined;
   /** For an objective or metric with a target tracked through the year: its latest position, per organisation. */
   position: TraceNode[];
+  /** For an action: its latest progress update, and the stocktake that still waits for one. */
+  progress: TraceNode[];
   /** The day that position is reported at, when the plan sets one. */
   asAt: string | undefined;
 }
@@ -32,7 +34,8 @@ export function traceItem(thread: Thread, item: LinkedItem): Trace {
   const onThread = item.kind !== 'organisation' && item.kind !== 'duty';
   const year = PlanningYear.of(thread.plan);
   const position = item.kind === 'objective' || item.kind === 'metric' ? positionNodes(year, item) : [];
-  return { root: item, up: upFrom(thread, item), down: downFrom(thread, item), reachesAim: onThread ? thread.reaches(item) : undefined, position, asAt: year.asAt };
+  const progress = item.kind === 'action' ? progressNodes(year, item) : [];
+  return { root: item, up: upFrom(thread, item), down: downFrom(thread, item), reachesAim: onThread ? thread.reaches(item) : undefined, position, progress, asAt: year.asAt };
 }
 
 /**

@@ -215,3 +215,30 @@ describe('plan trace of a target the plan tracks through its year', () => {
     ]);
   });
 });
+
+describe('plan trace of an action in the planning year', () => {
+  it('shows its latest progress update, and how many came before it', async () => {
+    const result = await runPlan(['trace', 'maternity-neonatal-delivery-plan', 'plans/staffordshire-stoke-2023-24']);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout.slice(result.stdout.indexOf('Progress, at')).split('\n').slice(0, 2)).toEqual([
+      'Progress, at 8 April 2024:',
+      '└─ latest update, for 2024/25 Q1: reported on 8 April 2024: **Theme 1** Listening to, and working with, women and families with compassion (3 earlier updates)',
+    ]);
+  });
+
+  it('says when it has no update and the stocktake due still waits for one', async () => {
+    const result = await runPlan(['trace', 'uec-ae-4-hours', 'plans/staffordshire-stoke-2023-24']);
+    expect(result.stdout.slice(result.stdout.indexOf('Progress, at')).split('\n').slice(0, 3)).toEqual([
+      'Progress, at 8 April 2024:',
+      '├─ no progress update yet',
+      '└─ the 2023/24 Q4 stocktake, due by 31 March 2024, still waits for an update',
+    ]);
+  });
+
+  it('shows no progress for an action of a plan that reports no year', async () => {
+    const result = await runPlan(['trace', 'extend-hours', 'tests/fixtures/valid']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).not.toContain('Progress');
+  });
+});
+
