@@ -3,8 +3,8 @@
 // public site stands alone. Pure apart from reading templates and assets.
 
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CatalogueEntry } from '../catalogue.js';
 import type { Diagnostic } from '../diagnostic.js';
 import type { OutputFile, OutputFiles } from '../emit/output-files.js';
@@ -15,8 +15,8 @@ import { DeferredSafeString, type PageSource } from './page-cache.js';
 import { ChartParts, trajectoryChart } from './charts/trajectory-chart.js';
 import { threadDiagram } from './diagram/svg.js';
 import { codeStamp } from '../load/parse-cache.js';
-import { planFolder, readSource } from '../load/plan-folder.js';
-import { DocumentRenderer, TemplateError, builtInTemplatesDir, formatDate, loadWords, type OutputFormat } from './engine.js';
+import { builtInTemplatesDir, formatDate, type DocumentRenderer, type OutputFormat } from './engine.js';
+import { rendererMaker, templateDirs, templateReader } from './renderers.js';
 import { exportPlan } from './plan-export.js';
 import { dutiesDate, dutiesView } from './views/duties.js';
 import { gapsJson, gapsView } from './views/gaps.js';
@@ -60,22 +60,6 @@ export interface SiteOptions {
 export const PUBLIC_FOLDER = 'public';
 
 const FORMATS: OutputFormat[] = ['md', 'html'];
-
-/** The template folders, most important first: the plan's own, so a file of the same name replaces the built-in one. */
-function templateDirs(planDir: string): string[] {
-  return [planFolder(planDir).templates, builtInTemplatesDir()];
-}
-
-/** Reads a template file; the plan's own are read as its sources are: regular files inside the plan, of bounded size, in UTF-8. */
-function templateReader(options: SiteOptions): (path: string) => string {
-  return (path) => {
-    if (!path.startsWith(planFolder(options.planDir).templates + sep)) return readFileSync(path, 'utf8');
-    const file = relative(options.planDir, path).split(sep).join('/');
-    const source = readSource(options.planDir, file, { allowOutside: options.allowOutside ?? false });
-    if ('text' in source) return source.text;
-    throw new TemplateError(`The template ${file} cannot be used: ${source.line > 1 ? `line ${source.line}: ` : ''}${source.message.charAt(0).toLowerCase()}${source.message.slice(1)}`);
-  };
-}
 
 /** How deep a template folder's files can lie: <format>/partials/<name>.hbs. */
 const TEMPLATE_DEPTH = 3;
@@ -121,26 +105,6 @@ export function pageStamp(options: SiteOptions): string {
     walk(dir, 1);
   }
   return stamp.digest('hex');
-}
-
-/**
- * The renderer of each format, made once and shared by the team's site and the public one, so each
- * template is compiled and each piece of prose rendered once; all share the words both formats say.
- */
-function rendererMaker(options: SiteOptions): (format: OutputFormat) => DocumentRenderer {
-  const dirs = templateDirs(options.planDir);
-  const read = templateReader(options);
-  const words = loadWords(dirs, read);
-  const prose = { remoteImages: options.remoteImages ?? false };
-  const renderers = new Map<OutputFormat, DocumentRenderer>();
-  return (format) => {
-    let renderer = renderers.get(format);
-    if (!renderer) {
-      renderer = new DocumentRenderer(format, dirs, { prose, read, words });
-      renderers.set(format, renderer);
-    }
-    return renderer;
-  };
 }
 
 /** The page a diagram node links to, relative to the site root. */
