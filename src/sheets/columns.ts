@@ -25,7 +25,7 @@ export interface Column {
   minimum?: number;
 }
 
-/** What a sheet holds a row of: an item, a trajectory, or a row of an actuals file. */
+/** What a sheet holds a row of: an item, a record of the planning year (a trajectory, an assessment, a progress update), or a row of an actuals file. */
 export type SheetCollection = CollectionName | 'trajectories' | 'assessments' | 'progress' | 'actuals';
 
 export interface SheetShape {
@@ -98,7 +98,8 @@ function columnsOf(item: JsonSchema, collection: SheetCollection, prefix: string
     const path = [...prefix, key];
     if (prefix.length === 0 && node.type === 'object' && node.properties) return columnsOf(node, collection, path);
     if (prefix.length === 0 && isOpenMapping(node)) return [];
-    const kind = kindOf(node);
+    // A record's period or quarter is a period cell, kept as typed: a spreadsheet would make `2024-03` a date.
+    const kind = prefix.length === 0 && (key === 'period' || key === 'quarter') && node.type === 'string' ? { kind: 'period' as const } : kindOf(node);
     // A cell holds one value of a key at most two deep: a target's range, national figure, figures per
     // organisation and parts stay in the YAML, and plan import leaves them as they are.
     if (!kind && prefix.length > 0) return [];

@@ -437,6 +437,22 @@ describe('recorded assessments in the workbook: the Assessments sheet', () => {
     expect(lines).toEqual({ removed: ['    status: met', '    words: compliant'], added: ['    status: not_met', '    words: not compliant'] });
   });
 
+  it('reads a period the spreadsheet has made a date as the month it is, so the row is still its assessment', async () => {
+    const workbook = await openWorkbook((await exported(EMBEDDED)).workbook);
+    const assessments = workbook.getWorksheet('Assessments')!;
+    const row = Array.from({ length: assessments.rowCount - 1 }, (_, i) => i + 2).find((n) => rowValues(assessments, n)[0] === 'no-01')!;
+    expect(cellOf(workbook, 'Assessments', row, 'period').numFmt).toBe('@');
+    // Typed into a cell whose text format was lost (pasted over), `2024-03` becomes 1 March 2024, formatted as a date.
+    const { plan, result } = await importChanged(EMBEDDED, (book) => {
+      const period = cellOf(book, 'Assessments', row, 'period');
+      period.value = new Date('2024-03-01T00:00:00Z');
+      period.numFmt = 'mmm-yy';
+      cellOf(book, 'Assessments', row, 'value').value = 76.5;
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect(diffLines(text(EMBEDDED, 'assessments.yaml'), text(plan, 'assessments.yaml'))).toEqual({ removed: ['    value: 76.4'], added: ['    value: 76.5'] });
+  });
+
   it('refuses a row whose position was changed, which makes it an assessment the plan does not have', async () => {
     const workbook = await openWorkbook((await exported(EMBEDDED)).workbook);
     const assessments = workbook.getWorksheet('Assessments')!;
