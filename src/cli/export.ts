@@ -40,7 +40,8 @@ export async function runExport(dir: string | undefined, options: ExportOptions 
       return quarter ? [{ action: action.id, quarter: quarter.label }] : [];
     });
     const file = options.outputFile ?? `${plan.manifest.plan.id}.xlsx`;
-    writeOutput(file, await planWorkbook(readSourceDocuments(planDir), readActualsFiles(planDir), planIds(plan), awaited));
+    const { actionsShown } = await import('../sheets/columns.js');
+    writeOutput(file, await planWorkbook(readSourceDocuments(planDir), readActualsFiles(planDir), planIds(plan), { awaited, actions: actionsShown(plan) }));
     await write(process.stdout, `${displayPath(resolve(file))}\n`);
     return EXIT_OK;
   }

@@ -9,6 +9,7 @@ import { compilePlan } from '../pipeline.js';
 import { terminalText } from '../report/terminal-text.js';
 import { applyActuals } from '../sheets/apply-actuals.js';
 import { applyWorkbook, type LeftOut } from '../sheets/apply-changes.js';
+import { actionsShown } from '../sheets/columns.js';
 import { readWorkbook, WorkbookError, type CellProblem } from '../sheets/read-workbook.js';
 import { readActualsFiles, readSourceDocuments } from '../sheets/sources.js';
 import { plural } from '../english.js';
@@ -22,7 +23,7 @@ const MAX_WORKBOOK_BYTES = 50 * 1024 * 1024;
 export async function runImport(file: string, dir: string | undefined, options: { cache?: boolean } = {}): Promise<number> {
   const data = readWorkbookFile(file);
   const planDir = findPlanFolder(dir, `plan import ${file}`).dir;
-  const { diagnostics } = await compilePlan(planDir, { cache: options.cache ?? true });
+  const { plan, diagnostics } = await compilePlan(planDir, { cache: options.cache ?? true });
   const errors = summarise(diagnostics).errors;
   if (errors > 0) {
     await printErrors(planDir, diagnostics);
@@ -31,7 +32,7 @@ export async function runImport(file: string, dir: string | undefined, options: 
   }
   let workbook;
   try {
-    workbook = await readWorkbook(data);
+    workbook = await readWorkbook(data, plan ? actionsShown(plan) : undefined);
   } catch (error) {
     if (error instanceof WorkbookError) throw new CannotRun(`${file}: ${error.message}.`, 'Give plan import a workbook written by plan export --format xlsx.');
     throw error;

@@ -3,6 +3,7 @@
 // (a nested mapping's keys as `target.value`, a trajectory's periods one column each), each with the
 // kind of cell it takes. The actuals' are the columns of an actuals CSV file.
 
+import type { Plan } from '../link/plan-graph.js';
 import { OPTIONAL_COLUMNS, REQUIRED_COLUMNS } from '../model/actuals.js';
 import { planJsonSchema, referenceKindAt, type JsonSchema, type ReferenceKind } from '../model/json-schema.js';
 import type { CollectionName } from '../model/schema.js';
@@ -23,6 +24,19 @@ export interface Column {
   default?: string;
   /** The least number the cell takes. */
   minimum?: number;
+  /**
+   * Shown for reading, not a key of the record: the title and portfolio of a progress update's action,
+   * for whoever fills in a stocktake. plan import writes nothing from it, and refuses a changed one.
+   */
+  shown?: 'title' | 'portfolio';
+}
+
+/** What the Progress sheet shows of each action, by its id: its title, and the id of its portfolio. */
+export type ActionsShown = ReadonlyMap<string, { title: string; portfolio: string | undefined }>;
+
+/** Each action's title and portfolio (the one it names, or its first objective's owner), for the Progress sheet. */
+export function actionsShown(plan: Plan): ActionsShown {
+  return new Map(plan.actions.map((action) => [action.id, { title: action.item.title, portfolio: action.portfolio?.id }]));
 }
 
 /** What a sheet holds a row of: an item, a record of the planning year (a trajectory, an assessment, a progress update), or a row of an actuals file. */
@@ -127,7 +141,7 @@ export function sheetShapes(): SheetShape[] {
   shapes = SCHEMA_SHEETS.map(({ name, collection, key }) => {
     const list = schema.properties?.[collection]?.anyOf?.find((branch) => branch.type === 'array');
     if (!list?.items) throw new Error(`the plan language has no list of ${collection}`);
-    const columns = columnsOf(list.items, collection);
+    const columns = collection === 'progress' ? withActionShown(columnsOf(list.items, collection)) : columnsOf(list.items, collection);
     const periods = periodsOf(list.items, columns);
     return { name, collection, columns, key, matchedInOrder: key[0] !== 'id', ...(periods ? { periods } : {}) };
   });
@@ -144,6 +158,13 @@ export function sheetShapes(): SheetShape[] {
     matchedInOrder: false,
   });
   return shapes;
+}
+
+/** The Progress sheet's columns: the action's portfolio, the action, its title, then the update's keys. */
+function withActionShown(columns: Column[]): Column[] {
+  const action = columns.findIndex((column) => column.header === 'action');
+  const shown = (header: 'title' | 'portfolio'): Column => ({ header, path: [header], kind: 'text', required: false, shown: header });
+  return [shown('portfolio'), ...columns.slice(0, action + 1), shown('title'), ...columns.slice(action + 1)];
 }
 
 /** The column of one period of a trajectory: its value there, a number. */

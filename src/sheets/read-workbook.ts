@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { capitalise } from '../english.js';
 import { parsePeriod, periodProblem } from '../model/period.js';
 import { didYouMean } from '../suggest.js';
-import { periodColumn, rowKey, rowName, rowSubject, sheetShapes, type Column, type SheetShape } from './columns.js';
+import { periodColumn, rowKey, rowName, rowSubject, sheetShapes, type ActionsShown, type Column, type SheetShape } from './columns.js';
 
 export interface CellProblem {
   /** `Objectives!D14` */
@@ -51,7 +51,8 @@ export interface ReadWorkbook {
 
 export class WorkbookError extends Error {}
 
-export async function readWorkbook(data: Buffer): Promise<ReadWorkbook> {
+/** @param actions what the Progress sheet shows of each action, to refuse a cell of it that was changed */
+export async function readWorkbook(data: Buffer, actions: ActionsShown = new Map()): Promise<ReadWorkbook> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
@@ -65,13 +66,13 @@ export async function readWorkbook(data: Buffer): Promise<ReadWorkbook> {
     const sheet = workbook.getWorksheet(shape.name);
     if (!sheet) continue;
     sheets.push(shape);
-    readSheet(sheet, shape, rows, problems);
+    readSheet(sheet, shape, rows, problems, actions);
   }
   if (sheets.length === 0) throw new WorkbookError(`it has none of the sheets plan export writes (${sheetShapes().map((s) => s.name).join(', ')})`);
   return { rows, problems, sheets };
 }
 
-function readSheet(sheet: ExcelJS.Worksheet, shape: SheetShape, rows: SheetRow[], problems: CellProblem[]): void {
+function readSheet(sheet: ExcelJS.Worksheet, shape: SheetShape, rows: SheetRow[], problems: CellProblem[], actions: ActionsShown): void {
   const columns = readHeader(sheet, shape, problems);
   if (!columns) return;
   const keyColumns = shape.key.flatMap((header) => [...columns].filter(([, column]) => column.header === header));
@@ -103,6 +104,15 @@ function readSheet(sheet: ExcelJS.Worksheet, shape: SheetShape, rows: SheetRow[]
       if (shape.key.includes(column.header)) continue;
       const cell = row.getCell(index);
       const at = `${shape.name}!${cell.address}`;
+      if (column.shown) {
+        // Shown for reading: what the plan says of the action, not a key of the update.
+        const action = actions.get(key.action ?? '');
+        const written = String(plainText(shown(cell.value)) ?? shown(cell.value) ?? '').trim();
+        if (action && written !== '' && written !== (action[column.shown] ?? '')) {
+          problems.push({ cell: at, message: `This is the ${column.shown} of the action \`${key.action}\`, which the Progress sheet shows and plan import does not change.`, hint: `Change the action's ${column.shown} on the Actions sheet (or in its .yaml file), or put the cell back as it was.` });
+        }
+        continue;
+      }
       const read = readCell(shape, column, cell.value);
       if ('problem' in read) problems.push({ cell: at, message: read.problem, ...(read.hint ? { hint: read.hint } : {}) });
       else cells.push({ column, value: read.value, cell: at });

@@ -9,7 +9,7 @@ import { modelActuals } from '../model/actuals.js';
 import type { PlanIds } from '../model/json-schema.js';
 import type { CollectionName } from '../model/schema.js';
 import { comparePeriods, parsePeriod } from '../model/period.js';
-import { ACTUALS_FILE_COLUMN, columnLetter, periodColumn, sheetShapes, type Column, type SheetShape } from './columns.js';
+import { ACTUALS_FILE_COLUMN, columnLetter, periodColumn, sheetShapes, type ActionsShown, type Column, type SheetShape } from './columns.js';
 import { entriesOf, itemsOf, type ActualsFile, type SourceDocument } from './sources.js';
 
 /** Every date a workbook carries (its own creation, and each part's time in the zip): none is the time it was made. */
@@ -52,8 +52,14 @@ export interface AwaitedUpdate {
   quarter: string;
 }
 
-/** @param awaited the updates the latest stocktake due still waits for, in the plan's order of actions */
-export async function planWorkbook(sources: readonly SourceDocument[], actualsFiles: readonly ActualsFile[], ids: PlanIds, awaited: readonly AwaitedUpdate[] = []): Promise<Buffer> {
+/** What the Progress sheet is made with beside the sources: the updates a stocktake waits for, and each action's title and portfolio. */
+export interface StocktakeRows {
+  /** The updates the latest stocktake due still waits for, in the plan's order of actions. */
+  awaited: readonly AwaitedUpdate[];
+  actions: ActionsShown;
+}
+
+export async function planWorkbook(sources: readonly SourceDocument[], actualsFiles: readonly ActualsFile[], ids: PlanIds, stocktake: StocktakeRows = { awaited: [], actions: new Map() }): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'plan';
   workbook.lastModifiedBy = 'plan';
@@ -62,7 +68,8 @@ export async function planWorkbook(sources: readonly SourceDocument[], actualsFi
   const contents = sheetShapes().map((shape): SheetContent => {
     if (shape.collection === 'actuals') return actualsSheet(shape, actualsFiles);
     if (shape.collection === 'trajectories') return trajectoriesSheet(shape, sources);
-    if (shape.collection === 'assessments' || shape.collection === 'progress') return recordsSheet(shape, sources, shape.collection, shape.collection === 'progress' ? awaited : []);
+    if (shape.collection === 'assessments') return recordsSheet(shape, sources, shape.collection, []);
+    if (shape.collection === 'progress') return recordsSheet(shape, sources, shape.collection, stocktake.awaited, stocktake.actions);
     return itemsSheet(shape, sources, shape.collection);
   }).filter((content) => !isRecordSheet(content.shape) || content.rows.length > 0);
   const sheets = contents.map((content) => workbook.addWorksheet(content.shape.name, { views: [{ state: 'frozen', xSplit: frozenColumns(content), ySplit: 1 }] }));
@@ -86,9 +93,9 @@ const isRecordSheet = (shape: SheetShape): boolean => shape.key[0] !== 'id';
 /** What the ids a drop-down list offers are, in its warning. */
 const REFERENCE_WORDS: Partial<Record<string, string>> = { target: 'objective or metric' };
 
-/** The key columns stay in view as the sheet scrolls: an item's id, or what a record is about. */
+/** The key columns stay in view as the sheet scrolls: an item's id, or what a record is about (with what is shown of it). */
 function frozenColumns(content: SheetContent): number {
-  const count = content.columns.findIndex((column) => !content.shape.key.includes(column.header));
+  const count = content.columns.findIndex((column) => !content.shape.key.includes(column.header) && !column.shown);
   return count < 0 ? content.columns.length : count;
 }
 
@@ -105,9 +112,14 @@ function itemsSheet(shape: SheetShape, sources: readonly SourceDocument[], colle
  * sheet, a row for each update the latest stocktake due still waits for, with its action and quarter
  * and the rest to fill in (plan import adds each row filled in).
  */
-function recordsSheet(shape: SheetShape, sources: readonly SourceDocument[], collection: 'assessments' | 'progress', awaited: readonly AwaitedUpdate[]): SheetContent {
+function recordsSheet(shape: SheetShape, sources: readonly SourceDocument[], collection: 'assessments' | 'progress', awaited: readonly AwaitedUpdate[], actions?: ActionsShown): SheetContent {
   const records: unknown[] = [...entriesOf(sources, collection).map((entry) => entry.node.toJSON()), ...awaited];
-  return { shape, columns: shape.columns, rows: records.map((record) => shape.columns.map((column) => cellValue(column, valueAt(record, column.path)))) };
+  const value = (record: unknown, column: Column) => {
+    if (!column.shown) return valueAt(record, column.path);
+    const action = valueAt(record, ['action']);
+    return typeof action === 'string' ? actions?.get(action)?.[column.shown] : undefined;
+  };
+  return { shape, columns: shape.columns, rows: records.map((record) => shape.columns.map((column) => cellValue(column, value(record, column)))) };
 }
 
 /** A trajectory a row: one column per period any trajectory of the plan has, in time order, as a planning return lays out a profile. */

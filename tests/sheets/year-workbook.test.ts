@@ -300,15 +300,16 @@ describe('the quarterly stocktake in the workbook: the Progress sheet', () => {
   it('writes each progress update a row, then a row to fill in for each action the latest stocktake due waits for', async () => {
     const workbook = await openWorkbook((await exported(EMBEDDED)).workbook);
     const progress = workbook.getWorksheet('Progress')!;
-    expect(headers(progress)).toEqual(['action', 'date', 'quarter', 'status', 'update', 'reported_by', 'source']);
+    // The action's portfolio and title are shown beside its id, for whoever fills the sheet in (and to filter it by portfolio).
+    expect(headers(progress)).toEqual(['portfolio', 'action', 'title', 'date', 'quarter', 'status', 'update', 'reported_by', 'source']);
     // An update that gives no quarter answers the one its date falls in: its quarter cell is empty, as in the YAML.
-    expect(rowValues(progress, 2).slice(0, 3)).toEqual(['maternity-neonatal-delivery-plan', new Date('2024-04-08T00:00:00Z'), undefined]);
+    expect(rowValues(progress, 2).slice(0, 5)).toEqual(['cyp-maternity', 'maternity-neonatal-delivery-plan', 'Implementation of the national delivery plan for maternity and neonatal care', new Date('2024-04-08T00:00:00Z'), undefined]);
     // The embedded plan's stocktake of 2023/24 Q4 (due by 31 March 2024) waits for every action but the one reported on.
     const awaited = Array.from({ length: progress.rowCount - 5 }, (_, i) => rowValues(progress, i + 6));
     expect(awaited).toHaveLength(30);
-    expect(awaited[0]).toEqual(['cyp-ltc-programme', undefined, '2023/24 Q4']);
-    expect(awaited.every((row) => row[2] === '2023/24 Q4' && row.length === 3)).toBe(true);
-    expect(progress.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 1 });
+    expect(awaited[0]).toEqual(['cyp-maternity', 'cyp-ltc-programme', 'Design and Implement Long Term Conditions Programme (Diabetes, Epilepsy and Asthma)', undefined, '2023/24 Q4']);
+    expect(awaited.every((row) => row[4] === '2023/24 Q4' && row.length === 5)).toBe(true);
+    expect(progress.views[0]).toMatchObject({ state: 'frozen', xSplit: 3, ySplit: 1 });
     expect(offered(workbook, cellOf(workbook, 'Progress', 6, 'action'))).toContain('uec-ae-4-hours');
     expect(cellOf(workbook, 'Progress', 6, 'status').dataValidation.formulae).toEqual(['"not_started,on_track,at_risk,off_track,done,stopped"']);
   });
@@ -381,7 +382,7 @@ describe('the quarterly stocktake in the workbook: the Progress sheet', () => {
       return { workbook: out };
     })();
     const book = await openWorkbook(workbook);
-    book.getWorksheet('Progress')!.addRow(['same-day-emergency-care', new Date('2024-10-01T00:00:00Z'), '2024/25 Q2', 'done', 'Seven days a week.']);
+    book.getWorksheet('Progress')!.addRow([null, 'same-day-emergency-care', null, new Date('2024-10-01T00:00:00Z'), '2024/25 Q2', 'done', 'Seven days a week.']);
     const edited = join(makeTempDir(), 'edited.xlsx');
     await book.xlsx.writeFile(edited);
     const second = await runPlan(['import', edited, first.plan]);
@@ -402,21 +403,32 @@ describe('the quarterly stocktake in the workbook: the Progress sheet', () => {
     const imported = await importChanged(YEAR, (workbook) => {
       cellOf(workbook, 'Progress', 2, 'status').value = 'on_track';
       cellOf(workbook, 'Progress', 3, 'status').value = 'on track';
-      workbook.getWorksheet('Progress')!.addRow(['validation-sprnt', new Date('2024-07-02T00:00:00Z'), '2024/25 Q1', null, 'Done.']);
+      workbook.getWorksheet('Progress')!.addRow([null, 'validation-sprnt', null, new Date('2024-07-02T00:00:00Z'), '2024/25 Q1', null, 'Done.']);
     });
     expectRefused(imported, YEAR, [
-      'Progress!B2: The new progress update on `same-day-emergency-care` for 2024/25 Q1 needs a date: the cell cannot be empty.',
-      'Progress!E2: The new progress update on `same-day-emergency-care` for 2024/25 Q1 needs an update: the cell cannot be empty.',
-      'Progress!D3: "on track" is not one of',
-      'Progress!A4: The plan has no action `validation-sprnt` to add a progress update to. Did you mean `validation-sprint`?',
+      'Progress!D2: The new progress update on `same-day-emergency-care` for 2024/25 Q1 needs a date: the cell cannot be empty.',
+      'Progress!G2: The new progress update on `same-day-emergency-care` for 2024/25 Q1 needs an update: the cell cannot be empty.',
+      'Progress!F3: "on track" is not one of',
+      'Progress!B4: The plan has no action `validation-sprnt` to add a progress update to. Did you mean `validation-sprint`?',
     ]);
+  });
+
+  it('refuses a changed title or portfolio of an action on the Progress sheet, which is the action\'s to change, and takes a cleared one as left alone', async () => {
+    expectRefused(await importEdited(EMBEDDED, [['Progress', 6, 'title', 'Long term conditions'], ['Progress', 7, 'portfolio', 'uec']]), EMBEDDED, [
+      'Progress!C6: This is the title of the action `cyp-ltc-programme`, which the Progress sheet shows and plan import does not change.',
+      'Progress!A7: This is the portfolio of the action `cyp-complex-needs-project`, which the Progress sheet shows and plan import does not change.',
+      '→ Change the action\'s title on the Actions sheet (or in its .yaml file), or put the cell back as it was.',
+    ]);
+    const { plan, result } = await importEdited(EMBEDDED, [['Progress', 6, 'title', null], ['Progress', 6, 'portfolio', null]]);
+    expect(result.code, result.stderr).toBe(0);
+    expectFiles(plan, EMBEDDED);
   });
 
   it('refuses to add an update to a list of updates written on one line, and says how to write it', async () => {
     const source = copyPlan(YEAR);
     writeFileSync(join(source, 'progress.yaml'), 'progress: []\n');
     expectRefused(await importEdited(source, [['Progress', 2, 'date', new Date('2024-07-01T00:00:00Z')], ['Progress', 2, 'update', 'Open at both sites.']]), source, [
-      'Progress!A2: The progress updates in progress.yaml are not written as a list one item per line (- action: …), so plan import cannot add one there.',
+      'Progress!B2: The progress updates in progress.yaml are not written as a list one item per line (- action: …), so plan import cannot add one there.',
       '→ Write `progress:` in the file as a list with one `- action:` item per update, then import again.',
     ]);
   });
