@@ -3,7 +3,7 @@
 
 import { formatNumber, listInWords } from '../english.js';
 import { comparePeriods, parsePeriod } from '../model/period.js';
-import { hasYearChanges, type YearDiff } from './year-diff.js';
+import { hasYearChanges, recordInWords, type YearDiff } from './year-diff.js';
 import { diffCounts, diffKindNouns, type DiffKind, type DiffReport, type ItemRef, type PlanDiff, type PlanVersion, type ThreadChange } from './plan-diff.js';
 
 /** Which versions are compared, in words that follow "Changes": "to plans/x from `main` (1a2b3c4) to the working tree". */
@@ -69,7 +69,7 @@ function yearLines(year: YearDiff): DiffLine[] {
   const marks = { added: '+', removed: '-', changed: '~' } as const;
   return [
     ...year.settings.map((change): DiffLine => ({ mark: '~', text: change.words })),
-    ...year.records.map((record): DiffLine => ({ mark: marks[record.change], text: `${record.subject}${record.gist ? `: ${record.gist}` : ''}` })),
+    ...year.records.map((record): DiffLine => ({ mark: marks[record.change], text: recordInWords(record) })),
   ];
 }
 

@@ -10,7 +10,7 @@ import type { Located } from '../model/locate.js';
 import { statusWords } from '../link/position.js';
 import type { LinkedOrganisation, Plan } from '../link/plan-graph.js';
 import { figureInWords, valueInWords, type TrackedTarget } from '../link/targets.js';
-import { PlanningYear, type ComplianceStatus, type TargetSeries } from '../link/year.js';
+import { PlanningYear, type Compliance, type ComplianceStatus, type TargetSeries } from '../link/year.js';
 import type { LinkedActual, TargetHolder } from '../link/year-graph.js';
 import { canonical, recordFieldChanges, type FieldChange } from './field-changes.js';
 
@@ -66,6 +66,11 @@ export interface YearDiff {
 /** A planning year with nothing changed. */
 export function noYearChanges(): YearDiff {
   return { settings: [], records: [], actuals: { added: [], removed: [], changed: [] }, compliance: [] };
+}
+
+/** A record's change in words: which record, then its gist or its changes. */
+export function recordInWords(record: YearRecordChange): string {
+  return `${record.subject}${record.gist ? `: ${record.gist}` : ''}`;
 }
 
 export function hasYearChanges(year: YearDiff): boolean {
@@ -230,18 +235,19 @@ function diffCompliance(before: Plan, after: Plan, asNow: (id: string) => string
     for (const series of year.series(tracked)) {
       const organisation = orgId(series.organisation);
       const from = positions.get(keyOf(tracked.holder.id, tracked.part, organisation));
-      const to = year.compliance(tracked, series).status;
+      const compliance = year.compliance(tracked, series);
+      const to = compliance.status;
       // A target or organisation only one version tracks is told as added or removed, not as a change of position.
       if (from === undefined || from === to) continue;
-      changes.push({ target: tracked.holder.id, part: tracked.part ?? null, organisation, from, to, words: complianceWords(year, tracked, series, from, to) });
+      changes.push({ target: tracked.holder.id, part: tracked.part ?? null, organisation, from, to, words: complianceWords(tracked, series, compliance, from) });
     }
   }
   return changes;
 }
 
 /** "objective `no-01` for `uhnm` met → not met: measured 73.2% in March 2024, against at least 76%". */
-function complianceWords(year: PlanningYear, tracked: TrackedTarget, series: TargetSeries, from: ComplianceStatus, to: ComplianceStatus): string {
-  const compliance = year.compliance(tracked, series);
+function complianceWords(tracked: TrackedTarget, series: TargetSeries, compliance: Compliance, from: ComplianceStatus): string {
+  const to = compliance.status;
   const measured = compliance.latest ? `measured ${valueInWords(compliance.latest.actual.value, tracked.unit)} in ${periodInWords(compliance.latest.actual.period)}` : undefined;
   const against = compliance.figure ? `against ${figureInWords(compliance.figure, tracked.unit, tracked.comparison)}` : undefined;
   const why = [measured, against].filter((part) => part !== undefined).join(', ') || compliance.reason;

@@ -8,7 +8,7 @@
 import { CST, Document, isMap, isSeq, parseDocument, Parser, type Node, type YAMLSeq } from 'yaml';
 import { recordSchemas } from '../model/schema.js';
 import { didYouMean } from '../suggest.js';
-import { columnLetter } from './columns.js';
+import { columnLetter, isEmptyValue } from './columns.js';
 import type { CellProblem, SheetRow } from './read-workbook.js';
 import type { SourceDocument } from './sources.js';
 
@@ -21,15 +21,13 @@ export interface NewUpdate {
 /** The file a plan with no progress updates gets its first ones in. */
 export const NEW_PROGRESS_FILE = 'progress.yaml';
 
-const isEmpty = (value: unknown): boolean => value === undefined || value === null || value === '';
-
 /**
  * The update a row of the Progress sheet stands for when it matches none of the plan's: undefined for a
  * row with nothing filled in but its action and quarter (one the export left for the stocktake), and
  * problems for one that is not a whole update of one of the plan's actions.
  */
 export function newUpdateOf(row: SheetRow, actionIds: ReadonlySet<string>): { update: NewUpdate } | { problems: CellProblem[] } | undefined {
-  if (row.cells.every((cell) => isEmpty(cell.value) || (Array.isArray(cell.value) && cell.value.length === 0))) return undefined;
+  if (row.cells.every((cell) => isEmptyValue(cell.value))) return undefined;
   const action = row.keyValues.action ?? '';
   if (!actionIds.has(action)) {
     return { problems: [{ cell: row.keyCell, message: `The plan has no action \`${action}\` to add a progress update to.${didYouMean(action, actionIds)}`, hint: 'Give the id of one of the plan\'s actions, as the Actions sheet lists them.' }] };
@@ -37,7 +35,7 @@ export function newUpdateOf(row: SheetRow, actionIds: ReadonlySet<string>): { up
   const data: Record<string, unknown> = {};
   for (const column of row.shape.columns) {
     const value = row.shape.key.includes(column.header) ? row.keyValues[column.header] : row.cells.find((cell) => cell.column === column)?.value;
-    if (!isEmpty(value)) data[column.header] = value;
+    if (!isEmptyValue(value)) data[column.header] = value;
   }
   const result = recordSchemas.progress.safeParse(data);
   if (result.success) return { update: { row, data } };

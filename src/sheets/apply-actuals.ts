@@ -6,8 +6,8 @@ import Papa from 'papaparse';
 import { cellPosition, parseTable, type ParsedTable } from '../load/actuals-csv.js';
 import { modelActuals, type Actual } from '../model/actuals.js';
 import type { Position } from '../diagnostic.js';
-import { isEmptyValue, sameValue, type ImportResult, type LeftOut } from './apply-changes.js';
-import { ACTUALS_FILE_COLUMN, keyOf, rowKey, rowName, type SheetShape } from './columns.js';
+import type { ImportResult, LeftOut } from './apply-changes.js';
+import { ACTUALS_FILE_COLUMN, isEmptyValue, keyOf, rowKey, rowName, sameValue, type SheetShape } from './columns.js';
 import type { SheetRow } from './read-workbook.js';
 import type { ActualsFile } from './sources.js';
 

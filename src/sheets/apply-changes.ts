@@ -7,7 +7,7 @@ import { CST, Document, isMap, Parser, parseDocument, Scalar, stringify, type No
 import { capitalise } from '../english.js';
 import { comparePeriods, parsePeriod } from '../model/period.js';
 import { collectionSchemas, itemNouns, recordSchemas, type CollectionName, type RecordCollectionName } from '../model/schema.js';
-import { columnLetter, keyOf, rowKey, rowName, sheetShapes, type Column, type SheetShape } from './columns.js';
+import { columnLetter, isEmptyValue, keyOf, rowKey, rowName, sameValue, sheetShapes, type Column, type SheetShape } from './columns.js';
 import type { CellProblem, SheetRow } from './read-workbook.js';
 import { entriesOf, itemsOf, type SourceDocument, type SourceEntry } from './sources.js';
 import { valueAt } from './write-workbook.js';
@@ -38,8 +38,6 @@ interface Change {
   cell: string;
 }
 
-export const sameValue = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-export const isEmptyValue = (value: unknown): boolean => value === undefined || value === null || (Array.isArray(value) && value.length === 0);
 
 const schemaOf = (collection: CollectionName | RecordCollectionName) => (collection in collectionSchemas ? collectionSchemas[collection as CollectionName] : recordSchemas[collection as RecordCollectionName]);
 

@@ -213,6 +213,11 @@ export function rowSubject(shape: SheetShape, key: Readonly<Record<string, strin
   return shape.key[0] === 'id' ? rowName(shape, key, ordinal) : `the ${rowName(shape, key, ordinal)}`;
 }
 
+/** Whether a cell's value and a plan's value are the same, as plain data. */
+export const sameValue = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+/** An empty cell, an absent value, or an empty list. */
+export const isEmptyValue = (value: unknown): boolean => value === undefined || value === null || (Array.isArray(value) && value.length === 0);
+
 /** A column's letter: A, B, …, Z, AA, …. */
 export function columnLetter(index: number): string {
   let letter = '';

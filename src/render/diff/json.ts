@@ -2,6 +2,7 @@
 
 import type { FieldChange } from '../../diff/field-changes.js';
 import { diffCounts, type ItemRef, type PlanVersion } from '../../diff/plan-diff.js';
+import { recordInWords } from '../../diff/year-diff.js';
 import type { DiffFormatter } from './formatter.js';
 
 export const DIFF_FORMAT = 'plan-diff/1';
@@ -27,7 +28,7 @@ export const json: DiffFormatter = ({ old, new: now, diff }) =>
       duty_coverage: diff.coverage.map((c) => ({ duty: c.duty.id, title: c.duty.title ?? null, edition: c.edition, from: c.from, to: c.to, text: c.words })),
       year: {
         settings: diff.year.settings.map(change),
-        records: diff.year.records.map((r) => ({ change: r.change, kind: r.kind, about: r.about, text: `${r.subject}${r.gist ? `: ${r.gist}` : ''}`, changes: r.changes.map(change) })),
+        records: diff.year.records.map((r) => ({ change: r.change, kind: r.kind, about: r.about, text: recordInWords(r), changes: r.changes.map(change) })),
         actuals: {
           added: diff.year.actuals.added,
           changed: diff.year.actuals.changed.map(({ words, ...rest }) => ({ ...rest, text: words })),
