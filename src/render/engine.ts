@@ -11,6 +11,7 @@ import { load as loadYaml } from 'js-yaml';
 import { capitalise } from '../english.js';
 import { escapeForMarkdown, markdownCell, markdownInlineToHtml, markdownToHtml, markdownToMarkdown, type ProseOptions } from './markdown.js';
 import { precompiledTemplates, type PrecompiledTemplate } from './precompiled-templates.js';
+import { joiningEach } from './each-helper.js';
 
 export type OutputFormat = 'html' | 'md';
 
@@ -178,6 +179,8 @@ export class DocumentRenderer {
       const parts = text.split(/`([^`]+)`/);
       return new hb.SafeString(parts.map((part, i) => (i % 2 === 1 ? `<code>${Handlebars.escapeExpression(part)}</code>` : Handlebars.escapeExpression(part))).join(''));
     });
+    // Lists of thousands of items make one flat string each rather than thousands of pieces.
+    hb.registerHelper('each', joiningEach(hb.helpers['each']!));
     hb.registerHelper('cell', (text: unknown) => (text === undefined || text === null ? '' : markdownCell(String(text))));
     hb.registerHelper('date', (iso: unknown) => formatDate(typeof iso === 'string' ? iso : undefined));
     hb.registerHelper('join', (list: unknown, separator: unknown) => (Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : ', ') : ''));
