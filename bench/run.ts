@@ -78,7 +78,9 @@ const TARGETS = {
  * several runs. Doorstop cannot be installed here any more, so these are the reference.
  */
 const DOORSTOP = { checkMs: 1_390, publishMarkdownMs: 2_640, publishHtmlMs: 6_030 };
-const SIDE_BY_SIDE_ROUNDS = 9;
+// 21 rounds: the embedded plan's cases take a few hundred milliseconds, and a machine shared with other work spreads
+// them by as much; fewer rounds made their medians move by a tenth from one run of the bench to the next.
+const SIDE_BY_SIDE_ROUNDS = 21;
 
 const DEFAULT_SIZES = [1_000, 5_000, 10_000, 50_000, 100_000];
 function defaultReps(actions: number): number {

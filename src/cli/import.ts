@@ -49,7 +49,7 @@ export async function runImport(file: string, dir: string | undefined, options: 
   for (const [path, text] of changed) {
     const target = join(planDir, path);
     try {
-      // A new file (progress.yaml) gets the mode of plan.yaml.
+      // A new file (progress.yaml, assessments.yaml) gets the mode of plan.yaml.
       writeFileWhole(target, text, statSync(existsSync(target) ? target : join(planDir, 'plan.yaml')).mode & 0o7777);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
@@ -63,9 +63,11 @@ export async function runImport(file: string, dir: string | undefined, options: 
     const values = [...counts.values()].reduce((a, b) => a + b, 0);
     lines.push(`plan: ${values === 1 ? '1 value' : `${values} values`} changed, in ${inFiles(counts)}.`);
   }
-  if (yaml.added.size > 0) {
-    const updates = [...yaml.added.values()].reduce((a, b) => a + b, 0);
-    lines.push(`plan: ${updates === 1 ? '1 progress update' : `${updates} progress updates`} added, in ${inFiles(yaml.added)}.`);
+  for (const [collection, noun] of [['progress', 'progress update'], ['assessments', 'assessment']] as const) {
+    const byFile = yaml.added.get(collection);
+    if (!byFile) continue;
+    const count = [...byFile.values()].reduce((a, b) => a + b, 0);
+    lines.push(`plan: ${count === 1 ? `1 ${noun}` : `${count} ${noun}s`} added, in ${inFiles(byFile)}.`);
   }
   lines.push(...leftOutText(yaml.notInWorkbook.filter((left) => left.sheet.key[0] === 'id'), 'item', (left) => `\`${left.name}\``));
   lines.push(...leftOutText(yaml.notInWorkbook.filter((left) => left.sheet.collection === 'trajectories'), 'trajectory', (left) => left.name));

@@ -11,15 +11,15 @@ import { columnLetter, isEmptyValue, keyOf, rowKey, rowName, sameValue, sheetSha
 import type { CellProblem, SheetRow } from './read-workbook.js';
 import { entriesOf, itemsOf, type SourceDocument, type SourceEntry } from './sources.js';
 import { valueAt } from './write-workbook.js';
-import { addUpdates, checkAdded, newUpdateOf, type NewUpdate } from './add-progress.js';
+import { addRecords, checkAdded, newRecordOf, type AddedCollection, type NewRecord } from './add-records.js';
 
 export interface ImportResult {
-  /** The files that change, path -> new text; a file the plan did not have (progress.yaml) too. */
+  /** The files that change, path -> new text; a file the plan did not have (progress.yaml, assessments.yaml) too. */
   changed: Map<string, string>;
   /** How many values changed, by file. */
   counts: Map<string, number>;
-  /** How many progress updates were added, by file. */
-  added: Map<string, number>;
+  /** How many progress updates and assessments were added, by file. */
+  added: Map<AddedCollection, Map<string, number>>;
   problems: CellProblem[];
   /** What the plan has that the workbook's sheets leave out: left as it is. */
   notInWorkbook: LeftOut[];
@@ -82,17 +82,19 @@ export function applyWorkbook(sources: readonly SourceDocument[], rows: readonly
   }
   const inWorkbook = new Set<string>();
   const editedEntries: { entry: SourceEntry; row: SheetRow; changes: Change[] }[] = [];
-  const actionIds = new Set(itemsOf(sources, 'actions').map((item) => item.id));
-  const newUpdates: NewUpdate[] = [];
+  const references = {
+    actions: new Set(itemsOf(sources, 'actions').map((item) => item.id)),
+    targets: new Set([...itemsOf(sources, 'objectives'), ...itemsOf(sources, 'metrics')].map((item) => item.id)),
+    organisations: new Set(itemsOf(sources, 'organisations').map((item) => item.id)),
+  };
+  // Rows of the Progress and Assessments sheets that match no record: each is a new one, unless it is a record whose key cells were changed.
+  const unmatched: SheetRow[] = [];
 
   for (const row of rows) {
     if (row.shape.collection === 'actuals') continue;
     const entry = bySheet.get(row.shape.name)?.get(row.key)?.entry;
-    if (!entry && row.shape.collection === 'progress') {
-      // The one record plan import adds: an update filled in for a stocktake.
-      const update = newUpdateOf(row, actionIds);
-      if (update && 'problems' in update) problems.push(...update.problems);
-      else if (update) newUpdates.push(update.update);
+    if (!entry && (row.shape.collection === 'progress' || row.shape.collection === 'assessments')) {
+      unmatched.push(row);
       continue;
     }
     if (!entry) {
@@ -117,7 +119,19 @@ export function applyWorkbook(sources: readonly SourceDocument[], rows: readonly
     editedEntries.push({ entry, row, changes });
   }
 
-  const added = addUpdates(sources, newUpdates);
+  // The records plan import adds: an update filled in for a stocktake, an assessment added to its sheet.
+  const newRecords: NewRecord[] = [];
+  for (const row of unmatched) {
+    const rekeyed = rekeyedRecord(row, bySheet.get(row.shape.name) ?? new Map(), inWorkbook);
+    if (rekeyed) {
+      problems.push(rekeyed);
+      continue;
+    }
+    const record = newRecordOf(row, references);
+    if (record && 'problems' in record) problems.push(...record.problems);
+    else if (record) newRecords.push(record.record);
+  }
+  const added = addRecords(sources, newRecords);
   problems.push(...added.problems);
   for (const source of added.edited) edited.add(source);
   const changed = new Map<string, string>();
@@ -136,13 +150,37 @@ export function applyWorkbook(sources: readonly SourceDocument[], rows: readonly
   return { changed, counts, added: added.counts, problems, notInWorkbook };
 }
 
+/**
+ * A row that matches no record of the plan because a cell that says which record it is was changed:
+ * every other cell is that of a record the workbook no longer has a row for. It is refused, not taken
+ * as a new record beside the old one.
+ */
+function rekeyedRecord(row: SheetRow, entries: ReadonlyMap<string, { entry: SourceEntry; name: string }>, inWorkbook: ReadonlySet<string>): CellProblem | undefined {
+  if (row.cells.every((cell) => isEmptyValue(cell.value))) return undefined;
+  for (const [key, { entry, name }] of entries) {
+    if (inWorkbook.has(`${row.shape.name}\u0000${key}`)) continue;
+    const data: unknown = entry.node.toJSON();
+    if (!row.cells.every((cell) => (isEmptyValue(cell.value) && isEmptyValue(valueAt(data, cell.column.path))) || sameValue(valueAt(data, cell.column.path), cell.value))) continue;
+    const was = keyOf(row.shape, data);
+    const changed = row.shape.key.filter((header) => (was[header] ?? '') !== (row.keyValues[header] ?? ''));
+    if (changed.length === 0) continue;
+    const header = changed[0]!;
+    const index = row.shape.columns.findIndex((column) => column.header === header);
+    const noun = row.shape.collection === 'progress' ? 'update' : 'assessment';
+    return {
+      cell: `${row.shape.name}!${columnLetter(index)}${row.row}`,
+      message: `This row is the ${name} with its ${changed.join(' and ')} changed: the cells that say which ${noun} a row is are not changed by plan import.`,
+      hint: `Put the ${header} back as it was. To record a new ${noun}, add a row; to change what an ${noun === 'update' ? 'update is on' : 'assessment judges'}, change it in ${entry.source.file}.`,
+    };
+  }
+  return undefined;
+}
+
 /** Why a row matches nothing of the plan: plan import changes what a plan has, and adds nothing. */
 function notInPlan(row: SheetRow, allIds: ReadonlyMap<string, string>): CellProblem {
   const { shape } = row;
-  if (shape.collection === 'trajectories' || shape.collection === 'assessments') {
-    const [records, record, keys] = shape.collection === 'trajectories'
-      ? ['trajectories', 'trajectory', 'target, part, organisation and kind']
-      : ['assessments', 'assessment', 'target, part, organisation, position and period'];
+  if (shape.collection === 'trajectories') {
+    const [records, record, keys] = ['trajectories', 'trajectory', 'target, part, organisation and kind'];
     return row.ordinal > 0
       ? { cell: row.keyCell, message: `The plan has no ${row.what}: this row is one more than it has.`, hint: `Rows with the same ${keys} are matched with the ${records} in the order of the plan's files. Delete the row, or add the ${record} to a .yaml file of the plan (then export again).` }
       : { cell: row.keyCell, message: `The plan has no ${row.what}.`, hint: `plan import changes the ${records} a plan has; it adds none. Add it to a .yaml file of the plan (then export again), or correct the ${keys} of the row.` };

@@ -434,6 +434,9 @@ describe('the quarterly stocktake in the workbook: the Progress sheet', () => {
   });
 });
 
+/** A row of the Assessments sheet for the planning-year fixture, which has no assessments. */
+const FIRST_ASSESSMENT = ['ae-4-hours', null, null, 'forecast', '2024-09', 81, 'not_met', null, 'Planning team', new Date('2024-07-05T00:00:00Z')];
+
 describe('recorded assessments in the workbook: the Assessments sheet', () => {
   it('writes each assessment a row, what it judges in the first columns, and writes a changed judgement in its place', async () => {
     const workbook = await openWorkbook((await exported(EMBEDDED)).workbook);
@@ -465,13 +468,124 @@ describe('recorded assessments in the workbook: the Assessments sheet', () => {
     expect(diffLines(text(EMBEDDED, 'assessments.yaml'), text(plan, 'assessments.yaml'))).toEqual({ removed: ['    value: 76.4'], added: ['    value: 76.5'] });
   });
 
-  it('refuses a row whose position was changed, which makes it an assessment the plan does not have', async () => {
+  it('refuses a row whose position was changed, as the assessment it was, rather than add it as another', async () => {
     const workbook = await openWorkbook((await exported(EMBEDDED)).workbook);
     const assessments = workbook.getWorksheet('Assessments')!;
     const row = Array.from({ length: assessments.rowCount - 1 }, (_, i) => i + 2).find((n) => rowValues(assessments, n)[0] === 'no-01')!;
     expectRefused(await importEdited(EMBEDDED, [['Assessments', row, 'position', 'measured']]), EMBEDDED, [
-      `Assessments!A${row}: The plan has no assessment of the measured position of \`no-01\` for \`uhnm\` in 2024-03.`,
-      'plan import changes the assessments a plan has; it adds none.',
+      `Assessments!D${row}: This row is the assessment of the planned position of \`no-01\` for \`uhnm\` in 2024-03 with its position changed: the cells that say which assessment a row is are not changed by plan import.`,
+      '→ Put the position back as it was. To record a new assessment, add a row; to change what an assessment judges, change it in assessments.yaml.',
+    ]);
+  });
+
+  it('refuses a progress update whose quarter was changed, as the update it was', async () => {
+    const source = copyPlan(YEAR);
+    writeFileSync(join(source, 'progress.yaml'), 'progress:\n  - action: same-day-emergency-care\n    date: 2024-07-01\n    quarter: 2024/25 Q1\n    status: on_track\n    update: Open at both sites.\n');
+    expectRefused(await importEdited(source, [['Progress', 2, 'quarter', '2024/25 Q2']]), source, [
+      'Progress!E2: This row is the progress update on `same-day-emergency-care` for 2024/25 Q1 with its quarter changed: the cells that say which update a row is are not changed by plan import.',
+      '→ Put the quarter back as it was. To record a new update, add a row; to change what an update is on, change it in progress.yaml.',
+    ]);
+  });
+
+  it('adds an assessment filled in on a new row, after the last one of its target, which plan check and plan trace then read', async () => {
+    const { plan, result } = await importChanged(EMBEDDED, (workbook) => {
+      workbook.getWorksheet('Assessments')!.addRow(['no-01', null, 'uhnm', 'measured', '2024-03', 76.3, 'met', 'compliant', 'UHNM performance team', new Date('2024-04-20T00:00:00Z'), 'Monthly performance report, April 2024']);
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/plan: 1 assessment added, in \S+assessments\.yaml \(1\)\./);
+    const before = text(EMBEDDED, 'assessments.yaml');
+    const after = text(plan, 'assessments.yaml');
+    expect(diffLines(before, after)).toEqual({ removed: [], added: [
+      '  - target: no-01',
+      '    organisation: uhnm',
+      '    position: measured',
+      '    period: 2024-03',
+      '    value: 76.3',
+      '    status: met',
+      '    words: compliant',
+      '    assessed_by: UHNM performance team',
+      '    assessed_on: 2024-04-20',
+      '    source: Monthly performance report, April 2024',
+    ] });
+    // Right after the last assessment of no-01, before the next target's.
+    const lines = after.split('\n');
+    const added = lines.indexOf('    assessed_by: UHNM performance team');
+    expect(lines.slice(added - 8, added - 6)).toEqual(['    source: System plan slides, Draft NHSE Facing Submissions, UHNM Position', '  - target: no-01']);
+    const check = await runPlan(['check', plan, '--format', 'json']);
+    const beforeCheck = await runPlan(['check', EMBEDDED, '--format', 'json']);
+    expect(check.code).toBe(beforeCheck.code);
+    const errors = (JSON.parse(check.stdout) as { diagnostics: { severity: string }[] }).diagnostics.filter((d) => d.severity === 'error');
+    expect(errors).toEqual([]);
+    const site = join(makeTempDir(), 'site');
+    expect((await runPlan(['build', plan, '--out', site, '--quiet'])).code).toBe(0);
+    const compiled = JSON.parse(readFileSync(join(site, 'plan.json'), 'utf8')) as { year: { targets: { target: string; positions: { organisation: string; assessed: { position: string; assessed_by: string; assessed_on: string }[] }[] }[] } };
+    const uhnm = compiled.year.targets.find((t) => t.target === 'no-01')!.positions.find((p) => p.organisation === 'uhnm')!;
+    expect(uhnm.assessed.map((a) => [a.position, a.assessed_by, a.assessed_on])).toEqual([
+      ['planned', 'Staffordshire and Stoke-on-Trent ICS', '2023-02-23'],
+      ['measured', 'UHNM performance team', '2024-04-20'],
+    ]);
+    const trace = await runPlan(['trace', 'no-01', plan]);
+    expect(trace.stdout).toContain('assessed met ("compliant") by UHNM performance team on 20 April 2024, of the measured position 76.3% in March 2024');
+  });
+
+  it('puts the first assessments of a plan that has none in a new file, assessments.yaml', async () => {
+    const source = copyPlan(YEAR);
+    const { plan, result } = await importChanged(source, (workbook) => {
+      // A plan with no assessments has no Assessments sheet: the planner adds one, headed as the language's keys are.
+      const sheet = workbook.addWorksheet('Assessments');
+      sheet.addRow(['target', 'part', 'organisation', 'position', 'period', 'value', 'status', 'words', 'assessed_by', 'assessed_on', 'source', 'note']);
+      sheet.addRow(FIRST_ASSESSMENT);
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect(text(plan, 'assessments.yaml')).toBe([
+      'assessments:',
+      `  - target: ${FIRST_ASSESSMENT[0]}`,
+      '    position: forecast',
+      '    period: 2024-09',
+      '    value: 81',
+      '    status: not_met',
+      '    assessed_by: Planning team',
+      '    assessed_on: 2024-07-05',
+      '',
+    ].join('\n'));
+    // Every other file as it was.
+    const now = filesOf(plan);
+    expect([...now.keys()].sort()).toEqual([...filesOf(source).keys(), 'assessments.yaml'].sort());
+    for (const [file, bytes] of filesOf(source)) expect(now.get(file)!.equals(bytes), file).toBe(true);
+    expect((await runPlan(['check', plan])).code).toBe(0);
+  });
+
+  it('refuses a new assessment of a target or organisation the plan does not have, or without its judgement, who made it and when, and writes nothing', async () => {
+    const imported = await importChanged(EMBEDDED, (workbook) => {
+      const sheet = workbook.getWorksheet('Assessments')!;
+      sheet.addRow(['no-1', null, null, 'planned', '2024-03', 70, 'met', null, 'ICB', new Date('2024-04-20T00:00:00Z')]);
+      sheet.addRow(['no-01', null, 'uhn', 'planned', '2024-03', 70, 'met', null, 'ICB', new Date('2024-04-20T00:00:00Z')]);
+      sheet.addRow(['no-03', null, null, 'measured', '2024-03', 70]);
+      sheet.addRow(['no-03', null, null, 'measured', '2024-02', 70, 'compliant', null, 'ICB', new Date('2024-04-20T00:00:00Z')]);
+    });
+    const rows = await openWorkbook((await exported(EMBEDDED)).workbook).then((book) => book.getWorksheet('Assessments')!.rowCount);
+    expectRefused(imported, EMBEDDED, [
+      `Assessments!A${rows + 1}: The plan has no objective or metric \`no-1\` to add an assessment of its target to. Did you mean \`no-01\`?`,
+      `Assessments!C${rows + 2}: The plan has no organisation \`uhn\`. Did you mean \`uhnm\`?`,
+      `Assessments!G${rows + 3}: The new assessment of the measured position of \`no-03\` in 2024-03 needs a status: the cell cannot be empty.`,
+      `Assessments!I${rows + 3}: The new assessment of the measured position of \`no-03\` in 2024-03 needs an assessed by: the cell cannot be empty.`,
+      `Assessments!J${rows + 3}: The new assessment of the measured position of \`no-03\` in 2024-03 needs an assessed on: the cell cannot be empty.`,
+      '→ Write the date of the assessment, such as 2024-06-28.',
+      `Assessments!G${rows + 4}: "compliant" is not one of`,
+    ]);
+  });
+
+  it('refuses to add an assessment to a list of assessments written on one line', async () => {
+    const source = copyPlan(YEAR);
+    writeFileSync(join(source, 'assessments.yaml'), 'assessments: []\n');
+    const imported = await importChanged(source, (workbook) => {
+      const sheet = workbook.addWorksheet('Assessments');
+      sheet.addRow(['target', 'part', 'organisation', 'position', 'period', 'value', 'status', 'words', 'assessed_by', 'assessed_on', 'source', 'note']);
+      sheet.addRow(FIRST_ASSESSMENT);
+    });
+    expectRefused(imported, source, [
+      'Assessments!A2: The assessments in assessments.yaml are not written as a list one item per line (- target: …), so plan import cannot add one there.',
+      '→ Write `assessments:` in the file as a list with one `- target:` item per assessment, then import again.',
     ]);
   });
 });
