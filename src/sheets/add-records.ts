@@ -3,9 +3,10 @@
 // stocktake is collected that way: the export leaves a row for each action the latest stocktake due
 // still waits for, and whoever answers fills it in; an assessment of where a target stands is a row
 // added at the end of its sheet. A new record goes in after the last one about the same action or
-// target (in its file), else at the end of the plan's last list of them, else into a new file
-// (progress.yaml, assessments.yaml); its text is written as the `yaml` library writes a list item,
-// every other byte of the file staying as it was.
+// target, else at the end of the plan's last list of them, else into a new file (progress.yaml,
+// assessments.yaml); an update looks first among the lists that hold updates of its quarter, so a plan
+// that keeps a file per quarter gets it there. Its text is written as the `yaml` library writes a list
+// item, every other byte of the file staying as it was.
 
 import { CST, Document, isMap, isSeq, parseDocument, Parser, type Node, type YAMLSeq } from 'yaml';
 import { recordSchemas } from '../model/schema.js';
@@ -137,14 +138,18 @@ function addOfKind(sources: readonly SourceDocument[], collection: AddedCollecti
   const pending: { source: SourceDocument; token: CST.BlockSequence; after: number; items: SeqItem[] }[] = [];
   let created: string[] | undefined;
   for (const record of records) {
+    // An update goes among the updates of its quarter where the plan keeps them apart (a file per quarter).
+    const quarter = collection === 'progress' ? record.data.quarter : undefined;
+    const ofQuarter = quarter === undefined ? [] : lists.filter(({ list }) => list.items.some((item) => isMap(item) && item.get('quarter') === quarter));
+    const scope = ofQuarter.length > 0 ? ofQuarter : lists;
     // After the last record about the same action or target, else at the end of the last list of them.
     let place: { source: SourceDocument; list: YAMLSeq; index: number } | undefined;
-    for (const { source, list } of lists) {
+    for (const { source, list } of scope) {
       list.items.forEach((item, index) => {
         if (isMap(item) && item.get(about) === record.data[about]) place = { source, list, index };
       });
     }
-    const last = lists[lists.length - 1];
+    const last = scope[scope.length - 1];
     place ??= last ? { source: last.source, list: last.list, index: last.list.items.length - 1 } : undefined;
     if (!place) {
       (created ??= [`${collection}:\n`]).push(itemText(record.data, 2));

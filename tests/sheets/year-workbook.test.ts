@@ -399,6 +399,30 @@ describe('the quarterly stocktake in the workbook: the Progress sheet', () => {
     expect((await runPlan(['check', first.plan])).code).toBe(0);
   });
 
+  it('puts an update among the updates of its quarter, in a plan that keeps a file per quarter', async () => {
+    const source = copyPlan(YEAR);
+    const q1 = 'progress:\n  - action: same-day-emergency-care\n    date: 2024-07-01\n    quarter: 2024/25 Q1\n    update: Open at one site.\n  - action: validation-sprint\n    date: 2024-07-02\n    quarter: 2024/25 Q1\n    update: Started.\n';
+    const q2 = 'progress:\n  - action: same-day-emergency-care\n    date: 2024-10-01\n    quarter: 2024/25 Q2\n    update: Open at both sites.\n';
+    writeFileSync(join(source, 'progress-2024-25-q1.yaml'), q1);
+    writeFileSync(join(source, 'progress-2024-25-q2.yaml'), q2);
+    const { plan, result } = await importChanged(source, (workbook) => {
+      const sheet = workbook.getWorksheet('Progress')!;
+      sheet.addRow([null, 'validation-sprint', null, new Date('2024-10-02T00:00:00Z'), '2024/25 Q2', 'done', 'Finished.']);
+      sheet.addRow([null, 'same-day-emergency-care', null, new Date('2024-07-03T00:00:00Z'), '2024/25 Q1', null, 'Second site opening.']);
+    });
+    expect(result.code, result.stderr).toBe(0);
+    // validation-sprint's only update is in Q1's file, but its Q2 update goes with the other Q2 updates.
+    expect(text(plan, 'progress-2024-25-q2.yaml')).toBe(`${q2}  - action: validation-sprint\n    date: 2024-10-02\n    quarter: 2024/25 Q2\n    status: done\n    update: Finished.\n`);
+    // Within its quarter's file, after the action's last update there.
+    expect(text(plan, 'progress-2024-25-q1.yaml').split('\n').slice(4, 9)).toEqual([
+      '    update: Open at one site.',
+      '  - action: same-day-emergency-care',
+      '    date: 2024-07-03',
+      '    quarter: 2024/25 Q1',
+      '    update: Second site opening.',
+    ]);
+  });
+
   it('refuses a row filled in without its date or update, for an action the plan does not have, or with a status it does not know, and writes nothing', async () => {
     const imported = await importChanged(YEAR, (workbook) => {
       cellOf(workbook, 'Progress', 2, 'status').value = 'on_track';
