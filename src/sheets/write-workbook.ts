@@ -150,12 +150,15 @@ function writeSheet(sheet: ExcelJS.Worksheet, { shape, columns, rows }: SheetCon
   sheet.getRow(1).font = { bold: true };
   sheet.autoFilter = { from: 'A1', to: `${columnLetter(columns.length - 1)}1` };
   for (const row of rows) sheet.addRow(row);
+  // Below the records plan import adds (progress updates, assessments), rows ready to fill in: their cells
+  // formatted and offering the same choices as those above.
+  const last = sheet.rowCount + (shape.collection === 'progress' || shape.collection === 'assessments' ? ROWS_TO_FILL_IN : 0);
   columns.forEach((column, columnIndex) => {
     const letter = columnLetter(columnIndex);
     // A period typed into the header of a column inserted beside this one (Excel copies the format) stays a period.
     if (isPeriod(shape, column)) sheet.getCell(`${letter}1`).numFmt = TEXT_FORMAT;
     const choices = column.choices ? `"${column.choices.join(',')}"` : column.reference ? listRange.get(column.reference) : undefined;
-    for (let row = 2; row <= sheet.rowCount; row++) {
+    for (let row = 2; row <= last; row++) {
       const cell = sheet.getCell(`${letter}${row}`);
       if (column.kind === 'date') cell.numFmt = 'yyyy-mm-dd';
       if (column.kind === 'period') cell.numFmt = TEXT_FORMAT;
@@ -169,6 +172,9 @@ function writeSheet(sheet: ExcelJS.Worksheet, { shape, columns, rows }: SheetCon
     }
   });
 }
+
+/** How many empty rows, formatted and with their drop-downs, follow the progress updates and the assessments. */
+export const ROWS_TO_FILL_IN = 50;
 
 const isPeriod = (shape: SheetShape, column: Column): boolean => shape.periods !== undefined && column.path[0] === shape.periods.key;
 

@@ -77,6 +77,16 @@ async function importEdited(source: string, edits: readonly CellEdit[]) {
 const headers = (sheet: ExcelJS.Worksheet) => (sheet.getRow(1).values as unknown[]).slice(1);
 const rowValues = (sheet: ExcelJS.Worksheet, row: number) => (sheet.getRow(row).values as unknown[]).slice(1);
 
+/** Types a row into the first empty row below the header, as a planner would (the export leaves rows ready to fill in); its number. */
+function fillIn(sheet: ExcelJS.Worksheet, values: readonly ExcelJS.CellValue[]): number {
+  let number = 2;
+  while (rowValues(sheet, number).some((value) => value !== undefined && value !== null)) number++;
+  values.forEach((value, i) => {
+    if (value !== null) sheet.getRow(number).getCell(i + 1).value = value;
+  });
+  return number;
+}
+
 /** The ids a cell's drop-down list offers, from the hidden Lists sheet. */
 function offered(workbook: ExcelJS.Workbook, cell: ExcelJS.Cell): unknown[] {
   const [, column, first, last] = /^Lists!\$([A-Z]+)\$(\d+):\$[A-Z]+\$(\d+)$/.exec(cell.dataValidation.formulae[0] as string)!;
@@ -305,8 +315,16 @@ describe('the quarterly stocktake in the workbook: the Progress sheet', () => {
     // An update that gives no quarter answers the one its date falls in: its quarter cell is empty, as in the YAML.
     expect(rowValues(progress, 2).slice(0, 5)).toEqual(['cyp-maternity', 'maternity-neonatal-delivery-plan', 'Implementation of the national delivery plan for maternity and neonatal care', new Date('2024-04-08T00:00:00Z'), undefined]);
     // The embedded plan's stocktake of 2023/24 Q4 (due by 31 March 2024) waits for every action but the one reported on.
-    const awaited = Array.from({ length: progress.rowCount - 5 }, (_, i) => rowValues(progress, i + 6));
+    const awaited = Array.from({ length: progress.rowCount - 5 }, (_, i) => rowValues(progress, i + 6)).filter((row) => row.length > 0);
     expect(awaited).toHaveLength(30);
+    // Then empty rows ready to fill in, formatted and offering the same choices.
+    const empty = 36;
+    expect(rowValues(progress, empty)).toEqual([]);
+    expect(cellOf(workbook, 'Progress', empty, 'date').numFmt).toBe('yyyy-mm-dd');
+    expect(cellOf(workbook, 'Progress', empty, 'quarter').numFmt).toBe('@');
+    expect(offered(workbook, cellOf(workbook, 'Progress', empty, 'action'))).toContain('uec-ae-4-hours');
+    expect(cellOf(workbook, 'Progress', empty + 49, 'status').dataValidation.formulae).toEqual(['"not_started,on_track,at_risk,off_track,done,stopped"']);
+    expect(cellOf(workbook, 'Progress', empty + 50, 'status').dataValidation).toBeUndefined();
     expect(awaited[0]).toEqual(['cyp-maternity', 'cyp-ltc-programme', 'Design and Implement Long Term Conditions Programme (Diabetes, Epilepsy and Asthma)', undefined, '2023/24 Q4']);
     expect(awaited.every((row) => row[4] === '2023/24 Q4' && row.length === 5)).toBe(true);
     expect(progress.views[0]).toMatchObject({ state: 'frozen', xSplit: 3, ySplit: 1 });
@@ -382,7 +400,7 @@ describe('the quarterly stocktake in the workbook: the Progress sheet', () => {
       return { workbook: out };
     })();
     const book = await openWorkbook(workbook);
-    book.getWorksheet('Progress')!.addRow([null, 'same-day-emergency-care', null, new Date('2024-10-01T00:00:00Z'), '2024/25 Q2', 'done', 'Seven days a week.']);
+    fillIn(book.getWorksheet('Progress')!, [null, 'same-day-emergency-care', null, new Date('2024-10-01T00:00:00Z'), '2024/25 Q2', 'done', 'Seven days a week.']);
     const edited = join(makeTempDir(), 'edited.xlsx');
     await book.xlsx.writeFile(edited);
     const second = await runPlan(['import', edited, first.plan]);
@@ -407,8 +425,8 @@ describe('the quarterly stocktake in the workbook: the Progress sheet', () => {
     writeFileSync(join(source, 'progress-2024-25-q2.yaml'), q2);
     const { plan, result } = await importChanged(source, (workbook) => {
       const sheet = workbook.getWorksheet('Progress')!;
-      sheet.addRow([null, 'validation-sprint', null, new Date('2024-10-02T00:00:00Z'), '2024/25 Q2', 'done', 'Finished.']);
-      sheet.addRow([null, 'same-day-emergency-care', null, new Date('2024-07-03T00:00:00Z'), '2024/25 Q1', null, 'Second site opening.']);
+      fillIn(sheet, [null, 'validation-sprint', null, new Date('2024-10-02T00:00:00Z'), '2024/25 Q2', 'done', 'Finished.']);
+      fillIn(sheet, [null, 'same-day-emergency-care', null, new Date('2024-07-03T00:00:00Z'), '2024/25 Q1', null, 'Second site opening.']);
     });
     expect(result.code, result.stderr).toBe(0);
     // validation-sprint's only update is in Q1's file, but its Q2 update goes with the other Q2 updates.
@@ -427,7 +445,7 @@ describe('the quarterly stocktake in the workbook: the Progress sheet', () => {
     const imported = await importChanged(YEAR, (workbook) => {
       cellOf(workbook, 'Progress', 2, 'status').value = 'on_track';
       cellOf(workbook, 'Progress', 3, 'status').value = 'on track';
-      workbook.getWorksheet('Progress')!.addRow([null, 'validation-sprnt', null, new Date('2024-07-02T00:00:00Z'), '2024/25 Q1', null, 'Done.']);
+      fillIn(workbook.getWorksheet('Progress')!, [null, 'validation-sprnt', null, new Date('2024-07-02T00:00:00Z'), '2024/25 Q1', null, 'Done.']);
     });
     expectRefused(imported, YEAR, [
       'Progress!D2: The new progress update on `same-day-emergency-care` for 2024/25 Q1 needs a date: the cell cannot be empty.',
@@ -513,7 +531,7 @@ describe('recorded assessments in the workbook: the Assessments sheet', () => {
 
   it('adds an assessment filled in on a new row, after the last one of its target, which plan check and plan trace then read', async () => {
     const { plan, result } = await importChanged(EMBEDDED, (workbook) => {
-      workbook.getWorksheet('Assessments')!.addRow(['no-01', null, 'uhnm', 'measured', '2024-03', 76.3, 'met', 'compliant', 'UHNM performance team', new Date('2024-04-20T00:00:00Z'), 'Monthly performance report, April 2024']);
+      fillIn(workbook.getWorksheet('Assessments')!, ['no-01', null, 'uhnm', 'measured', '2024-03', 76.3, 'met', 'compliant', 'UHNM performance team', new Date('2024-04-20T00:00:00Z'), 'Monthly performance report, April 2024']);
     });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/plan: 1 assessment added, in \S+assessments\.yaml \(1\)\./);
@@ -580,14 +598,14 @@ describe('recorded assessments in the workbook: the Assessments sheet', () => {
   });
 
   it('refuses a new assessment of a target or organisation the plan does not have, or without its judgement, who made it and when, and writes nothing', async () => {
+    let rows = 0;
     const imported = await importChanged(EMBEDDED, (workbook) => {
       const sheet = workbook.getWorksheet('Assessments')!;
-      sheet.addRow(['no-1', null, null, 'planned', '2024-03', 70, 'met', null, 'ICB', new Date('2024-04-20T00:00:00Z')]);
-      sheet.addRow(['no-01', null, 'uhn', 'planned', '2024-03', 70, 'met', null, 'ICB', new Date('2024-04-20T00:00:00Z')]);
-      sheet.addRow(['no-03', null, null, 'measured', '2024-03', 70]);
-      sheet.addRow(['no-03', null, null, 'measured', '2024-02', 70, 'compliant', null, 'ICB', new Date('2024-04-20T00:00:00Z')]);
+      rows = fillIn(sheet, ['no-1', null, null, 'planned', '2024-03', 70, 'met', null, 'ICB', new Date('2024-04-20T00:00:00Z')]) - 1;
+      fillIn(sheet, ['no-01', null, 'uhn', 'planned', '2024-03', 70, 'met', null, 'ICB', new Date('2024-04-20T00:00:00Z')]);
+      fillIn(sheet, ['no-03', null, null, 'measured', '2024-03', 70]);
+      fillIn(sheet, ['no-03', null, null, 'measured', '2024-02', 70, 'compliant', null, 'ICB', new Date('2024-04-20T00:00:00Z')]);
     });
-    const rows = await openWorkbook((await exported(EMBEDDED)).workbook).then((book) => book.getWorksheet('Assessments')!.rowCount);
     expectRefused(imported, EMBEDDED, [
       `Assessments!A${rows + 1}: The plan has no objective or metric \`no-1\` to add an assessment of its target to. Did you mean \`no-01\`?`,
       `Assessments!C${rows + 2}: The plan has no organisation \`uhn\`. Did you mean \`uhnm\`?`,
