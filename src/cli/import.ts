@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { summarise } from '../diagnostic.js';
 import { writeFileWhole } from '../emit/write-file.js';
 import { compilePlan } from '../pipeline.js';
+import { recordNouns } from '../model/schema.js';
 import { terminalText } from '../report/terminal-text.js';
 import { applyActuals } from '../sheets/apply-actuals.js';
 import { applyWorkbook, type LeftOut } from '../sheets/apply-changes.js';
@@ -63,9 +64,8 @@ export async function runImport(file: string, dir: string | undefined, options: 
     const values = [...counts.values()].reduce((a, b) => a + b, 0);
     lines.push(`plan: ${values === 1 ? '1 value' : `${values} values`} changed, in ${inFiles(counts)}.`);
   }
-  for (const [collection, noun] of [['progress', 'progress update'], ['assessments', 'assessment']] as const) {
-    const byFile = yaml.added.get(collection);
-    if (!byFile) continue;
+  for (const [collection, byFile] of yaml.added) {
+    const noun = recordNouns[collection];
     const count = [...byFile.values()].reduce((a, b) => a + b, 0);
     lines.push(`plan: ${count === 1 ? `1 ${noun}` : `${count} ${noun}s`} added, in ${inFiles(byFile)}.`);
   }

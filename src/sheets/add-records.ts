@@ -25,8 +25,15 @@ export interface NewRecord {
   data: Record<string, unknown>;
 }
 
-/** The file a plan with no records of a kind gets its first ones in. */
-export const NEW_RECORD_FILE: Readonly<Record<AddedCollection, string>> = { progress: 'progress.yaml', assessments: 'assessments.yaml' };
+/**
+ * Each kind of record plan import adds: the field that says what a record is about (a new one goes
+ * beside the others about the same), the words for one and for the list, and the file a plan with none
+ * gets its first ones in.
+ */
+export const ADDED_RECORDS: Readonly<Record<AddedCollection, { about: 'action' | 'target'; noun: string; nouns: string; file: string }>> = {
+  progress: { about: 'action', noun: 'update', nouns: 'progress updates', file: 'progress.yaml' },
+  assessments: { about: 'target', noun: 'assessment', nouns: 'assessments', file: 'assessments.yaml' },
+};
 
 /** What a new record may refer to: the plan's actions (of an update), its objectives and metrics (the target of an assessment), its organisations. */
 export interface RecordReferences {
@@ -34,9 +41,6 @@ export interface RecordReferences {
   targets: ReadonlySet<string>;
   organisations: ReadonlySet<string>;
 }
-
-/** The field that says what a record is about, which a new one is placed beside the others of. */
-const ABOUT: Readonly<Record<AddedCollection, 'action' | 'target'>> = { progress: 'action', assessments: 'target' };
 
 /**
  * The record a row of the Progress or Assessments sheet stands for when it matches none of the plan's:
@@ -65,17 +69,21 @@ export function newRecordOf(row: SheetRow, references: RecordReferences): { reco
     }).map((issue): CellProblem => {
       const header = String(issue.path[0] ?? '');
       return data[header] === undefined
-        ? { cell: cellOf(header), message: `The new ${row.what} needs ${/^[aeiou]/.test(header) ? 'an' : 'a'} ${header.replace(/_/g, ' ')}: the cell cannot be empty.`, hint: emptyHint(collection, header) }
+        ? { cell: cellOf(header), message: `The new ${row.what} needs ${NEEDS[header] ?? `${/^[aeiou]/.test(header) ? 'an' : 'a'} ${header.replace(/_/g, ' ')}`}: the cell cannot be empty.`, hint: emptyHint(collection, header) }
         : { cell: cellOf(header), message: `${header.replace(/_/g, ' ')} of the new ${row.what} ${issue.message}.` };
     }),
   };
 }
 
+/** What a new record needs, in words, where its column's name does not say it plainly. */
+const NEEDS: Readonly<Record<string, string>> = { assessed_by: 'who made it (`assessed_by`)', assessed_on: 'the date it was made (`assessed_on`)' };
+
 /** What to write in an empty cell a new record needs. */
 function emptyHint(collection: AddedCollection, header: string): string {
-  if (header === 'date' || header === 'assessed_on') return `Write the date of the ${collection === 'progress' ? 'update' : 'assessment'}, such as 2024-06-28.`;
+  const { noun } = ADDED_RECORDS[collection];
+  if (header === 'date' || header === 'assessed_on') return `Write the date of the ${noun}, such as 2024-06-28.`;
   if (header === 'assessed_by') return 'Write who made the assessment, such as the ICB\'s planning team.';
-  return `Fill it in, or clear the row's other cells to leave the ${collection === 'progress' ? 'update' : 'assessment'} out.`;
+  return `Fill it in, or clear the row's other cells to leave the ${noun} out.`;
 }
 
 /** The ids a new record names that the plan does not have: an action, a target's objective or metric, an organisation. */
@@ -126,15 +134,13 @@ function addOfKind(sources: readonly SourceDocument[], collection: AddedCollecti
     const list: unknown = isMap(source.document.contents) ? source.document.contents.get(collection, true) : undefined;
     return list === undefined ? [] : [{ source, list }];
   });
-  const noun = collection === 'progress' ? 'progress updates' : 'assessments';
+  const { about, noun, nouns, file: newFile } = ADDED_RECORDS[collection];
   const odd = written.find(({ list }) => !isSeq(list) || (list.srcToken as CST.Token | undefined)?.type !== 'block-seq');
   if (odd) {
-    const first = collection === 'progress' ? 'action' : 'target';
-    added.problems.push({ cell: records[0]!.row.keyCell, message: `The ${noun} in ${odd.source.file} are not written as a list one item per line (- ${first}: …), so plan import cannot add one there.`, hint: `Write \`${collection}:\` in the file as a list with one \`- ${first}:\` item per ${collection === 'progress' ? 'update' : 'assessment'}, then import again.` });
+    added.problems.push({ cell: records[0]!.row.keyCell, message: `The ${nouns} in ${odd.source.file} are not written as a list one item per line (- ${about}: …), so plan import cannot add one there.`, hint: `Write \`${collection}:\` in the file as a list with one \`- ${about}:\` item per ${noun}, then import again.` });
     return;
   }
   const lists = written as { source: SourceDocument; list: YAMLSeq }[];
-  const about = ABOUT[collection];
   const pending: { source: SourceDocument; token: CST.BlockSequence; after: number; items: SeqItem[] }[] = [];
   let created: string[] | undefined;
   for (const record of records) {
@@ -153,7 +159,7 @@ function addOfKind(sources: readonly SourceDocument[], collection: AddedCollecti
     place ??= last ? { source: last.source, list: last.list, index: last.list.items.length - 1 } : undefined;
     if (!place) {
       (created ??= [`${collection}:\n`]).push(itemText(record.data, 2));
-      noteAdded(added, NEW_RECORD_FILE[collection], record);
+      noteAdded(added, newFile, record);
       continue;
     }
     const token = place.list.srcToken as CST.BlockSequence;
@@ -170,12 +176,11 @@ function addOfKind(sources: readonly SourceDocument[], collection: AddedCollecti
     token.items.splice(after + 1, 0, ...items);
   }
   if (created) {
-    const file = NEW_RECORD_FILE[collection];
-    if (sources.some((source) => source.file === file)) {
-      added.problems.push({ cell: records[0]!.row.keyCell, message: `The plan has no list of ${noun} to add to, and its file ${file} has none either.`, hint: `Add \`${collection}:\` with one ${collection === 'progress' ? 'update' : 'assessment'} to a .yaml file of the plan, then import again.` });
+    if (sources.some((source) => source.file === newFile)) {
+      added.problems.push({ cell: records[0]!.row.keyCell, message: `The plan has no list of ${nouns} to add to, and its file ${newFile} has none either.`, hint: `Add \`${collection}:\` with one ${noun} to a .yaml file of the plan, then import again.` });
       return;
     }
-    added.created.set(file, created.join(''));
+    added.created.set(newFile, created.join(''));
   }
 }
 

@@ -11,7 +11,7 @@ import { columnLetter, isEmptyValue, keyOf, rowKey, rowName, sameValue, sheetSha
 import type { CellProblem, SheetRow } from './read-workbook.js';
 import { entriesOf, itemsOf, type SourceDocument, type SourceEntry } from './sources.js';
 import { valueAt } from './write-workbook.js';
-import { addRecords, checkAdded, newRecordOf, type AddedCollection, type NewRecord } from './add-records.js';
+import { ADDED_RECORDS, addRecords, checkAdded, newRecordOf, type AddedCollection, type NewRecord } from './add-records.js';
 
 export interface ImportResult {
   /** The files that change, path -> new text; a file the plan did not have (progress.yaml, assessments.yaml) too. */
@@ -103,10 +103,7 @@ export function applyWorkbook(sources: readonly SourceDocument[], rows: readonly
     }
     inWorkbook.add(`${row.shape.name}\u0000${row.key}`);
     const data: unknown = entry.node.toJSON();
-    const changes = row.cells.filter((cell) => {
-      const current = valueAt(data, cell.column.path);
-      return !(isEmptyValue(current) && isEmptyValue(cell.value)) && !sameValue(current, cell.value);
-    }).map((cell) => ({ column: cell.column, value: cell.value, cell: cell.cell }));
+    const changes = row.cells.filter((cell) => !holds(data, cell)).map((cell) => ({ column: cell.column, value: cell.value, cell: cell.cell }));
     if (changes.length === 0) continue;
     const refused = refusal(entry, row, changes);
     if (refused) {
@@ -119,10 +116,13 @@ export function applyWorkbook(sources: readonly SourceDocument[], rows: readonly
     editedEntries.push({ entry, row, changes });
   }
 
+  // What the plan has that no row of the workbook's sheets matched: left as it is, and said so.
+  const leftOut = new Map(sheets.map((sheet) => [sheet.name, [...bySheet.get(sheet.name) ?? []].filter(([key]) => !inWorkbook.has(`${sheet.name}\u0000${key}`)).map(([, found]) => found)]));
+
   // The records plan import adds: an update filled in for a stocktake, an assessment added to its sheet.
   const newRecords: NewRecord[] = [];
   for (const row of unmatched) {
-    const rekeyed = rekeyedRecord(row, bySheet.get(row.shape.name) ?? new Map(), inWorkbook);
+    const rekeyed = rekeyedRecord(row, leftOut.get(row.shape.name) ?? []);
     if (rekeyed) {
       problems.push(rekeyed);
       continue;
@@ -143,10 +143,7 @@ export function applyWorkbook(sources: readonly SourceDocument[], rows: readonly
   for (const [file, text] of added.created) changed.set(file, text);
   if (added.problems.length === 0) checkAdded(changed, sources, added);
 
-  const notInWorkbook: LeftOut[] = [];
-  for (const sheet of sheets) {
-    for (const [key, { name }] of bySheet.get(sheet.name) ?? []) if (!inWorkbook.has(`${sheet.name}\u0000${key}`)) notInWorkbook.push({ sheet, name });
-  }
+  const notInWorkbook: LeftOut[] = sheets.flatMap((sheet) => (leftOut.get(sheet.name) ?? []).map(({ name }) => ({ sheet, name })));
   return { changed, counts, added: added.counts, problems, notInWorkbook };
 }
 
@@ -155,25 +152,30 @@ export function applyWorkbook(sources: readonly SourceDocument[], rows: readonly
  * every other cell is that of a record the workbook no longer has a row for. It is refused, not taken
  * as a new record beside the old one.
  */
-function rekeyedRecord(row: SheetRow, entries: ReadonlyMap<string, { entry: SourceEntry; name: string }>, inWorkbook: ReadonlySet<string>): CellProblem | undefined {
+function rekeyedRecord(row: SheetRow, leftOut: readonly { entry: SourceEntry; name: string }[]): CellProblem | undefined {
   if (row.cells.every((cell) => isEmptyValue(cell.value))) return undefined;
-  for (const [key, { entry, name }] of entries) {
-    if (inWorkbook.has(`${row.shape.name}\u0000${key}`)) continue;
+  for (const { entry, name } of leftOut) {
     const data: unknown = entry.node.toJSON();
-    if (!row.cells.every((cell) => (isEmptyValue(cell.value) && isEmptyValue(valueAt(data, cell.column.path))) || sameValue(valueAt(data, cell.column.path), cell.value))) continue;
+    if (!row.cells.every((cell) => holds(data, cell))) continue;
     const was = keyOf(row.shape, data);
     const changed = row.shape.key.filter((header) => (was[header] ?? '') !== (row.keyValues[header] ?? ''));
     if (changed.length === 0) continue;
     const header = changed[0]!;
     const index = row.shape.columns.findIndex((column) => column.header === header);
-    const noun = row.shape.collection === 'progress' ? 'update' : 'assessment';
+    const { noun, about } = ADDED_RECORDS[row.shape.collection as AddedCollection];
     return {
       cell: `${row.shape.name}!${columnLetter(index)}${row.row}`,
       message: `This row is the ${name} with its ${changed.join(' and ')} changed: the cells that say which ${noun} a row is are not changed by plan import.`,
-      hint: `Put the ${header} back as it was. To record a new ${noun}, add a row; to change what an ${noun === 'update' ? 'update is on' : 'assessment judges'}, change it in ${entry.source.file}.`,
+      hint: `Put the ${header} back as it was. To record a new ${noun}, add a row; to change what an ${noun} ${about === 'action' ? 'is on' : 'judges'}, change it in ${entry.source.file}.`,
     };
   }
   return undefined;
+}
+
+/** Whether a cell holds what the item or record has: the same value, or empty where it has none. */
+function holds(data: unknown, cell: { column: Column; value: unknown }): boolean {
+  const current = valueAt(data, cell.column.path);
+  return (isEmptyValue(current) && isEmptyValue(cell.value)) || sameValue(current, cell.value);
 }
 
 /** Why a row matches nothing of the plan: plan import changes what a plan has, and adds nothing. */

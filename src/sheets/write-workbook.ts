@@ -174,7 +174,7 @@ function writeSheet(sheet: ExcelJS.Worksheet, { shape, columns, rows }: SheetCon
 }
 
 /** How many empty rows, formatted and with their drop-downs, follow the progress updates and the assessments. */
-export const ROWS_TO_FILL_IN = 50;
+const ROWS_TO_FILL_IN = 50;
 
 const isPeriod = (shape: SheetShape, column: Column): boolean => shape.periods !== undefined && column.path[0] === shape.periods.key;
 

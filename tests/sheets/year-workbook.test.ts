@@ -610,8 +610,8 @@ describe('recorded assessments in the workbook: the Assessments sheet', () => {
       `Assessments!A${rows + 1}: The plan has no objective or metric \`no-1\` to add an assessment of its target to. Did you mean \`no-01\`?`,
       `Assessments!C${rows + 2}: The plan has no organisation \`uhn\`. Did you mean \`uhnm\`?`,
       `Assessments!G${rows + 3}: The new assessment of the measured position of \`no-03\` in 2024-03 needs a status: the cell cannot be empty.`,
-      `Assessments!I${rows + 3}: The new assessment of the measured position of \`no-03\` in 2024-03 needs an assessed by: the cell cannot be empty.`,
-      `Assessments!J${rows + 3}: The new assessment of the measured position of \`no-03\` in 2024-03 needs an assessed on: the cell cannot be empty.`,
+      `Assessments!I${rows + 3}: The new assessment of the measured position of \`no-03\` in 2024-03 needs who made it (\`assessed_by\`): the cell cannot be empty.`,
+      `Assessments!J${rows + 3}: The new assessment of the measured position of \`no-03\` in 2024-03 needs the date it was made (\`assessed_on\`): the cell cannot be empty.`,
       '→ Write the date of the assessment, such as 2024-06-28.',
       `Assessments!G${rows + 4}: "compliant" is not one of`,
     ]);
