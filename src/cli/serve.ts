@@ -82,14 +82,21 @@ export async function runServe(dir: string | undefined, options: ServeOptions): 
     clearTimeout(timer);
     timer = setTimeout(() => void rebuild().catch(reportFailure), SETTLE_MS);
   };
-  const watcher = watch(planDir, {
-    ignoreInitial: true,
-    ignored: (path) => {
-      const parts = relative(planDir, path).split(sep);
-      return parts.some((part) => part.startsWith('.')) || NOT_WATCHED.has(parts[0] ?? '');
-    },
-  });
+  const ignored = (path: string): boolean => {
+    const parts = relative(planDir, path).split(sep);
+    return parts.some((part) => part.startsWith('.')) || NOT_WATCHED.has(parts[0] ?? '');
+  };
+  const watcher = watch(planDir, { ignoreInitial: true, ignored });
   watcher.on('all', changed);
+  // chokidar passes on the first change of a file in 50 ms and drops the rest, so a save made just after
+  // another (a formatter's on save, or two saves in a row) would never be built: every event the file
+  // system gives counts as well. A file's own watch names the file; a folder's names what is in it.
+  watcher.on('raw', (_event, name, details) => {
+    const watched = (details as { watchedPath?: unknown } | undefined)?.watchedPath;
+    if (typeof watched !== 'string') return;
+    const path = !name || watched.endsWith(`${sep}${name}`) ? watched : join(watched, name);
+    if (!ignored(path)) changed();
+  });
   // The address is printed once the watcher sees the plan, so a save made as soon as it is printed is seen.
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   await write(process.stdout, `${server.url}\n`);

@@ -29,6 +29,18 @@ describe('plan serve', () => {
   let temporary: string;
   let serve: RunningServe;
 
+  /** The page, fetched again and again until `shows` holds of it or 20 s have passed. */
+  async function pageOnceItShows(path: string, shows: (body: string) => boolean): Promise<string> {
+    const deadline = Date.now() + 20_000;
+    let body = '';
+    while (Date.now() < deadline) {
+      body = (await get(serve.url, path)).body;
+      if (shows(body)) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return body;
+  }
+
   beforeAll(async () => {
     plan = copyPlan(EMBEDDED);
     temporary = makeTempDir('plan-serve-tmp-');
@@ -69,6 +81,20 @@ describe('plan serve', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('value: 76\n', 'value: 77\n'));
     await serve.waitForStderr('plan: built again');
     expect((await get(serve.url, '/objectives.html')).body).toContain('77');
+  });
+
+  it('builds the last of saves made in quick succession, as a formatter on save makes them', async () => {
+    // The file watcher passes on one change of a file in 50 ms and drops the rest; saves 20 ms apart
+    // must still end in a build of the last one.
+    const file = join(plan, 'objectives.yaml');
+    const text = readFileSync(file, 'utf8');
+    for (const value of ['81.5', '82.5', '83.5']) {
+      writeFileSync(file, text.replace('value: 77\n', `value: ${value}\n`));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(await pageOnceItShows('/objectives.html', (body) => body.includes('83.5'))).toContain('83.5');
+    writeFileSync(file, text);
+    expect(await pageOnceItShows('/objectives.html', (body) => !body.includes('83.5'))).toContain('77');
   });
 
   it('while the plan has errors, shows them on every page instead of the plan, with plan text escaped', async () => {
