@@ -2,3 +2,4 @@
 export function compileOptions(format: 'html' | 'md'): { noEscape: boolean; strict: boolean; preventIndent: boolean; knownHelpers: Record<string, boolean> };
 export function precompiledTemplatesModule(templatesDir: string): string;
 export function withoutLocations(spec: string): string;
+export function withDirectLookups(spec: string): string;

@@ -22,7 +22,7 @@ export function precompiledTemplatesModule(templatesDir) {
       for (const file of readdirSync(join(templatesDir, folder)).sort()) {
         if (!file.endsWith('.hbs')) continue;
         const source = readFileSync(join(templatesDir, folder, file), 'utf8');
-        const spec = withoutLocations(Handlebars.precompile(source, compileOptions(format)));
+        const spec = withDirectLookups(withoutLocations(Handlebars.precompile(source, compileOptions(format))));
         entries.push(`[${JSON.stringify(`${folder}/${file}`)}, { source: ${JSON.stringify(source)}, spec: ${spec} }]`);
       }
     }
@@ -37,4 +37,20 @@ export function precompiledTemplatesModule(templatesDir) {
  */
 export function withoutLocations(spec) {
   return spec.replace(/,"loc":\{"start":\{"line":\d+,"column":\d+\},"end":\{"line":\d+,"column":\d+\}\}/g, '');
+}
+
+/** Names that some value a view can hold inherits (a view holds no functions: it is written as JSON for the page cache): their lookups keep Handlebars' check of own properties. */
+const INHERITED = new Set(['__proto__', 'prototype', 'toHTML', ...[Object, Array, String, Number, Boolean, Map, Set, Date, RegExp].flatMap((type) => Object.getOwnPropertyNames(type.prototype))]);
+
+/**
+ * The spec with each lookup of a field of the view (`lookupProperty(depth0,"title")`) made a plain
+ * property read (`depth0["title"]`), where the name is one that no object a view holds inherits, so
+ * the read finds an own property or nothing, as Handlebars' check would. Handlebars' one function for
+ * every lookup sees every shape of view; a read of its own at each place in the template sees only
+ * the few shapes found there, which V8 makes fast. Every such read is already guarded against a
+ * missing parent, as the call was.
+ */
+export function withDirectLookups(spec) {
+  return spec.replace(/lookupProperty\((depth0|alias\d+|stack\d+|data|depths\[\d+\]|blockParams\[\d+\]\[\d+\]),"([A-Za-z_$][\w$]*)"\)/g,
+    (call, parent, name) => (INHERITED.has(name) ? call : `${parent}[${JSON.stringify(name)}]`));
 }

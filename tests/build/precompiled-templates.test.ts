@@ -10,7 +10,7 @@ import { compilePlan } from '../../src/pipeline.js';
 import { DocumentRenderer, TEMPLATE_HELPERS, builtInTemplatesDir, templateCompileOptions } from '../../src/render/engine.js';
 import { renderSite } from '../../src/render/site.js';
 import Handlebars from 'handlebars';
-import { compileOptions, precompiledTemplatesModule, withoutLocations } from '../../scripts/precompile-templates.mjs';
+import { compileOptions, precompiledTemplatesModule, withDirectLookups, withoutLocations } from '../../scripts/precompile-templates.mjs';
 import { copyPlan, makeTempDir, repoRoot, runPlan } from '../helpers/cli.js';
 
 const PLAN = join(repoRoot, 'plans', 'staffordshire-stoke-2023-24');
@@ -38,6 +38,28 @@ describe('templates compiled ahead of time', () => {
     expect(spec).toContain('"loc":');
     expect(withoutLocations(spec)).not.toContain('"loc"');
     expect(precompiledTemplatesModule(builtInTemplatesDir())).not.toContain('"loc"');
+  });
+
+  it('read the view\'s fields directly, except names some value inherits, and make what Handlebars\' lookups make', () => {
+    const source = '{{title}} {{a.b.c}} {{#each items}}[{{name}} {{toString}} {{constructor}} {{length}} {{@root.site.team}} {{../title}}]{{/each}}{{#with a}}{{b.c}}{{/with}}';
+    const plain = String(Handlebars.precompile(source, compileOptions('html')));
+    const direct = withDirectLookups(plain);
+    expect(direct).not.toBe(plain);
+    const looked = (text: string) => new Set([...text.matchAll(/lookupProperty\([^,()]+,"(\w+)"\)/g)].map((match) => match[1]));
+    expect([...looked(plain)]).toEqual(expect.arrayContaining(['title', 'a', 'b', 'c', 'items', 'name', 'root', 'site', 'team', 'toString', 'constructor', 'length']));
+    // Inherited names keep the check, and so do the template's helpers and partials, which are not the view.
+    expect([...looked(direct)].sort()).toEqual(['constructor', 'each', 'length', 'toString', 'with']);
+    const hb = Handlebars.create();
+    // eslint-disable-next-line no-new-func
+    const spec = (text: string) => new Function(`return ${text}`)() as TemplateSpecification;
+    const view = {
+      title: '<T>', a: { b: { c: 3 } }, site: { team: true },
+      items: [{ name: 'one', toString: 'own', length: 2 }, { name: 'two' }, 'three', 4, { constructor: 'own' }, []],
+    };
+    const expected = hb.compile(source, compileOptions('html'))(view);
+    expect(hb.template(spec(direct))(view)).toBe(expected);
+    expect(hb.template(spec(plain))(view)).toBe(expected);
+    expect(expected).toContain('[one own  2 true &lt;T&gt;]');
   });
 
   it('are not used for a template whose text is not what they were compiled from', async () => {
