@@ -54,7 +54,7 @@ describe('templates compiled ahead of time', () => {
     const spec = (text: string) => new Function(`return ${text}`)() as TemplateSpecification;
     const view = {
       title: '<T>', a: { b: { c: 3 } }, site: { team: true },
-      items: [{ name: 'one', toString: 'own', length: 2 }, { name: 'two' }, 'three', 4, { constructor: 'own' }, []],
+      items: [{ name: 'one', toString: 'own', length: 2 }, { name: 'two' }, 'three', 4, { constructor: 'own' }, []] as unknown[],
     };
     const expected = hb.compile(source, compileOptions('html'))(view);
     expect(hb.template(spec(direct))(view)).toBe(expected);
