@@ -41,7 +41,7 @@ export async function runExport(dir: string | undefined, options: ExportOptions 
     });
     const file = options.outputFile ?? `${plan.manifest.plan.id}.xlsx`;
     const { actionsShown } = await import('../sheets/columns.js');
-    writeOutput(file, await planWorkbook(readSourceDocuments(planDir), readActualsFiles(planDir), planIds(plan), { awaited, actions: actionsShown(plan) }));
+    writeOutput(file, await planWorkbook(readSourceDocuments(planDir), readActualsFiles(planDir), planIds(plan), { awaited, actions: actionsShown(plan), inTheYear: plan.manifest.year !== undefined }));
     await write(process.stdout, `${displayPath(resolve(file))}\n`);
     return EXIT_OK;
   }

@@ -57,6 +57,11 @@ export interface StocktakeRows {
   /** The updates the latest stocktake due still waits for, in the plan's order of actions. */
   awaited: readonly AwaitedUpdate[];
   actions: ActionsShown;
+  /**
+   * The plan runs its year (`year:` in plan.yaml): the Assessments and Progress sheets are written
+   * even with no rows, their empty rows ready for the first assessment or update.
+   */
+  inTheYear?: boolean;
 }
 
 export async function planWorkbook(sources: readonly SourceDocument[], actualsFiles: readonly ActualsFile[], ids: PlanIds, stocktake: StocktakeRows = { awaited: [], actions: new Map() }): Promise<Buffer> {
@@ -71,7 +76,7 @@ export async function planWorkbook(sources: readonly SourceDocument[], actualsFi
     if (shape.collection === 'assessments') return recordsSheet(shape, sources, shape.collection, []);
     if (shape.collection === 'progress') return recordsSheet(shape, sources, shape.collection, stocktake.awaited, stocktake.actions);
     return itemsSheet(shape, sources, shape.collection);
-  }).filter((content) => !isRecordSheet(content.shape) || content.rows.length > 0);
+  }).filter((content) => !isRecordSheet(content.shape) || content.rows.length > 0 || (stocktake.inTheYear === true && ADDED_IN_THE_YEAR.has(content.shape.collection)));
   const sheets = contents.map((content) => workbook.addWorksheet(content.shape.name, { views: [{ state: 'frozen', xSplit: frozenColumns(content), ySplit: 1 }] }));
 
   const lists = workbook.addWorksheet(LISTS_SHEET, { state: 'hidden' });
@@ -87,8 +92,12 @@ export async function planWorkbook(sources: readonly SourceDocument[], actualsFi
   return fixedTimes(Buffer.from(await workbook.xlsx.writeBuffer()));
 }
 
-/** The sheets of records (trajectories, progress updates, actuals) are written only where the plan has some. */
+/**
+ * The sheets of records (trajectories, assessments, progress updates, actuals) are written only where
+ * the plan has some, but for those that plan import adds records from, in a plan that runs its year.
+ */
 const isRecordSheet = (shape: SheetShape): boolean => shape.key[0] !== 'id';
+const ADDED_IN_THE_YEAR: ReadonlySet<string> = new Set(['assessments', 'progress']);
 
 /** What the ids a drop-down list offers are, in its warning. */
 const REFERENCE_WORDS: Partial<Record<string, string>> = { target: 'objective or metric' };

@@ -95,9 +95,10 @@ function offered(workbook: ExcelJS.Workbook, cell: ExcelJS.Cell): unknown[] {
 }
 
 describe('plan export --format xlsx, in the planning year', () => {
-  it('writes the sheets of trajectories, assessments, progress updates and actuals only for a plan that has them', async () => {
+  it('writes the sheets of trajectories and actuals only for a plan that has them, and those of assessments and progress updates for a plan in its year', async () => {
     const visible = async (source: string) => (await openWorkbook((await exported(source)).workbook)).worksheets.filter((s) => s.state === 'visible').map((s) => s.name);
-    expect(await visible(YEAR)).toEqual(['Objectives', 'Actions', 'Metrics', 'Trajectories', 'Progress', 'Actuals']);
+    // The planning-year fixture has no assessments yet: its sheet is there, empty, for the first.
+    expect(await visible(YEAR)).toEqual(['Objectives', 'Actions', 'Metrics', 'Trajectories', 'Assessments', 'Progress', 'Actuals']);
     expect(await visible(EMBEDDED)).toEqual(['Objectives', 'Actions', 'Metrics', 'Trajectories', 'Assessments', 'Progress']);
     expect(await visible(fixture('tiny'))).toEqual(['Objectives', 'Actions', 'Metrics']);
   });
@@ -573,10 +574,10 @@ describe('recorded assessments in the workbook: the Assessments sheet', () => {
   it('puts the first assessments of a plan that has none in a new file, assessments.yaml', async () => {
     const source = copyPlan(YEAR);
     const { plan, result } = await importChanged(source, (workbook) => {
-      // A plan with no assessments has no Assessments sheet: the planner adds one, headed as the language's keys are.
-      const sheet = workbook.addWorksheet('Assessments');
-      sheet.addRow(['target', 'part', 'organisation', 'position', 'period', 'value', 'status', 'words', 'assessed_by', 'assessed_on', 'source', 'note']);
-      sheet.addRow(FIRST_ASSESSMENT);
+      // The plan has no assessments, and runs its year: the Assessments sheet is its headings and rows to fill in.
+      const sheet = workbook.getWorksheet('Assessments')!;
+      expect(rowValues(sheet, 1).slice(0, 5)).toEqual(['target', 'part', 'organisation', 'position', 'period']);
+      expect(fillIn(sheet, FIRST_ASSESSMENT)).toBe(2);
     });
     expect(result.code, result.stderr).toBe(0);
     expect(text(plan, 'assessments.yaml')).toBe([
@@ -595,6 +596,18 @@ describe('recorded assessments in the workbook: the Assessments sheet', () => {
     expect([...now.keys()].sort()).toEqual([...filesOf(source).keys(), 'assessments.yaml'].sort());
     for (const [file, bytes] of filesOf(source)) expect(now.get(file)!.equals(bytes), file).toBe(true);
     expect((await runPlan(['check', plan])).code).toBe(0);
+  });
+
+  it('takes an Assessments sheet the planner added by hand, headed as the language\'s keys are, as a workbook made before the sheet was written empty', async () => {
+    const source = copyPlan(YEAR);
+    const { plan, result } = await importChanged(source, (workbook) => {
+      workbook.removeWorksheet(workbook.getWorksheet('Assessments')!.id);
+      const sheet = workbook.addWorksheet('Assessments');
+      sheet.addRow(['target', 'part', 'organisation', 'position', 'period', 'value', 'status', 'words', 'assessed_by', 'assessed_on', 'source', 'note']);
+      sheet.addRow(FIRST_ASSESSMENT);
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect(text(plan, 'assessments.yaml')).toContain(`  - target: ${FIRST_ASSESSMENT[0]}\n    position: forecast\n`);
   });
 
   it('refuses a new assessment of a target or organisation the plan does not have, or without its judgement, who made it and when, and writes nothing', async () => {
@@ -620,11 +633,7 @@ describe('recorded assessments in the workbook: the Assessments sheet', () => {
   it('refuses to add an assessment to a list of assessments written on one line', async () => {
     const source = copyPlan(YEAR);
     writeFileSync(join(source, 'assessments.yaml'), 'assessments: []\n');
-    const imported = await importChanged(source, (workbook) => {
-      const sheet = workbook.addWorksheet('Assessments');
-      sheet.addRow(['target', 'part', 'organisation', 'position', 'period', 'value', 'status', 'words', 'assessed_by', 'assessed_on', 'source', 'note']);
-      sheet.addRow(FIRST_ASSESSMENT);
-    });
+    const imported = await importChanged(source, (workbook) => fillIn(workbook.getWorksheet('Assessments')!, FIRST_ASSESSMENT));
     expectRefused(imported, source, [
       'Assessments!A2: The assessments in assessments.yaml are not written as a list one item per line (- target: …), so plan import cannot add one there.',
       '→ Write `assessments:` in the file as a list with one `- target:` item per assessment, then import again.',
