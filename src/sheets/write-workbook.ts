@@ -11,6 +11,7 @@ import type { CollectionName } from '../model/schema.js';
 import { comparePeriods, parsePeriod } from '../model/period.js';
 import { ACTUALS_FILE_COLUMN, columnLetter, periodColumn, sheetShapes, type ActionsShown, type Column, type SheetShape } from './columns.js';
 import { entriesOf, itemsOf, type ActualsFile, type SourceDocument } from './sources.js';
+import { ADDED_RECORDS } from './add-records.js';
 
 /** Every date a workbook carries (its own creation, and each part's time in the zip): none is the time it was made. */
 const FIXED_TIME = new Date(Date.UTC(2000, 0, 1));
@@ -52,7 +53,7 @@ export interface AwaitedUpdate {
   quarter: string;
 }
 
-/** What the Progress sheet is made with beside the sources: the updates a stocktake waits for, and each action's title and portfolio. */
+/** What the record sheets are made with beside the sources: the updates a stocktake waits for, each action's title and portfolio, and whether the plan runs its year. */
 export interface StocktakeRows {
   /** The updates the latest stocktake due still waits for, in the plan's order of actions. */
   awaited: readonly AwaitedUpdate[];
@@ -76,7 +77,7 @@ export async function planWorkbook(sources: readonly SourceDocument[], actualsFi
     if (shape.collection === 'assessments') return recordsSheet(shape, sources, shape.collection, []);
     if (shape.collection === 'progress') return recordsSheet(shape, sources, shape.collection, stocktake.awaited, stocktake.actions);
     return itemsSheet(shape, sources, shape.collection);
-  }).filter((content) => !isRecordSheet(content.shape) || content.rows.length > 0 || (stocktake.inTheYear === true && ADDED_IN_THE_YEAR.has(content.shape.collection)));
+  }).filter((content) => !isRecordSheet(content.shape) || content.rows.length > 0 || (stocktake.inTheYear === true && ADDED_BY_IMPORT.has(content.shape.collection)));
   const sheets = contents.map((content) => workbook.addWorksheet(content.shape.name, { views: [{ state: 'frozen', xSplit: frozenColumns(content), ySplit: 1 }] }));
 
   const lists = workbook.addWorksheet(LISTS_SHEET, { state: 'hidden' });
@@ -97,7 +98,8 @@ export async function planWorkbook(sources: readonly SourceDocument[], actualsFi
  * the plan has some, but for those that plan import adds records from, in a plan that runs its year.
  */
 const isRecordSheet = (shape: SheetShape): boolean => shape.key[0] !== 'id';
-const ADDED_IN_THE_YEAR: ReadonlySet<string> = new Set(['assessments', 'progress']);
+/** The records a row that matches none adds (the progress updates, the assessments): their sheets end with rows to fill in. */
+const ADDED_BY_IMPORT: ReadonlySet<string> = new Set(Object.keys(ADDED_RECORDS));
 
 /** What the ids a drop-down list offers are, in its warning. */
 const REFERENCE_WORDS: Partial<Record<string, string>> = { target: 'objective or metric' };
@@ -161,7 +163,7 @@ function writeSheet(sheet: ExcelJS.Worksheet, { shape, columns, rows }: SheetCon
   for (const row of rows) sheet.addRow(row);
   // Below the records plan import adds (progress updates, assessments), rows ready to fill in: their cells
   // formatted and offering the same choices as those above.
-  const last = sheet.rowCount + (shape.collection === 'progress' || shape.collection === 'assessments' ? ROWS_TO_FILL_IN : 0);
+  const last = sheet.rowCount + (ADDED_BY_IMPORT.has(shape.collection) ? ROWS_TO_FILL_IN : 0);
   columns.forEach((column, columnIndex) => {
     const letter = columnLetter(columnIndex);
     // A period typed into the header of a column inserted beside this one (Excel copies the format) stays a period.
