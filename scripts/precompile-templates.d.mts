@@ -3,3 +3,5 @@ export function compileOptions(format: 'html' | 'md'): { noEscape: boolean; stri
 export function precompiledTemplatesModule(templatesDir: string): string;
 export function withoutLocations(spec: string): string;
 export function withDirectLookups(spec: string): string;
+export function withDirectHelpers(spec: string): string;
+export function precompile(source: string, options: ReturnType<typeof compileOptions>): string;

@@ -22,12 +22,47 @@ export function precompiledTemplatesModule(templatesDir) {
       for (const file of readdirSync(join(templatesDir, folder)).sort()) {
         if (!file.endsWith('.hbs')) continue;
         const source = readFileSync(join(templatesDir, folder, file), 'utf8');
-        const spec = withDirectLookups(withoutLocations(Handlebars.precompile(source, compileOptions(format))));
+        const spec = withDirectHelpers(withDirectLookups(withoutLocations(precompile(source, compileOptions(format)))));
         entries.push(`[${JSON.stringify(`${folder}/${file}`)}, { source: ${JSON.stringify(source)}, spec: ${spec} }]`);
       }
     }
   }
   return `export const precompiledTemplates = new Map([\n${entries.join(',\n')}\n]);\n`;
+}
+
+/**
+ * Handlebars' JavaScript compiler, with `{{#if}}` and `{{#unless}}` blocks tested where they stand
+ * rather than by a call of the helper: the call makes an options object and a function for each of its
+ * two branches, and Handlebars' wrapper of every helper copies the options again, each time the block
+ * runs, which in a list of thousands of rows is most of what a row costs. The test is the helpers'
+ * own: a function is called for its value, and the block shows when the value is truthy and not an
+ * empty list. A block with a hash (`includeZero=true`) is refused, as no built-in template has one.
+ */
+class InlineConditionals extends Handlebars.JavaScriptCompiler {
+  invokeKnownHelper(paramSize, name) {
+    if ((name !== 'if' && name !== 'unless') || paramSize !== 1) return super.invokeKnownHelper(paramSize, name);
+    const params = [];
+    const options = this.setupParams(name, paramSize, params);
+    if (String(options.hash) !== '{}' || !options.fn) throw new Error(`{{#${name}}} with a hash or without a block cannot be compiled ahead of time`);
+    const context = () => this.aliasable(`${this.contextName(0)} != null ? ${this.contextName(0)} : (container.nullContext || {})`);
+    const [shown, otherwise] = name === 'if' ? [options.fn, options.inverse] : [options.inverse, options.fn];
+    // Handlebars' noop makes the empty string.
+    const run = (program) => (String(program) === 'container.noop' ? ['""'] : [program, '(', context(), ')']);
+    this.useRegister('condition');
+    this.push(this.source.wrap([
+      '((condition = ', params[0], ', typeof condition === "function" && (condition = condition.call(', context(), ')), ',
+      '!condition || (Array.isArray(condition) && condition.length === 0)) ? ', ...run(otherwise), ' : ', ...run(shown), ')',
+    ]));
+  }
+}
+InlineConditionals.prototype.compiler = InlineConditionals;
+
+const environment = Handlebars.create();
+environment.JavaScriptCompiler = InlineConditionals;
+
+/** A template's spec, as `Handlebars.precompile` makes it but with its conditional blocks tested in place. */
+export function precompile(source, options) {
+  return String(environment.precompile(source, options));
 }
 
 /**
@@ -53,4 +88,17 @@ const INHERITED = new Set(['__proto__', 'prototype', 'toHTML', ...[Object, Array
 export function withDirectLookups(spec) {
   return spec.replace(/lookupProperty\((depth0|alias\d+|stack\d+|data|depths\[\d+\]|blockParams\[\d+\]\[\d+\]),"([A-Za-z_$][\w$]*)"\)/g,
     (call, parent, name) => (INHERITED.has(name) ? call : `${parent}[${JSON.stringify(name)}]`));
+}
+
+/** Helpers that never read the `lookupProperty` Handlebars' wrapper adds to their options: plan's own, and Handlebars' but `lookup` and `log`. */
+const UNWRAPPED = new Set([...HELPERS, 'each', 'with', 'if', 'unless']);
+
+/**
+ * The spec with each call of a helper that needs nothing of Handlebars' wrapper made to the helper
+ * itself, as the renderer gives it (`container.planHelpers`, set by `DocumentRenderer`; the wrapped one
+ * where no renderer set it). The wrapper copies the options of every call, to add a `lookupProperty`
+ * that only Handlebars' `lookup` reads.
+ */
+export function withDirectHelpers(spec) {
+  return spec.replace(/lookupProperty\(helpers,"([A-Za-z_$][\w$]*)"\)/g, (call, name) => (UNWRAPPED.has(name) ? `(container.planHelpers || helpers)[${JSON.stringify(name)}]` : call));
 }

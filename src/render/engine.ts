@@ -140,7 +140,7 @@ export class DocumentRenderer {
     const source = this.read(path); // throws a TemplateError of its own for a file it refuses
     // A template that says what a precompiled one was compiled from is that template, whichever folder it is in.
     const precompiled = this.precompiled.get(name);
-    if (precompiled?.source === source) return this.hb.template(precompiled.spec as TemplateSpecification);
+    if (precompiled?.source === source) return this.hb.template(givingHelpers(precompiled.spec as TemplateSpecification, this.hb.helpers));
     try {
       return this.hb.compile(source, templateCompileOptions(this.format));
     } catch (cause) {
@@ -201,6 +201,25 @@ export class DocumentRenderer {
       return `${root}${file}.${html ? 'html' : 'md'}${anchor ? `#${anchor}` : ''}`;
     });
   }
+}
+
+type TemplateMain = (this: unknown, container: { planHelpers?: object }, ...rest: unknown[]) => string;
+
+/**
+ * A precompiled spec whose main program first gives the template's code the renderer's helpers as
+ * they were registered: the built-in templates call them directly (`withDirectHelpers` in
+ * scripts/precompile-templates.mjs), not through the wrapper Handlebars puts round each for every
+ * render. Every program of a template shares the container its main program is given.
+ */
+function givingHelpers(spec: TemplateSpecification, helpers: object): TemplateSpecification {
+  const main = (spec as unknown as { main: TemplateMain }).main;
+  return {
+    ...spec,
+    main(this: unknown, container: { planHelpers?: object }, depth0: unknown, wrapped: unknown, partials: unknown, data: unknown, blockParams: unknown, depths: unknown) {
+      container.planHelpers = helpers;
+      return main.call(this, container, depth0, wrapped, partials, data, blockParams, depths);
+    },
+  } as TemplateSpecification;
 }
 
 /** Handlebars' message in plain words, for the one a planner's own template is most likely to meet. */

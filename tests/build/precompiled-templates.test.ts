@@ -10,7 +10,7 @@ import { compilePlan } from '../../src/pipeline.js';
 import { DocumentRenderer, TEMPLATE_HELPERS, builtInTemplatesDir, templateCompileOptions } from '../../src/render/engine.js';
 import { renderSite } from '../../src/render/site.js';
 import Handlebars from 'handlebars';
-import { compileOptions, precompiledTemplatesModule, withDirectLookups, withoutLocations } from '../../scripts/precompile-templates.mjs';
+import { compileOptions, precompile, precompiledTemplatesModule, withDirectHelpers, withDirectLookups, withoutLocations } from '../../scripts/precompile-templates.mjs';
 import { copyPlan, makeTempDir, repoRoot, runPlan } from '../helpers/cli.js';
 
 const PLAN = join(repoRoot, 'plans', 'staffordshire-stoke-2023-24');
@@ -60,6 +60,65 @@ describe('templates compiled ahead of time', () => {
     expect(hb.template(spec(direct))(view)).toBe(expected);
     expect(hb.template(spec(plain))(view)).toBe(expected);
     expect(expected).toContain('[one own  2 true &lt;T&gt;]');
+  });
+
+  it('test {{#if}} and {{#unless}} where they stand, as the helpers do', () => {
+    const source = [
+      '{{#each values}}[{{#if this}}yes{{else}}no{{/if}} {{#unless this}}not{{else}}is{{/unless}}{{#unless @last}},{{/unless}}]{{/each}}',
+      '{{#if missing}}A{{else if list.length}}B{{list.length}}{{else}}C{{/if}}',
+      '{{#each rows}}{{#if @root.team}}{{#if ../label}}{{../label}}:{{/if}}{{name}}{{/if}}{{#if @first}}^{{/if}}{{/each}}',
+      '{{#with nested}}{{#if inner}}{{inner}}{{/if}}{{/with}}{{#if fn}}called{{/if}}{{#if (eq mode "on")}}on{{/if}}',
+    ].join('\n');
+    const plain = String(Handlebars.precompile(source, compileOptions('html')));
+    const inline = precompile(source, compileOptions('html'));
+    expect(plain).toContain('lookupProperty(helpers,"if")');
+    expect(inline).not.toMatch(/lookupProperty\(helpers,"(if|unless)"\)/);
+    const hb = Handlebars.create();
+    hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+    // eslint-disable-next-line no-new-func
+    const spec = (text: string) => new Function(`return ${text}`)() as TemplateSpecification;
+    const views = [
+      { values: [0, 1, '', 'x', [], [0], {}, null, undefined, false, true, Number.NaN], list: [1, 2], rows: [{ name: 'a' }, { name: '<b>' }], team: true, label: 'L', nested: { inner: 'i' }, fn: () => 'value', mode: 'on' },
+      { values: [[]], list: [], rows: [], team: false, label: '', nested: {}, fn: () => '', mode: 'off' },
+      { values: [], missing: 'here', rows: [{ name: 'c' }], team: 1 },
+    ];
+    for (const view of views) {
+      const expected = hb.compile(source, compileOptions('html'))(view);
+      expect(hb.template(spec(inline))(view)).toBe(expected);
+    }
+    expect(hb.compile(source, compileOptions('html'))(views[0])).toContain('[no not,][yes is,]');
+    // A hash (includeZero) is the helper's to read: it is refused rather than tested in place.
+    expect(() => precompile('{{#if n includeZero=true}}z{{/if}}', compileOptions('html'))).toThrow(/hash/);
+  });
+
+  it('call helpers directly when a renderer gives them, and through Handlebars\' wrapper when not', () => {
+    const source = '{{#each items}}{{cell name}}{{#unless @last}}|{{/unless}}{{/each}} {{lookup names 1}}';
+    const direct = withDirectHelpers(precompile(source, compileOptions('md')));
+    expect(direct).toContain('(container.planHelpers || helpers)["cell"]');
+    expect(direct).toContain('(container.planHelpers || helpers)["each"]');
+    // `lookup` reads the wrapper's lookupProperty, so it keeps the wrapper.
+    expect(direct).toContain('lookupProperty(helpers,"lookup")');
+    const hb = Handlebars.create();
+    const seen: object[] = [];
+    hb.registerHelper('cell', (text: unknown, options: object) => {
+      seen.push(options);
+      return `<${String(text)}>`;
+    });
+    // eslint-disable-next-line no-new-func
+    const spec = new Function(`return ${direct}`)() as TemplateSpecification;
+    const view = { items: [{ name: 'a' }, { name: 'b' }], names: ['x', 'y'] };
+    const expected = hb.compile(source, compileOptions('md'))(view);
+    expect(expected).toBe('<a>|<b> y');
+    seen.length = 0;
+    expect(hb.template(spec)(view)).toBe(expected);
+    expect(seen.every((options) => 'lookupProperty' in options)).toBe(true);
+    // As DocumentRenderer gives them: the helper itself is called, with Handlebars' options uncopied.
+    const main = (spec as unknown as { main: (...args: unknown[]) => string }).main;
+    const given = { ...spec, main(this: unknown, container: { planHelpers?: object }, ...rest: unknown[]) { container.planHelpers = hb.helpers; return main.call(this, container, ...rest); } } as TemplateSpecification;
+    seen.length = 0;
+    expect(hb.template(given)(view)).toBe(expected);
+    expect(seen).toHaveLength(2);
+    expect(seen.some((options) => 'lookupProperty' in options)).toBe(false);
   });
 
   it('are not used for a template whose text is not what they were compiled from', async () => {
