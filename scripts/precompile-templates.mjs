@@ -46,8 +46,17 @@ class InlineConditionals extends Handlebars.JavaScriptCompiler {
     if (String(options.hash) !== '{}' || !options.fn) throw new Error(`{{#${name}}} with a hash or without a block cannot be compiled ahead of time`);
     const context = () => this.aliasable(`${this.contextName(0)} != null ? ${this.contextName(0)} : (container.nullContext || {})`);
     const [shown, otherwise] = name === 'if' ? [options.fn, options.inverse] : [options.inverse, options.fn];
-    // Handlebars' noop makes the empty string.
-    const run = (program) => (String(program) === 'container.noop' ? ['""'] : [program, '(', context(), ')']);
+    // Handlebars' noop makes the empty string. A branch of the simple form (no block parameters, no
+    // `../`) is called as it is (`container.planPrograms`, the template's own programs, which
+    // `DocumentRenderer` gives it), with the arguments Handlebars' wrapper would pass: the wrapper is
+    // a new function each time the branch is taken, to keep `data`, which the call passes here itself.
+    const run = (program) => {
+      const text = String(program);
+      if (text === 'container.noop') return ['""'];
+      const simple = /^container\.program\((\d+), data, 0\)$/.exec(text);
+      if (!simple) return [program, '(', context(), ')'];
+      return ['(container.planPrograms ? container.planPrograms[', simple[1], '](container, ', context(), ', container.helpers, container.partials, data) : ', program, '(', context(), '))'];
+    };
     this.useRegister('condition');
     this.push(this.source.wrap([
       '((condition = ', params[0], ', typeof condition === "function" && (condition = condition.call(', context(), ')), ',

@@ -6,6 +6,8 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 
 const target = Number(process.env.PLAN_FAULT ?? '');
 const armed = Number.isInteger(target) && target > 0;
+/** True when a fault is armed: every write is then made on the main thread, one step after another, so the Nth step is always the same one. */
+export const faultArmed = armed;
 let steps = 0;
 
 function die(step: string): never {

@@ -8,8 +8,10 @@
 //   2. writes every new or changed file into a staging folder inside OUT (.plan-build.staging-<id>,
 //      with a token file that proves it is plan's), so a kill here leaves the old output whole; a file
 //      the old manifest lists with the same content, and that still holds it, is left in place. The
-//      files arrive one at a time, as the render makes them, and each is let go once staged; if making
-//      one fails, the staging folder is removed and the old output stays as it was;
+//      files arrive one at a time, as the render makes them, and each is let go once staged (a big new
+//      one once encoded: a thread of its own writes and hashes it while the next is made, see
+//      background-writes.ts); if making one fails, the staging folder is removed, once nothing is
+//      writing into it, and the old output stays as it was;
 //   3. commits by renaming its journal into place (.plan-build.journal, one atomic rename): from here
 //      on the new output is complete on disk, and the next build finishes these steps if this one dies;
 //   4. moves each staged file into place (each rename replaces one file whole, so no file is ever
@@ -25,7 +27,8 @@ import { lstatSync, mkdirSync, readFileSync, readdirSync, realpathSync, renameSy
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { knownHash, type OutputFile, type OutputStream } from './output-files.js';
 import { EmitError, asEmitError } from './emit-error.js';
-import { afterStep, writeNewFile } from './fault.js';
+import { BackgroundWrites, inBackground } from './background-writes.js';
+import { afterStep, faultArmed, writeNewFile } from './fault.js';
 import { LOCK_FILE, lockOutput, ownerIsGone } from './output-lock.js';
 import { MARKER_FILE, RESERVED_PREFIX, fileHolds, hashFile, isOutputPath, manifestText, readManifest, sha256, type FileHashes } from './output-manifest.js';
 
@@ -292,12 +295,31 @@ async function stage(root: string, staging: string, id: string, files: OutputStr
   const hashes = new Map<string, string>();
   const place: string[] = [];
   const state: StagingState = { made: new Set(), real: new Map(), encoder: new Encoder() };
-  for await (const [path, content] of eachFile(files)) {
-    if (!isOutputPath(path)) throw new Error(`plan tried to write an output file with the unsafe name ${path}`);
-    if (hashes.has(path)) throw new Error(`plan tried to write the output file ${path} twice`);
-    const { hash, staged } = stageFile(root, staging, path, content, previous, state);
-    hashes.set(path, hash);
-    if (staged) place.push(path);
+  const background = new BackgroundWrites();
+  // How much the build has made so far, in UTF-16 units or bytes: a big build writes in the background.
+  let sofar = 0;
+  try {
+    for await (const [path, content] of eachFile(files)) {
+      if (!isOutputPath(path)) throw new Error(`plan tried to write an output file with the unsafe name ${path}`);
+      if (hashes.has(path)) throw new Error(`plan tried to write the output file ${path} twice`);
+      const before = sofar;
+      sofar += content.length;
+      // A big new file is written while the next is made; one the old output may hold already is compared first, here.
+      if (typeof content === 'string' && inBackground(content.length, before) && previous[path] === undefined && !faultArmed) {
+        hashes.set(path, '');
+        place.push(path);
+        await background.write(stagingTarget(staging, path, state), content, (hash) => hashes.set(path, hash));
+        continue;
+      }
+      const { hash, staged } = stageFile(root, staging, path, content, previous, state);
+      hashes.set(path, hash);
+      if (staged) place.push(path);
+    }
+    await background.finish();
+  } catch (error) {
+    // Nothing may still be writing into the staging folder when it is removed.
+    await background.settle();
+    throw error;
   }
   const next: FileHashes = Object.create(null);
   if (mode === 'update') Object.assign(next, previous);
@@ -336,14 +358,19 @@ function stageFile(root: string, staging: string, path: string, content: string 
   const bytes = state.encoder.bytes(content);
   const hash = (typeof content === 'string' ? undefined : knownHash(content)) ?? sha256(bytes);
   if (previous[path] === hash && holdsInPlace(root, path, bytes, state.real)) return { hash, staged: false };
+  writeNewFile(stagingTarget(staging, path, state), bytes, path);
+  return { hash, staged: true };
+}
+
+/** Where `path` is staged, its folder made if it is not yet. */
+function stagingTarget(staging: string, path: string, state: StagingState): string {
   const target = join(staging, ...path.split('/'));
   const folder = dirname(target);
   if (!state.made.has(folder)) {
     mkdirSync(folder, { recursive: true });
     state.made.add(folder);
   }
-  writeNewFile(target, bytes, path);
-  return { hash, staged: true };
+  return target;
 }
 
 /**

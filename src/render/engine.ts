@@ -203,20 +203,27 @@ export class DocumentRenderer {
   }
 }
 
-type TemplateMain = (this: unknown, container: { planHelpers?: object }, ...rest: unknown[]) => string;
+interface PlanContainer {
+  planHelpers?: object;
+  planPrograms?: object;
+}
+type TemplateMain = (this: unknown, container: PlanContainer, ...rest: unknown[]) => string;
 
 /**
  * A precompiled spec whose main program first gives the template's code the renderer's helpers as
- * they were registered: the built-in templates call them directly (`withDirectHelpers` in
- * scripts/precompile-templates.mjs), not through the wrapper Handlebars puts round each for every
- * render. Every program of a template shares the container its main program is given.
+ * they were registered, and the template's own programs: the built-in templates call the helpers
+ * directly (`withDirectHelpers` in scripts/precompile-templates.mjs), not through the wrapper
+ * Handlebars puts round each for every render, and the branch an `{{#if}}` takes likewise (the
+ * `InlineConditionals` compiler there), not through a wrapper made each time. Every program of a
+ * template shares the container its main program is given.
  */
 function givingHelpers(spec: TemplateSpecification, helpers: object): TemplateSpecification {
   const main = (spec as unknown as { main: TemplateMain }).main;
   return {
     ...spec,
-    main(this: unknown, container: { planHelpers?: object }, depth0: unknown, wrapped: unknown, partials: unknown, data: unknown, blockParams: unknown, depths: unknown) {
+    main(this: unknown, container: PlanContainer, depth0: unknown, wrapped: unknown, partials: unknown, data: unknown, blockParams: unknown, depths: unknown) {
       container.planHelpers = helpers;
+      container.planPrograms = spec;
       return main.call(this, container, depth0, wrapped, partials, data, blockParams, depths);
     },
   } as TemplateSpecification;
@@ -251,9 +258,11 @@ const ID_OR_PATH = /^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/
  * Escapes every string in a view for Markdown output, noting each escaped string's original in
  * `originals` and remembering each escape in `escapes`. SafeStrings (trusted output such as SVG) pass as they are, and so do `id` and `path`
  * fields that hold an id or page path: they are used in link targets and anchors, where an escape
- * would change them, and cannot hold markup.
+ * would change them, and cannot hold markup. A plain object or list with nothing to escape is the view's
+ * own, not a copy: most of a big view's names need no escape, and a copy of them would be garbage
+ * that lives as long as the page is being made. Anything else is copied as a plain object, as before.
  */
-function escapeDeep(value: unknown, originals: Map<string, string>, escapes: Map<string, string>, key?: string): unknown {
+export function escapeDeep(value: unknown, originals: Map<string, string>, escapes: Map<string, string>, key?: string): unknown {
   if (typeof value === 'string') {
     if ((key === 'id' || key === 'path') && ID_OR_PATH.test(value)) return value;
     let escaped = escapes.get(value);
@@ -267,14 +276,31 @@ function escapeDeep(value: unknown, originals: Map<string, string>, escapes: Map
   if (typeof value !== 'object' || value === null) return value;
   // Plain loops: a view of a thousand charts has hundreds of thousands of values to walk.
   if (Array.isArray(value)) {
-    const out = new Array<unknown>(value.length);
-    for (let i = 0; i < value.length; i++) out[i] = escapeDeep(value[i], originals, escapes);
-    return out;
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      const escaped = escapeDeep(item, originals, escapes);
+      // A hole is copied as undefined, as a copy of the whole list would have it.
+      if (out === undefined && (escaped !== item || !(i in value))) out = value.slice(0, i);
+      if (out !== undefined) out[i] = escaped;
+    }
+    return out ?? value;
   }
   if (value instanceof Handlebars.SafeString) return value;
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(value)) out[k] = escapeDeep((value as Record<string, unknown>)[k], originals, escapes, k);
-  return out;
+  const plain = Object.getPrototypeOf(value) === Object.prototype;
+  const keys = Object.keys(value);
+  let out: Record<string, unknown> | undefined = plain ? undefined : {};
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    const item = (value as Record<string, unknown>)[k];
+    const escaped = escapeDeep(item, originals, escapes, k);
+    if (out === undefined && escaped !== item) {
+      out = {};
+      for (let j = 0; j < i; j++) out[keys[j]!] = (value as Record<string, unknown>)[keys[j]!];
+    }
+    if (out !== undefined) out[k] = escaped;
+  }
+  return out ?? value;
 }
 
 /** An empty cell of a Markdown table is written `| |`, as markdownlint's compact table style has it. */

@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeRegExpLiterals } from '../../scripts/ascii-regexps.mjs';
 import { fixture, makeTempDir, repoRoot } from '../helpers/cli.js';
 import { makeGitRepo } from '../helpers/git-repo.js';
+import { generatePlan } from '../../bench/generate.js';
 
 const BUNDLES = ['plan.cjs', 'check.cjs', 'build.cjs'];
 
@@ -65,11 +66,11 @@ describe('the bundles', () => {
 
 describe('what a run loads', () => {
   /** Node's own modules a run of bin/plan loaded, as it reports them at exit. */
-  function builtinsLoadedBy(args: readonly string[], cwd = repoRoot): string[] {
+  function builtinsLoadedBy(args: readonly string[], cwd = repoRoot, env: Record<string, string> = {}): string[] {
     const dir = makeTempDir('plan-loaded-');
     const probe = join(dir, 'probe.cjs');
     writeFileSync(probe, "process.on('exit', () => require('node:fs').writeSync(2, '\\nLOADED ' + JSON.stringify(process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13))) + '\\n'));\n");
-    const run = spawnSync(process.execPath, ['-r', probe, join(repoRoot, 'bin', 'plan'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, PLAN_CACHE: '0', NO_COLOR: '1' } });
+    const run = spawnSync(process.execPath, ['-r', probe, join(repoRoot, 'bin', 'plan'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, PLAN_CACHE: '0', NO_COLOR: '1', ...env } });
     expect(run.status, run.stderr).toBe(0);
     const line = run.stderr.split('\n').find((l) => l.startsWith('LOADED '));
     expect(line, run.stderr).toBeDefined();
@@ -85,6 +86,15 @@ describe('what a run loads', () => {
       expect(loaded, args[0]).not.toContain('worker_threads');
     }
   });
+
+  it('starts a thread to write a big build in the background, and only then', () => {
+    const dir = makeTempDir('plan-big-');
+    generatePlan(join(dir, 'plan'), { actions: 5_000, breaks: false });
+    // With the parse on the main thread, worker_threads is loaded only for the thread that writes.
+    const env = { PLAN_WORKERS: '0' };
+    expect(builtinsLoadedBy(['build', join(dir, 'plan'), '--out', join(dir, 'site'), '--quiet'], repoRoot, env)).toContain('worker_threads');
+    expect(builtinsLoadedBy(['check', join(dir, 'plan')], repoRoot, env)).not.toContain('worker_threads');
+  }, 60_000);
 
   it('still loads child_process when a command runs git', () => {
     expect(builtinsLoadedBy(['diff', '--help'])).not.toContain('child_process');

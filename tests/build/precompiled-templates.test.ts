@@ -68,6 +68,7 @@ describe('templates compiled ahead of time', () => {
       '{{#if missing}}A{{else if list.length}}B{{list.length}}{{else}}C{{/if}}',
       '{{#each rows}}{{#if @root.team}}{{#if ../label}}{{../label}}:{{/if}}{{name}}{{/if}}{{#if @first}}^{{/if}}{{/each}}',
       '{{#with nested}}{{#if inner}}{{inner}}{{/if}}{{/with}}{{#if fn}}called{{/if}}{{#if (eq mode "on")}}on{{/if}}',
+      '{{#each rows}}{{#if name}}{{@index}}:{{@root.team}}{{#unless @last}};{{/unless}}{{/if}}{{/each}}',
     ].join('\n');
     const plain = String(Handlebars.precompile(source, compileOptions('html')));
     const inline = precompile(source, compileOptions('html'));
@@ -82,10 +83,20 @@ describe('templates compiled ahead of time', () => {
       { values: [[]], list: [], rows: [], team: false, label: '', nested: {}, fn: () => '', mode: 'off' },
       { values: [], missing: 'here', rows: [{ name: 'c' }], team: 1 },
     ];
+    // A branch of the simple form is called as the template's own program when a renderer gives them, as DocumentRenderer does.
+    expect(inline).toContain('container.planPrograms ? container.planPrograms[');
+    const programs = spec(inline);
+    const main = (programs as unknown as { main: (...args: unknown[]) => string }).main;
+    let given = 0;
+    const giving = { ...programs, main(this: unknown, container: { planPrograms?: object }, ...rest: unknown[]) { given++; container.planPrograms = programs; return main.call(this, container, ...rest); } } as TemplateSpecification;
+    const wrapped = hb.template(spec(inline));
+    const direct = hb.template(giving);
     for (const view of views) {
       const expected = hb.compile(source, compileOptions('html'))(view);
-      expect(hb.template(spec(inline))(view)).toBe(expected);
+      expect(wrapped(view)).toBe(expected);
+      expect(direct(view)).toBe(expected);
     }
+    expect(given).toBe(views.length);
     expect(hb.compile(source, compileOptions('html'))(views[0])).toContain('[no not,][yes is,]');
     // A hash (includeZero) is the helper's to read: it is refused rather than tested in place.
     expect(() => precompile('{{#if n includeZero=true}}z{{/if}}', compileOptions('html'))).toThrow(/hash/);
