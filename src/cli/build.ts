@@ -133,7 +133,7 @@ async function buildPlan({ planDir, out, plan, diagnostics, digest }: PlanBuild,
     const pages = openPageCacheFile({ enabled: options.cache ?? true, out, audience, stamp: () => pageStamp(renderOptions) });
     try {
       // Each file is written as it is made; a template that fails part-way leaves OUT as it was.
-      let files: OutputStream = siteFiles(plan!, diagnostics, { ...renderOptions, audience, pdf: chromium !== undefined, previousEdition, ...(pages ? { pages } : {}), ...(digest ? { sources: digest } : {}) });
+      let files: OutputStream = siteFiles(plan!, diagnostics, { ...renderOptions, audience, pdf: chromium !== undefined, previousEdition, ...(pages ? { pages } : { inParts: true }), ...(digest ? { sources: digest } : {}) });
       if (chromium !== undefined) {
         const { withPdfs } = await import('../emit/pdf.js');
         files = withPdfs(chromium, files, pdfPages(plan!, audience));

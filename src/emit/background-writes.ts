@@ -3,10 +3,12 @@
 // the system's file cache otherwise cost the main thread a tenth of the build. Each file is encoded on
 // the main thread (its text lives there) into a ring of shared memory, which the writer thread reads
 // in place and which is used again once its file is written, so the memory is bounded.
-// The thread starts with the first such file: a small plan's build has none and starts no thread.
+// The thread starts with the first such file after the build's first 16 million characters: a small
+// plan's build has none and starts no thread.
 
 import { createRequire } from 'node:module';
 import type { Worker } from 'node:worker_threads';
+import { encodeInto, utf8Length, type TextParts } from './output-files.js';
 
 /** A file at least this long (in UTF-16 units) is written in the background; a smaller one costs more to hand over than to write. */
 export const BACKGROUND_MIN_LENGTH = 256 * 1024;
@@ -23,8 +25,12 @@ export function inBackground(length: number, sofar: number): boolean {
   return length >= BACKGROUND_MIN_LENGTH && sofar >= BACKGROUND_AFTER_LENGTH;
 }
 
-/** The shared memory files are encoded into: a next file waits for the oldest while the bytes it needs are being written. */
-const RING_BYTES = 64 * 1024 * 1024;
+/**
+ * The shared memory files are encoded into: a next file waits for the oldest while the bytes it needs
+ * are being written. Small, as it adds to a big build's peak memory: the thread writes 16 MB in less
+ * time than the main thread takes to make a big page.
+ */
+const RING_BYTES = 16 * 1024 * 1024;
 
 /**
  * The writer thread: for each file, opens it as a new file (`wx`), writes the bytes and closes it, and
@@ -75,12 +81,12 @@ export class BackgroundWrites {
   constructor(private readonly ringBytes = RING_BYTES) {}
 
   /**
-   * Writes `content` as the new file `target` (it must not exist) and gives its sha256 (hex) to
+   * Writes `content` (text, whole or in parts) as the new file `target` (it must not exist) and gives its sha256 (hex) to
    * `hashed` once both are done. Throws the failure of an earlier file, if one failed.
    */
-  async write(target: string, content: string, hashed: (hash: string) => void): Promise<void> {
+  async write(target: string, content: string | TextParts, hashed: (hash: string) => void): Promise<void> {
     this.throwIfFailed();
-    const size = Buffer.byteLength(content, 'utf8');
+    const size = utf8Length(content);
     let memory: SharedArrayBuffer;
     let start = 0;
     if (size > this.ringBytes) {
@@ -96,7 +102,7 @@ export class BackgroundWrites {
       this.head = start + size;
     }
     this.throwIfFailed();
-    Buffer.from(memory, start, size).write(content, 0, size, 'utf8');
+    encodeInto(content, Buffer.from(memory, start, size));
     let finish!: () => void;
     const done = new Promise<void>((resolve) => (finish = resolve));
     const id = this.nextId++;

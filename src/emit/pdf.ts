@@ -6,7 +6,7 @@ import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { OutputFile, OutputStream } from './output-files.js';
+import { wholeContent, type OutputFile, type OutputStream } from './output-files.js';
 import { EmitError } from './write-tree.js';
 
 /** The names the Chromium browser goes by on PATH. */
@@ -98,7 +98,7 @@ export async function* withPdfs(chromium: string, files: OutputStream, pages: re
     for await (const file of files) {
       const target = join(folder, ...file[0].split('/'));
       mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, file[1]);
+      writeFileSync(target, wholeContent(file[1]));
       yield file;
     }
     await printPdfs(chromium, folder, pages);

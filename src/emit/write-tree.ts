@@ -25,7 +25,7 @@
 import { randomBytes } from 'node:crypto';
 import { lstatSync, mkdirSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, rmdirSync, statSync, unlinkSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { knownHash, type OutputFile, type OutputStream } from './output-files.js';
+import { contentLength, encodeInto, knownHash, utf8Length, type OutputContent, type OutputFile, type OutputStream, type TextParts } from './output-files.js';
 import { EmitError, asEmitError } from './emit-error.js';
 import { BackgroundWrites, inBackground } from './background-writes.js';
 import { afterStep, faultArmed, writeNewFile } from './fault.js';
@@ -303,9 +303,10 @@ async function stage(root: string, staging: string, id: string, files: OutputStr
       if (!isOutputPath(path)) throw new Error(`plan tried to write an output file with the unsafe name ${path}`);
       if (hashes.has(path)) throw new Error(`plan tried to write the output file ${path} twice`);
       const before = sofar;
-      sofar += content.length;
+      const length = contentLength(content);
+      sofar += length;
       // A big new file is written while the next is made; one the old output may hold already is compared first, here.
-      if (typeof content === 'string' && inBackground(content.length, before) && previous[path] === undefined && !faultArmed) {
+      if (!Buffer.isBuffer(content) && inBackground(length, before) && previous[path] === undefined && !faultArmed) {
         hashes.set(path, '');
         place.push(path);
         await background.write(stagingTarget(staging, path, state), content, (hash) => hashes.set(path, hash));
@@ -343,20 +344,21 @@ class Encoder {
   private buffer = Buffer.alloc(0);
 
   /** The bytes of `content`, valid until the next call. */
-  bytes(content: string | Buffer): Buffer {
-    if (typeof content !== 'string') return content;
-    const length = Buffer.byteLength(content, 'utf8');
+  bytes(content: OutputContent): Buffer {
+    if (Buffer.isBuffer(content)) return content;
+    const text = content as string | TextParts;
+    const length = utf8Length(text);
     if (length > this.buffer.length) this.buffer = Buffer.allocUnsafe(Math.max(length, 1 << 20));
-    this.buffer.write(content, 0, length, 'utf8');
+    encodeInto(text, this.buffer);
     return this.buffer.subarray(0, length);
   }
 }
 
 /** Stages one file unless it is already in place; its content is let go when this returns. */
-function stageFile(root: string, staging: string, path: string, content: string | Buffer, previous: FileHashes, state: StagingState): { hash: string; staged: boolean } {
+function stageFile(root: string, staging: string, path: string, content: OutputContent, previous: FileHashes, state: StagingState): { hash: string; staged: boolean } {
   // Encoded once, for both the write and the hash; bytes whose hash the render checked are not hashed again.
   const bytes = state.encoder.bytes(content);
-  const hash = (typeof content === 'string' ? undefined : knownHash(content)) ?? sha256(bytes);
+  const hash = (Buffer.isBuffer(content) ? knownHash(content) : undefined) ?? sha256(bytes);
   if (previous[path] === hash && holdsInPlace(root, path, bytes, state.real)) return { hash, staged: false };
   writeNewFile(stagingTarget(staging, path, state), bytes, path);
   return { hash, staged: true };

@@ -118,6 +118,15 @@ export class DocumentRenderer {
   }
 
   render(name: string, context: object): string {
+    return this.renderParts(name, context).join('');
+  }
+
+  /**
+   * The page `render` makes, as the parts it is made of (in order, joined it is the page): the writer
+   * encodes them one after another, so a page of megabytes is never copied whole once more to be one
+   * string. Each line of the page lies in one part.
+   */
+  renderParts(name: string, context: object): string[] {
     let template = this.compiled.get(name);
     if (!template) {
       const path = this.dirs.map((d) => join(d, this.format, `${name}.hbs`)).find((p) => existsSync(p));
@@ -128,8 +137,9 @@ export class DocumentRenderer {
     this.originals = new Map();
     const data = this.format === 'md' ? escapeDeep(context, this.originals, this.escapes) : context;
     try {
-      const text = tidy(template(data));
-      return this.format === 'md' ? tidyTables(text) : text;
+      const parts = tidyParts(template(data));
+      if (this.format === 'md') for (let i = 0; i < parts.length; i++) parts[i] = tidyTables(parts[i]!);
+      return parts;
     } catch (cause) {
       throw new TemplateError(`The ${this.format} template ${name} failed: ${templateProblem((cause as Error).message)}`);
     }
@@ -303,7 +313,7 @@ export function escapeDeep(value: unknown, originals: Map<string, string>, escap
   return out ?? value;
 }
 
-/** An empty cell of a Markdown table is written `| |`, as markdownlint's compact table style has it. */
+/** An empty cell of a Markdown table is written `| |`, as markdownlint's compact table style has it; `text` is whole lines. */
 function tidyTables(text: string): string {
   // Most pages have no such cell: a scan that finds none spares a copy of the page.
   if (!/\|[ \t]{2,}\|/.test(text)) return text;
@@ -317,6 +327,14 @@ function tidyTables(text: string): string {
  * once, from those runs, so a big page makes little garbage.
  */
 export function tidy(text: string): string {
+  return tidyParts(text).join('');
+}
+
+/**
+ * `tidy`, as the runs of text it keeps (slices of `text`, with the line breaks between lines), which
+ * joined are the tidied text. A line is never split between runs.
+ */
+export function tidyParts(text: string): string[] {
   const runs: string[] = [];
   // The run of text being kept as it is: kept lines with the line breaks between them.
   let from = 0;
@@ -360,5 +378,5 @@ export function tidy(text: string): string {
     runs.pop();
   }
   runs.push('\n');
-  return runs.join('');
+  return runs;
 }

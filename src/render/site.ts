@@ -7,7 +7,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CatalogueEntry } from '../catalogue.js';
 import type { Diagnostic } from '../diagnostic.js';
-import type { OutputFile, OutputFiles } from '../emit/output-files.js';
+import { wholeContent, type OutputFile, type OutputFiles } from '../emit/output-files.js';
 import type { LinkedItem, Plan } from '../link/plan-graph.js';
 import { Thread } from '../link/thread.js';
 import { assetFiles } from './assets.js';
@@ -49,6 +49,11 @@ export interface SiteOptions {
   pdf?: boolean;
   /** The plan as its previous edition published it, for the summary's "What's new since" (`plan.editions[].revision`). */
   previousEdition?: PreviousEdition;
+  /**
+   * Give each page as the parts it is made of (`DocumentRenderer.renderParts`), for a writer that
+   * encodes them one after another, rather than as one string. Not with `pages`, which keeps strings.
+   */
+  inParts?: boolean;
   /**
    * A hash of every file the plan was compiled from (`digest` of a compilation): `plan.json`, made from
    * the compiled plan alone, is kept in `pages` by it, as a page is by its view.
@@ -160,7 +165,9 @@ export function* siteFiles(plan: Plan, diagnostics: readonly Diagnostic[], optio
 
 /** Every file of a build, held together: for `plan serve`, which serves them from memory. */
 export function renderSite(plan: Plan, diagnostics: readonly Diagnostic[], options: SiteOptions): OutputFiles {
-  return new Map(siteFiles(plan, diagnostics, options));
+  const files: OutputFiles = new Map();
+  for (const [path, content] of siteFiles(plan, diagnostics, options)) files.set(path, wholeContent(content));
+  return files;
 }
 
 /** The diagrams drawn in a build, by the pages their nodes link to. */
@@ -230,8 +237,13 @@ function* oneSiteFiles(map: SiteMap, thread: Thread, diagnostics: readonly Diagn
     const context = { ...page.view, site, root: rootOf(page.path), pageTitle: page.title };
     for (const format of options.formats ?? FORMATS) {
       // A renderer is made only for a page that is rendered: a build that finds every page compiles no template.
-      const render = () => (options.pages ? options.pages.renderer(format, () => make(format)) : make(format)).render(page.template, context);
-      yield [`${page.path}.${format}`, options.pages ? options.pages.page(format, page.template, context, render) : render()];
+      if (!options.pages) {
+        yield [`${page.path}.${format}`, options.inParts ? make(format).renderParts(page.template, context) : make(format).render(page.template, context)];
+        continue;
+      }
+      const pages = options.pages;
+      const render = () => pages.renderer(format, () => make(format)).render(page.template, context);
+      yield [`${page.path}.${format}`, pages.page(format, page.template, context, render)];
     }
   }
   yield ['golden-thread.svg', svg];

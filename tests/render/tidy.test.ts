@@ -3,7 +3,10 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tidy } from '../../src/render/engine.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DocumentRenderer, tidy, tidyParts } from '../../src/render/engine.js';
+import { makeTempDir } from '../helpers/cli.js';
 
 /** What the page tidier did before, in two replaces: the definition the one pass is held to. */
 const byReplaces = (text: string) => text.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
@@ -23,5 +26,29 @@ describe('tidy', () => {
 
   it('keeps up to two line breaks at the start, as the replaces did', () => {
     expect(tidy('\n\n\n\nText')).toBe('\n\nText\n');
+  });
+
+  it('gives the same text in parts, each line whole in one part', () => {
+    fc.assert(fc.property(templateOutput, (text) => {
+      const parts = tidyParts(text);
+      expect(parts.join('')).toBe(byReplaces(text));
+      // Every part but the first begins a line: with the line break before it.
+      for (const part of parts.slice(1)) expect(part.startsWith('\n')).toBe(true);
+    }), { numRuns: 20000 });
+  });
+});
+
+describe('a page rendered in parts', () => {
+  it('is the page rendered whole, tables tidied in each part', () => {
+    const dir = makeTempDir('plan-parts-');
+    mkdirSync(join(dir, 'md'), { recursive: true });
+    writeFileSync(join(dir, 'md', 'page.hbs'), '# {{title}}   \n\n\n{{#each rows}}\n| {{name}} |  {{#if note}}{{note}}{{/if}}  |   \n{{/each}}\n\n\nEnd\t\n\n');
+    const renderer = new DocumentRenderer('md', [dir], { words: {} });
+    const view = { title: 'A *plan*', rows: [{ name: 'one', note: 'n' }, { name: 'two' }, { name: 'three' }] };
+    const whole = renderer.render('page', view);
+    const parts = renderer.renderParts('page', view);
+    expect(parts.length).toBeGreaterThan(2);
+    expect(parts.join('')).toBe(whole);
+    expect(whole).toBe('# A \\*plan\\*\n\n| one |  n  |\n| two | |\n| three | |\n\nEnd\n');
   });
 });
