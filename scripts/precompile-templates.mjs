@@ -109,5 +109,10 @@ const UNWRAPPED = new Set([...HELPERS, 'each', 'with', 'if', 'unless']);
  * that only Handlebars' `lookup` reads.
  */
 export function withDirectHelpers(spec) {
-  return spec.replace(/lookupProperty\(helpers,"([A-Za-z_$][\w$]*)"\)/g, (call, name) => (UNWRAPPED.has(name) ? `(container.planHelpers || helpers)[${JSON.stringify(name)}]` : call));
+  return spec.replace(/lookupProperty\(helpers,"([A-Za-z_$][\w$]*)"\)/g, (call, name) => (UNWRAPPED.has(name) ? `(container.planHelpers || helpers)[${JSON.stringify(name)}]` : call))
+    // An `{{#each}}` block of the simple form (no block parameters, no `../`) also gives plan's `each`
+    // (src/render/each-helper.ts) its program as it is and the template's container, to call for each
+    // item with the arguments Handlebars' wrapper would pass, without an options object for each.
+    .replace(/\{"name":"each","hash":\{\},"fn":container\.program\((\d+), data, 0\),/g,
+      (whole, index) => `${whole}"planProgram":container.planPrograms && container.planPrograms[${index}],"planContainer":container,`);
 }

@@ -7,6 +7,12 @@
 
 import Handlebars from 'handlebars';
 
+interface PlanProgramContainer {
+  helpers: unknown;
+  partials: unknown;
+}
+type PlanProgram = (container: PlanProgramContainer, context: unknown, helpers: unknown, partials: unknown, data: unknown) => string;
+
 /** `each`, as Handlebars has it, with an array's iterations joined: the output is the built-in's, byte for byte. */
 export function joiningEach(builtIn: Handlebars.HelperDelegate): Handlebars.HelperDelegate {
   return function each(this: unknown, context: unknown, options: Handlebars.HelperOptions & { ids?: unknown }) {
@@ -14,6 +20,10 @@ export function joiningEach(builtIn: Handlebars.HelperDelegate): Handlebars.Help
       return builtIn.call(this, context, options);
     }
     const fn = options.fn;
+    // The block's program itself, where the template gives it (scripts/precompile-templates.mjs), called
+    // as Handlebars' wrapper of it would call it for a block without block parameters or `../`.
+    const { planProgram: program, planContainer: container } = options as { planProgram?: PlanProgram; planContainer?: PlanProgramContainer };
+    const direct = typeof program === 'function' && container !== undefined;
     // One frame for the whole list, updated at each item, as the built-in helper has it.
     const data = Handlebars.createFrame(options.data) as Record<string, unknown>;
     const last = context.length - 1;
@@ -29,7 +39,7 @@ export function joiningEach(builtIn: Handlebars.HelperDelegate): Handlebars.Help
       data.first = i === 0;
       data.last = i === last;
       const value: unknown = context[i];
-      parts[i] = fn(value, { data, blockParams: [value, i] });
+      parts[i] = direct ? program(container, value, container.helpers, container.partials, data) : fn(value, { data, blockParams: [value, i] });
     }
     return parts.join('');
   };

@@ -273,23 +273,15 @@ const ID_OR_PATH = /^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/
  * that lives as long as the page is being made. Anything else is copied as a plain object, as before.
  */
 export function escapeDeep(value: unknown, originals: Map<string, string>, escapes: Map<string, string>, key?: string): unknown {
-  if (typeof value === 'string') {
-    if ((key === 'id' || key === 'path') && ID_OR_PATH.test(value)) return value;
-    let escaped = escapes.get(value);
-    if (escaped === undefined) {
-      escaped = escapeForMarkdown(value);
-      escapes.set(value, escaped);
-    }
-    if (escaped !== value) originals.set(escaped, value);
-    return escaped;
-  }
+  if (typeof value === 'string') return escapeString(value, originals, escapes, key);
   if (typeof value !== 'object' || value === null) return value;
-  // Plain loops: a view of a thousand charts has hundreds of thousands of values to walk.
+  // Plain loops, and strings escaped without a call of this function: a view of a thousand charts has
+  // hundreds of thousands of values to walk, most of them strings.
   if (Array.isArray(value)) {
     let out: unknown[] | undefined;
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
-      const escaped = escapeDeep(item, originals, escapes);
+      const escaped = typeof item === 'string' ? escapeString(item, originals, escapes) : typeof item !== 'object' || item === null ? item : escapeDeep(item, originals, escapes);
       // A hole is copied as undefined, as a copy of the whole list would have it.
       if (out === undefined && (escaped !== item || !(i in value))) out = value.slice(0, i);
       if (out !== undefined) out[i] = escaped;
@@ -298,19 +290,32 @@ export function escapeDeep(value: unknown, originals: Map<string, string>, escap
   }
   if (value instanceof Handlebars.SafeString) return value;
   const plain = Object.getPrototypeOf(value) === Object.prototype;
+  const record = value as Record<string, unknown>;
   const keys = Object.keys(value);
   let out: Record<string, unknown> | undefined = plain ? undefined : {};
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i]!;
-    const item = (value as Record<string, unknown>)[k];
-    const escaped = escapeDeep(item, originals, escapes, k);
+    const item = record[k];
+    const escaped = typeof item === 'string' ? escapeString(item, originals, escapes, k) : typeof item !== 'object' || item === null ? item : escapeDeep(item, originals, escapes, k);
     if (out === undefined && escaped !== item) {
       out = {};
-      for (let j = 0; j < i; j++) out[keys[j]!] = (value as Record<string, unknown>)[keys[j]!];
+      for (let j = 0; j < i; j++) out[keys[j]!] = record[keys[j]!];
     }
     if (out !== undefined) out[k] = escaped;
   }
   return out ?? value;
+}
+
+/** One string of a view, escaped for Markdown (an id or page path in an `id` or `path` field kept as it is). */
+function escapeString(value: string, originals: Map<string, string>, escapes: Map<string, string>, key?: string): string {
+  if ((key === 'id' || key === 'path') && ID_OR_PATH.test(value)) return value;
+  let escaped = escapes.get(value);
+  if (escaped === undefined) {
+    escaped = escapeForMarkdown(value);
+    escapes.set(value, escaped);
+  }
+  if (escaped !== value) originals.set(escaped, value);
+  return escaped;
 }
 
 /** An empty cell of a Markdown table is written `| |`, as markdownlint's compact table style has it; `text` is whole lines. */

@@ -9,6 +9,7 @@ import { catalogue } from '../../src/cli/report-context.js';
 import { compilePlan } from '../../src/pipeline.js';
 import { DocumentRenderer, TEMPLATE_HELPERS, builtInTemplatesDir, templateCompileOptions } from '../../src/render/engine.js';
 import { renderSite } from '../../src/render/site.js';
+import { joiningEach } from '../../src/render/each-helper.js';
 import Handlebars from 'handlebars';
 import { compileOptions, precompile, precompiledTemplatesModule, withDirectHelpers, withDirectLookups, withoutLocations } from '../../scripts/precompile-templates.mjs';
 import { copyPlan, makeTempDir, repoRoot, runPlan } from '../helpers/cli.js';
@@ -130,6 +131,24 @@ describe('templates compiled ahead of time', () => {
     expect(hb.template(given)(view)).toBe(expected);
     expect(seen).toHaveLength(2);
     expect(seen.some((options) => 'lookupProperty' in options)).toBe(false);
+  });
+
+  it('give plan\'s `each` its block\'s program, which it calls as Handlebars\' wrapper would', () => {
+    const source = '{{#each rows}}{{@index}}{{#if @first}}^{{/if}}{{name}}{{#each tags}}<{{this}}{{#unless @last}},{{/unless}}>{{/each}}{{@root.title}}{{#unless @last}};{{/unless}}{{/each}}|{{#each empty}}x{{else}}none{{/each}}|{{#each named}}{{@key}}={{this}} {{/each}}';
+    const compiled = withDirectHelpers(precompile(source, compileOptions('html')));
+    expect(compiled).toContain('"planProgram":container.planPrograms && container.planPrograms[');
+    const hb = Handlebars.create();
+    hb.registerHelper('each', joiningEach(hb.helpers['each']!));
+    // eslint-disable-next-line no-new-func
+    const programs = new Function(`return ${compiled}`)() as TemplateSpecification;
+    const main = (programs as unknown as { main: (...args: unknown[]) => string }).main;
+    const giving = { ...programs, main(this: unknown, container: { planHelpers?: object; planPrograms?: object }, ...rest: unknown[]) { container.planHelpers = hb.helpers; container.planPrograms = programs; return main.call(this, container, ...rest); } } as TemplateSpecification;
+    const views = [
+      { title: 'T', rows: [{ name: 'a', tags: ['x', 'y'] }, { name: '<b>', tags: [] }, { name: 'c', tags: ['z'] }], empty: [], named: { one: 1, two: 2 } },
+      { title: '', rows: [], empty: ['e'], named: {} },
+    ];
+    for (const view of views) expect(hb.template(giving)(view)).toBe(Handlebars.create().compile(source, compileOptions('html'))(view));
+    expect(hb.template(giving)(views[0])).toBe('0^a<x,><y>T;1&lt;b&gt;T;2c<z>T|none|one=1 two=2 ');
   });
 
   it('are not used for a template whose text is not what they were compiled from', async () => {
