@@ -156,11 +156,13 @@ export function* siteFiles(plan: Plan, diagnostics: readonly Diagnostic[], optio
     yield* publicSite;
     return;
   }
-  for (const [path, content] of publicSite) yield [`${PUBLIC_FOLDER}/${path}`, content];
-  yield* oneSiteFiles(new SiteMap(plan, 'team'), thread, diagnostics, options, make, diagrams, publicMap);
-  yield ['gaps.json', JSON.stringify(gapsJson(plan, diagnostics, options.catalogue), null, 2) + '\n'];
+  // The compiled plan first: the biggest file of a big build, it is written (on a thread of its own,
+  // src/emit/background-writes.ts) while the pages are made, rather than waited for at the end.
   const planJson = () => JSON.stringify(exportPlan(plan), null, 2) + '\n';
   yield ['plan.json', options.pages && options.sources ? options.pages.page('json', 'plan.json', { sources: options.sources }, planJson) : planJson()];
+  yield ['gaps.json', JSON.stringify(gapsJson(plan, diagnostics, options.catalogue), null, 2) + '\n'];
+  for (const [path, content] of publicSite) yield [`${PUBLIC_FOLDER}/${path}`, content];
+  yield* oneSiteFiles(new SiteMap(plan, 'team'), thread, diagnostics, options, make, diagrams, publicMap);
 }
 
 /** Every file of a build, held together: for `plan serve`, which serves them from memory. */

@@ -25,11 +25,11 @@ describe('siteFiles', () => {
     }
     expect(failure).toBeInstanceOf(TemplateError);
     expect((failure as Error).message).toMatch(/html template portfolio failed/);
-    // The whole public site, then the team's documents up to its first portfolio page.
+    // The compiled plan and the gap report's data first, then the whole public site, then the team's documents up to its first portfolio page.
+    expect(handedOver.slice(0, 2)).toEqual(['plan.json', 'gaps.json']);
     expect(handedOver).toContain('public/portfolios/primary-care.html');
     expect(handedOver).toContain('summary.html');
     expect(handedOver.at(-1)).toMatch(/^portfolios\/[^/]+\.md$/);
-    expect(handedOver).not.toContain('plan.json');
   });
 
   it.each([['the embedded plan', join(repoRoot, 'plans', 'staffordshire-stoke-2023-24')], ['a plan that reports its year', fixture('planning-year')]])('gives each path once, as the writer requires, for %s', async (_name, dir) => {
