@@ -38,6 +38,13 @@ export function precompiledTemplatesModule(templatesDir) {
  * own: a function is called for its value, and the block shows when the value is truthy and not an
  * empty list. A block with a hash (`includeZero=true`) is refused, as no built-in template has one.
  */
+/**
+ * A block's program as Handlebars' compiler names it when the template has no block parameters and
+ * no `../`: then the wrapper `container.program` makes passes only `data` of its own, and the program
+ * can be called as it is, with the arguments the wrapper would pass.
+ */
+const SIMPLE_PROGRAM = String.raw`container\.program\((\d+), data, 0\)`;
+
 class InlineConditionals extends Handlebars.JavaScriptCompiler {
   invokeKnownHelper(paramSize, name) {
     if ((name !== 'if' && name !== 'unless') || paramSize !== 1) return super.invokeKnownHelper(paramSize, name);
@@ -53,7 +60,7 @@ class InlineConditionals extends Handlebars.JavaScriptCompiler {
     const run = (program) => {
       const text = String(program);
       if (text === 'container.noop') return ['""'];
-      const simple = /^container\.program\((\d+), data, 0\)$/.exec(text);
+      const simple = new RegExp(`^${SIMPLE_PROGRAM}$`).exec(text);
       if (!simple) return [program, '(', context(), ')'];
       return ['(container.planPrograms ? container.planPrograms[', simple[1], '](container, ', context(), ', container.helpers, container.partials, data) : ', program, '(', context(), '))'];
     };
@@ -113,6 +120,6 @@ export function withDirectHelpers(spec) {
     // An `{{#each}}` block of the simple form (no block parameters, no `../`) also gives plan's `each`
     // (src/render/each-helper.ts) its program as it is and the template's container, to call for each
     // item with the arguments Handlebars' wrapper would pass, without an options object for each.
-    .replace(/\{"name":"each","hash":\{\},"fn":container\.program\((\d+), data, 0\),/g,
+    .replace(new RegExp(String.raw`\{"name":"each","hash":\{\},"fn":${SIMPLE_PROGRAM},`, 'g'),
       (whole, index) => `${whole}"planProgram":container.planPrograms && container.planPrograms[${index}],"planContainer":container,`);
 }

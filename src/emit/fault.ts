@@ -5,9 +5,8 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 
 const target = Number(process.env.PLAN_FAULT ?? '');
-const armed = Number.isInteger(target) && target > 0;
 /** True when a fault is armed: every write is then made on the main thread, one step after another, so the Nth step is always the same one. */
-export const faultArmed = armed;
+export const faultArmed = Number.isInteger(target) && target > 0;
 let steps = 0;
 
 function die(step: string): never {
@@ -19,7 +18,7 @@ function die(step: string): never {
 
 /** Marks that a file-system step (a rename, a removal, a folder made) has just been done. */
 export function afterStep(step: string): void {
-  if (armed && ++steps === target) die(`after ${step}`);
+  if (faultArmed && ++steps === target) die(`after ${step}`);
 }
 
 /** Writes a new file (it must not exist); as a fault step, it may be cut off half-way. */
@@ -27,7 +26,7 @@ export function writeNewFile(path: string, content: string | Buffer, step: strin
   const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   const fd = openSync(path, 'wx');
   try {
-    if (armed && ++steps === target) {
+    if (faultArmed && ++steps === target) {
       writeSync(fd, bytes, 0, bytes.length >> 1);
       die(`half-way through writing ${step}`);
     }

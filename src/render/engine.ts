@@ -270,7 +270,7 @@ const ID_OR_PATH = /^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/
  * fields that hold an id or page path: they are used in link targets and anchors, where an escape
  * would change them, and cannot hold markup. A plain object or list with nothing to escape is the view's
  * own, not a copy: most of a big view's names need no escape, and a copy of them would be garbage
- * that lives as long as the page is being made. Anything else is copied as a plain object, as before.
+ * that lives as long as the page is being made. Any other object is copied as a plain object.
  */
 export function escapeDeep(value: unknown, originals: Map<string, string>, escapes: Map<string, string>, key?: string): unknown {
   if (typeof value === 'string') return escapeString(value, originals, escapes, key);
