@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { load as loadYaml } from 'js-yaml';
 import { capitalise } from '../english.js';
-import { escapeForMarkdown, markdownCell, markdownInlineToHtml, markdownToHtml, markdownToMarkdown, type ProseOptions } from './markdown.js';
+import { escapeForMarkdown, isPlainForMarkdown, markdownCell, markdownInlineToHtml, markdownToHtml, markdownToMarkdown, type ProseOptions } from './markdown.js';
 import { precompiledTemplates, type PrecompiledTemplate } from './precompiled-templates.js';
 import { joiningEach } from './each-helper.js';
 
@@ -309,6 +309,8 @@ export function escapeDeep(value: unknown, originals: Map<string, string>, escap
 /** One string of a view, escaped for Markdown (an id or page path in an `id` or `path` field kept as it is). */
 function escapeString(value: string, originals: Map<string, string>, escapes: Map<string, string>, key?: string): string {
   if ((key === 'id' || key === 'path') && ID_OR_PATH.test(value)) return value;
+  // Most strings of a view hold nothing Markdown reads: they are their own escape, and are not looked up.
+  if (isPlainForMarkdown(value)) return value;
   let escaped = escapes.get(value);
   if (escaped === undefined) {
     escaped = escapeForMarkdown(value);

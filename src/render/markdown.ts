@@ -153,6 +153,18 @@ export function escapeForMarkdown(text: string): string {
   return escaped.replace(LINE_START, (_all, space: string, mark: string) => (/\d/.test(mark) ? `${space}${mark}\\` : `${space}\\${mark}`));
 }
 
+/**
+ * Every character `escapeForMarkdown` may change, and every start of a line it may escape: text with
+ * none of them is its own escape. Wider than the escape itself (any `&` or `_`, a line starting with
+ * any digit), so that it is never narrower.
+ */
+const MARKDOWN_MARKUP = /[\r\n\\`*[\]#|~$_&<]|^[\s>+=\-0-9]/;
+
+/** True when `escapeForMarkdown(text)` is sure to be `text` itself, told by one scan (false says only that it may not be). */
+export function isPlainForMarkdown(text: string): boolean {
+  return !MARKDOWN_MARKUP.test(text);
+}
+
 /** Plain text in a Markdown table cell: already escaped (pipes included), one line, trimmed. */
 export function markdownCell(text: string): string {
   return text.trim();

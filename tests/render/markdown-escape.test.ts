@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
-import { escapeForMarkdown, isSafeLink, markdownToMarkdown, rewriteUnsafeMarkdown } from '../../src/render/markdown.js';
+import { escapeForMarkdown, isPlainForMarkdown, isSafeLink, markdownToMarkdown, rewriteUnsafeMarkdown } from '../../src/render/markdown.js';
 
 // GitHub-style viewers also turn bare http(s) addresses into links; that shows the same text, so it is left out here.
 const viewer = new MarkdownIt({ html: true, linkify: false });
@@ -14,6 +14,20 @@ const shown = (text: string) => viewer.utils.escapeHtml(text.replace(/[ \t]*(\r\
 const markdownish = fc.string({
   unit: fc.oneof(fc.constantFrom(...'\\`*_{}[]()#+-.!|~<>&$=:;"\'/ \t\n\r1aZ'), fc.constantFrom('&amp;', '&#60;', '&lt;', 'http://x.example', 'javascript:', '***', '```', '---', '1.', '- ', '# ', '> ')),
   maxLength: 40,
+});
+
+describe('isPlainForMarkdown', () => {
+  it('is true only of text that escapeForMarkdown leaves as it is, for any text', () => {
+    const anyText = fc.oneof(markdownish, fc.string({ unit: 'grapheme', maxLength: 30 }), fc.string({ unit: 'binary', maxLength: 30 }));
+    fc.assert(fc.property(anyText, (text) => {
+      if (isPlainForMarkdown(text)) expect(escapeForMarkdown(text)).toBe(text);
+    }), { numRuns: 5000 });
+  });
+
+  it('is true of ordinary names and sentences, which then need no escape at all', () => {
+    for (const text of ['Reduce waiting times for frail people', 'Tier two: 76% by March 2026.', 'Stoke-on-Trent', 'Urgent and Emergency Care']) expect(isPlainForMarkdown(text)).toBe(true);
+    for (const text of ['A&E', 'no_01', '1. First', ' leading', 'line\nbreak', 'a|b', '<b>', '# heading']) expect(isPlainForMarkdown(text)).toBe(false);
+  });
 });
 
 describe('escapeForMarkdown', () => {
