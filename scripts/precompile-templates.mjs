@@ -117,9 +117,11 @@ const UNWRAPPED = new Set([...HELPERS, 'each', 'with', 'if', 'unless']);
  */
 export function withDirectHelpers(spec) {
   return spec.replace(/lookupProperty\(helpers,"([A-Za-z_$][\w$]*)"\)/g, (call, name) => (UNWRAPPED.has(name) ? `(container.planHelpers || helpers)[${JSON.stringify(name)}]` : call))
-    // An `{{#each}}` block of the simple form (no block parameters, no `../`) also gives plan's `each`
-    // (src/render/each-helper.ts) its program as it is and the template's container, to call for each
-    // item with the arguments Handlebars' wrapper would pass, without an options object for each.
-    .replace(new RegExp(String.raw`\{"name":"each","hash":\{\},"fn":${SIMPLE_PROGRAM},`, 'g'),
-      (whole, index) => `${whole}"planProgram":container.planPrograms && container.planPrograms[${index}],"planContainer":container,`);
+    // An `{{#each}}` block of the simple form (no block parameters, no `../`) gives plan's `each`
+    // (src/render/each-helper.ts) the number of its program and the template's container, to call the
+    // program for each item with the arguments Handlebars' wrapper would pass, without an options
+    // object for each. Where the template has its programs, the wrapper is not made for every call of
+    // the block: `each` makes it only for what it leaves to Handlebars' own (an object's keys, `{{else}}`).
+    .replace(new RegExp(String.raw`\{"name":"each","hash":\{\},"fn":(${SIMPLE_PROGRAM}),`, 'g'),
+      (whole, wrapper, index) => `{"name":"each","hash":{},"fn":container.planPrograms ? undefined : ${wrapper},"planProgram":${index},"planContainer":container,`);
 }

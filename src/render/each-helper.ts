@@ -7,23 +7,31 @@
 
 import Handlebars from 'handlebars';
 
+type PlanProgram = (container: PlanProgramContainer, context: unknown, helpers: unknown, partials: unknown, data: unknown) => string;
 interface PlanProgramContainer {
   helpers: unknown;
   partials: unknown;
+  /** The template's programs, by number, as `DocumentRenderer` gives them to a precompiled template. */
+  planPrograms?: Record<number, PlanProgram>;
+  /** Handlebars' wrapper of a program, as the block's `fn` would have been. */
+  program(index: number, data: unknown, declaredBlockParams: number): Handlebars.TemplateDelegate;
 }
-type PlanProgram = (container: PlanProgramContainer, context: unknown, helpers: unknown, partials: unknown, data: unknown) => string;
 
 /** `each`, as Handlebars has it, with an array's iterations joined: the output is the built-in's, byte for byte. */
 export function joiningEach(builtIn: Handlebars.HelperDelegate): Handlebars.HelperDelegate {
-  return function each(this: unknown, context: unknown, options: Handlebars.HelperOptions & { ids?: unknown }) {
+  return function each(this: unknown, context: unknown, options: Handlebars.HelperOptions & { ids?: unknown; planProgram?: number; planContainer?: PlanProgramContainer }) {
+    // The number of the block's program and the template's container, where the template gives them
+    // (scripts/precompile-templates.mjs): then the program itself is called as Handlebars' wrapper of
+    // it would call it for a block without block parameters or `../`, and the wrapper may be missing.
+    const index = options?.planProgram;
+    const container = options?.planContainer;
     if (!Array.isArray(context) || context.length === 0 || !options || !options.data || options.ids) {
+      if (options && options.fn === undefined && typeof index === 'number' && container !== undefined) options.fn = container.program(index, options.data, 0);
       return builtIn.call(this, context, options);
     }
     const fn = options.fn;
-    // The block's program itself, where the template gives it (scripts/precompile-templates.mjs), called
-    // as Handlebars' wrapper of it would call it for a block without block parameters or `../`.
-    const { planProgram: program, planContainer: container } = options as { planProgram?: PlanProgram; planContainer?: PlanProgramContainer };
-    const direct = typeof program === 'function' && container !== undefined;
+    const program = typeof index === 'number' && container !== undefined ? container.planPrograms?.[index] : undefined;
+    const direct = program !== undefined;
     // One frame for the whole list, updated at each item, as the built-in helper has it.
     const data = Handlebars.createFrame(options.data) as Record<string, unknown>;
     const last = context.length - 1;
@@ -39,7 +47,7 @@ export function joiningEach(builtIn: Handlebars.HelperDelegate): Handlebars.Help
       data.first = i === 0;
       data.last = i === last;
       const value: unknown = context[i];
-      parts[i] = direct ? program(container, value, container.helpers, container.partials, data) : fn(value, { data, blockParams: [value, i] });
+      parts[i] = direct ? program(container!, value, container!.helpers, container!.partials, data) : fn(value, { data, blockParams: [value, i] });
     }
     return parts.join('');
   };

@@ -7,27 +7,33 @@ import { byNumber, type LinkedPortfolio } from '../../link/plan-graph.js';
 import type { Thread } from '../../link/thread.js';
 import { formatDate } from '../engine.js';
 import { comparisonOf } from '../../model/schema.js';
-import { directedFigure, figureText, objectiveRow, portfolioRef, priorityRef } from './shared.js';
+import { directedFigure, figureText, objectiveRow, portfolioRef, priorityRef, sharedFor } from './shared.js';
 import type { SiteMap } from './site.js';
+
+/** A portfolio's actions, as both sites list them. */
+const actionsOf = sharedFor((portfolio: LinkedPortfolio) => portfolio.actions.map((a) => ({
+  id: a.id,
+  title: a.item.title,
+  // Each objective by its number, or by its title where it has none.
+  objectives: a.objectives.map((o) => ({ id: o.id, label: o.item.number !== undefined ? String(o.item.number) : o.item.title })),
+  owner: a.owner?.item.name ?? null,
+  due: formatDate(a.item.due),
+  status: a.item.status?.replace('_', ' ') ?? null,
+})));
+
+/** The metrics of a portfolio's objectives, as both sites list them. */
+const metricsOf = sharedFor((portfolio: LinkedPortfolio) => portfolio.objectives.flatMap((o) => o.metrics).map((m) => ({
+  id: m.id,
+  name: m.item.name,
+  baseline: m.item.baseline !== undefined ? figureText(m.item.baseline, m.item.unit) : null,
+  target: m.item.target !== undefined ? directedFigure(m.item.target, m.item.unit, comparisonOf({ value: m.item.target, baseline: m.item.baseline, comparison: m.item.comparison })) : null,
+  by: formatDate(m.item.by),
+})));
 
 export function portfolioView(thread: Thread, portfolio: LinkedPortfolio, diagnostics: readonly Diagnostic[], map: SiteMap) {
   const subjects = new Set<string>([portfolio.id, ...portfolio.objectives.map((o) => o.id), ...portfolio.actions.map((a) => a.id)]);
-  const actions = portfolio.actions.map((a) => ({
-    id: a.id,
-    title: a.item.title,
-    // Each objective by its number, or by its title where it has none.
-    objectives: a.objectives.map((o) => ({ id: o.id, label: o.item.number !== undefined ? String(o.item.number) : o.item.title })),
-    owner: a.owner?.item.name ?? null,
-    due: formatDate(a.item.due),
-    status: a.item.status?.replace('_', ' ') ?? null,
-  }));
-  const metrics = portfolio.objectives.flatMap((o) => o.metrics).map((m) => ({
-    id: m.id,
-    name: m.item.name,
-    baseline: m.item.baseline !== undefined ? figureText(m.item.baseline, m.item.unit) : null,
-    target: m.item.target !== undefined ? directedFigure(m.item.target, m.item.unit, comparisonOf({ value: m.item.target, baseline: m.item.baseline, comparison: m.item.comparison })) : null,
-    by: formatDate(m.item.by),
-  }));
+  const actions = actionsOf(portfolio);
+  const metrics = metricsOf(portfolio);
   const terms = map.terms;
   const enabler = portfolio.item.kind === 'enabler';
   return {

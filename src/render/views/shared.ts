@@ -102,7 +102,47 @@ export interface ObjectiveRow {
   metrics: { id: string; name: string }[];
 }
 
+/**
+ * A value worked out once for each item and then shared: the pages of both sites that show it are
+ * given the same one. Views are never changed once made (the Markdown escape copies what it changes),
+ * so sharing is safe, and a big plan's pages do not each make their own copy of thousands of rows.
+ */
+export function sharedFor<K extends object, V>(make: (key: K) => V): (key: K) => V {
+  const made = new WeakMap<K, V>();
+  return (key) => {
+    let value = made.get(key);
+    if (value === undefined) {
+      value = make(key);
+      made.set(key, value);
+    }
+    return value;
+  };
+}
+
+/** The actions serving an objective, as every page lists them. */
+const actionsOf = sharedFor((objective: LinkedObjective) => objective.actions.map((a) => ({ id: a.id, title: a.item.title })));
+/** The metrics of an objective, as every page lists them. */
+const metricsOf = sharedFor((objective: LinkedObjective) => objective.metrics.map((m) => ({ id: m.id, name: m.item.name })));
+/** The rows of a site's objectives, by the site and then the objective: its objectives page and its portfolio pages show the same. */
+const rowsOf = sharedFor((_map: SiteMap) => ({ thread: undefined as Thread | undefined, rows: new WeakMap<LinkedObjective, ObjectiveRow>() }));
+
+/** An objective as the documents of a site show it; the same row for every page of the site that shows it. */
 export function objectiveRow(objective: LinkedObjective, thread: Thread, map: SiteMap): ObjectiveRow {
+  const site = rowsOf(map);
+  // A map is asked with one thread; another thread starts the site's rows afresh.
+  if (site.thread !== thread) {
+    site.thread = thread;
+    site.rows = new WeakMap();
+  }
+  let row = site.rows.get(objective);
+  if (row === undefined) {
+    row = newObjectiveRow(objective, thread, map);
+    site.rows.set(objective, row);
+  }
+  return row;
+}
+
+function newObjectiveRow(objective: LinkedObjective, thread: Thread, map: SiteMap): ObjectiveRow {
   const { failures } = thread.smart(objective);
   return {
     id: objective.id,
@@ -117,8 +157,8 @@ export function objectiveRow(objective: LinkedObjective, thread: Thread, map: Si
     deadline: formatDate(objective.item.target?.by),
     // The letters that fail, in SMART order, e.g. "M, T".
     smart: map.team ? { letters: failures.map((f) => f.letter).join(', '), passes: failures.length === 0, gaps: failures.map((f) => `${f.letter}: ${f.reason}`) } : null,
-    actions: objective.actions.map((a) => ({ id: a.id, title: a.item.title })),
-    metrics: objective.metrics.map((m) => ({ id: m.id, name: m.item.name })),
+    actions: actionsOf(objective),
+    metrics: metricsOf(objective),
   };
 }
 
