@@ -9,9 +9,10 @@ import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { load as loadYaml } from 'js-yaml';
 import { capitalise } from '../english.js';
+import { oneByte } from '../one-byte.js';
 import { escapeForMarkdown, isPlainForMarkdown, markdownCell, markdownInlineToHtml, markdownToHtml, markdownToMarkdown, type ProseOptions } from './markdown.js';
 import { precompiledTemplates, type PrecompiledTemplate } from './precompiled-templates.js';
-import { joiningEach } from './each-helper.js';
+import { joiningEach, ListMarks } from './each-helper.js';
 
 export type OutputFormat = 'html' | 'md';
 
@@ -60,7 +61,8 @@ export function loadWords(dirs: readonly string[], read: (path: string) => strin
     if (typeof parsed !== 'object' || Array.isArray(parsed)) throw new TemplateError(`The words file ${path} should be a mapping of names to words.`);
     for (const [key, value] of Object.entries(parsed)) {
       if (typeof value !== 'string') throw new TemplateError(`In the words file ${path}, \`${key}\` should be text.`);
-      words[key] = value;
+      // A word is in page after page: one byte a character, not two for the ✖ elsewhere in the file.
+      words[key] = oneByte(value);
     }
   }
   return words;
@@ -90,6 +92,8 @@ export class DocumentRenderer {
   private originals = new Map<string, string>();
   /** Every string escaped for Markdown so far, with its escape: views repeat names and titles on page after page. */
   private readonly escapes = new Map<string, string>();
+  /** The big lists of the page being rendered, kept whole (each-helper.ts). */
+  private lists: ListMarks | undefined;
   private readonly prose: ProseOptions;
   private readonly read: (path: string) => string;
   private readonly words: Readonly<Record<string, string>>;
@@ -136,12 +140,17 @@ export class DocumentRenderer {
     }
     this.originals = new Map();
     const data = this.format === 'md' ? escapeDeep(context, this.originals, this.escapes) : context;
+    const lists = new ListMarks();
+    this.lists = lists;
     try {
-      const parts = tidyParts(template(data));
+      const page = template(data);
+      const parts = tidyParts(lists.count === 0 ? page : lists.pieces(page));
       if (this.format === 'md') for (let i = 0; i < parts.length; i++) parts[i] = tidyTables(parts[i]!);
       return parts;
     } catch (cause) {
       throw new TemplateError(`The ${this.format} template ${name} failed: ${templateProblem((cause as Error).message)}`);
+    } finally {
+      this.lists = undefined;
     }
   }
 
@@ -190,7 +199,7 @@ export class DocumentRenderer {
       return new hb.SafeString(parts.map((part, i) => (i % 2 === 1 ? `<code>${Handlebars.escapeExpression(part)}</code>` : Handlebars.escapeExpression(part))).join(''));
     });
     // Lists of thousands of items make one flat string each rather than thousands of pieces.
-    hb.registerHelper('each', joiningEach(hb.helpers['each']!));
+    hb.registerHelper('each', joiningEach(hb.helpers['each']!, () => this.lists));
     hb.registerHelper('cell', (text: unknown) => (text === undefined || text === null ? '' : markdownCell(String(text))));
     hb.registerHelper('date', (iso: unknown) => formatDate(typeof iso === 'string' ? iso : undefined));
     hb.registerHelper('join', (list: unknown, separator: unknown) => (Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : ', ') : ''));
@@ -338,43 +347,85 @@ export function tidy(text: string): string {
 }
 
 /**
- * `tidy`, as the runs of text it keeps (slices of `text`, with the line breaks between lines), which
- * joined are the tidied text. A line is never split between runs.
+ * `tidy`, as the runs of text it keeps, which joined are the tidied text: slices of `text` (with the
+ * line breaks between lines), or of its pieces when it is given in pieces, which joined are the text
+ * to tidy. A page given in pieces is never made one string: its big lists stay the strings they were
+ * joined into. Every part but the first begins with a line break, so a line is never split between
+ * parts; a line that runs across pieces is copied whole into one.
  */
-export function tidyParts(text: string): string[] {
+export function tidyParts(text: string | readonly string[]): string[] {
   const runs: string[] = [];
-  // The run of text being kept as it is: kept lines with the line breaks between them.
+  // The run being kept: runText.slice(from, to), kept lines with the line breaks between them.
+  let runText = '';
   let from = 0;
   let to = 0;
-  const keep = (start: number, end: number): void => {
-    if (start !== to) {
-      if (to > from) runs.push(text.slice(from, to));
+  let kept = 0;
+  // Blank lines in a row so far; the text may start with two (two line breaks), elsewhere one is kept.
+  let blanks = 0;
+  /** Keeps `line.slice(start, end)`, with the line break before it unless it is the first kept: at `start - 1` when `breakBefore`. */
+  const keep = (line: string, start: number, end: number, breakBefore: boolean): void => {
+    if (kept > 0) {
+      if (breakBefore) {
+        start--;
+      } else {
+        // The break is the last character of the piece before: the line is copied, with it.
+        line = `\n${line.slice(start, end)}`;
+        start = 0;
+        end = line.length;
+      }
+    }
+    if (line !== runText || start !== to) {
+      if (to > from) runs.push(runText.slice(from, to));
+      runText = line;
       from = start;
     }
     to = end;
   };
-  let start = 0;
-  let kept = 0;
-  // Blank lines in a row so far; the text may start with two (two line breaks), elsewhere one is kept.
-  let blanks = 0;
-  for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+  /** The line `line.slice(start, end)`, which a line break ends. */
+  const endedLine = (line: string, start: number, end: number, breakBefore: boolean): void => {
     let last = end;
-    while (last > start && (text.charCodeAt(last - 1) === 32 || text.charCodeAt(last - 1) === 9)) last--;
-    // Each kept line but the first brings the line break before it.
-    const lineStart = kept === 0 ? start : start - 1;
+    while (last > start && (line.charCodeAt(last - 1) === 32 || line.charCodeAt(last - 1) === 9)) last--;
     if (last > start) {
-      keep(lineStart, last);
+      keep(line, start, last, breakBefore);
       kept++;
       blanks = 0;
     } else if (blanks < (kept === blanks ? 2 : 1)) {
-      keep(lineStart, start);
+      keep(line, start, start, breakBefore);
       kept++;
       blanks++;
     }
-    start = end + 1;
+  };
+  // A line that runs on from earlier pieces: its text in them.
+  let pending: string[] = [];
+  // The piece being read, and where its line being read starts.
+  let piece = '';
+  let start = 0;
+  for (const next of typeof text === 'string' ? [text] : text) {
+    // The line the piece before left open runs on into this one.
+    if (start < piece.length) pending.push(start === 0 ? piece : piece.slice(start));
+    piece = next;
+    start = 0;
+    for (let end = piece.indexOf('\n'); end !== -1; end = piece.indexOf('\n', start)) {
+      if (pending.length > 0) {
+        pending.push(piece.slice(0, end));
+        const line = pending.join('');
+        pending = [];
+        endedLine(line, 0, line.length, false);
+      } else {
+        endedLine(piece, start, end, start > 0);
+      }
+      start = end + 1;
+    }
   }
-  keep(kept === 0 ? start : start - 1, text.length);
-  if (to > from) runs.push(text.slice(from, to));
+  // The last line, which no line break ends, is kept as it is: the trim below takes what it leaves.
+  if (pending.length > 0) {
+    if (start < piece.length) pending.push(piece.slice(start));
+    const line = pending.join('');
+    keep(line, 0, line.length, false);
+  } else {
+    keep(piece, start, piece.length, start > 0);
+  }
+  if (to > from) runs.push(runText.slice(from, to));
   // White space at the very end goes, across runs if need be.
   while (runs.length > 0) {
     const last = runs[runs.length - 1]!.trimEnd();

@@ -1,8 +1,11 @@
 import fc from 'fast-check';
 import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
-import { joiningEach } from '../../src/render/each-helper.js';
-import { templateCompileOptions } from '../../src/render/engine.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BIG_LIST_LENGTH, joiningEach } from '../../src/render/each-helper.js';
+import { DocumentRenderer, templateCompileOptions, tidy } from '../../src/render/engine.js';
+import { makeTempDir } from '../helpers/cli.js';
 
 /** Templates that use every part of `each`: its data, block parameters, `{{else}}`, nesting, `../` and `@root`. */
 const TEMPLATES = [
@@ -85,5 +88,49 @@ describe('each, joining its iterations', () => {
       throw new Error('boom at item');
     });
     expect(() => joining.compile('{{#each xs}}{{boom}}{{/each}}')({ xs: [1, 2] })).toThrow('boom at item');
+  });
+});
+
+describe('the big lists of a page, kept whole with a mark in the page for each', () => {
+  /** A template whose lists are big enough to be kept (BIG_LIST_LENGTH), one inside another, with small ones beside them. */
+  const source = '# {{title}}\n\n{{#each groups}}\n## {{name}}  \n\n{{#each rows}}\n| {{this}} |  \n{{/each}}\n{{#each small}}{{this}}, {{/each}}end\n\n\n{{/each}}\nLast line {{#each tail}}{{this}} {{/each}}\t\n';
+  const row = (i: number) => `row ${i} ${'x'.repeat(i % 40)}`;
+  /** `groups` groups, every `bigEvery`th of them with `rows` rows and the others with three. */
+  const view = (groups: number, rows: number, bigEvery: number) => ({
+    title: 'Lists',
+    groups: Array.from({ length: groups }, (_, g) => ({ name: `Group ${g}`, rows: Array.from({ length: g % bigEvery === 0 ? rows : 3 }, (_, i) => row(i)), small: ['a', 'b'] })),
+    tail: Array.from({ length: rows }, (_, i) => `t${i}`),
+  });
+
+  it('renders exactly the page Handlebars and tidy make of the lists joined in place, in both formats', () => {
+    const dir = makeTempDir('plan-list-marks-');
+    for (const format of ['md', 'html'] as const) {
+      mkdirSync(join(dir, format), { recursive: true });
+      writeFileSync(join(dir, format, 'page.hbs'), source);
+    }
+    // Small lists only; big lists side by side; big lists inside a big list.
+    for (const [groups, rows, bigEvery] of [[1, 10, 1], [3, 4000, 1], [2000, 9000, 700]] as const) {
+      const data = view(groups, rows, bigEvery);
+      for (const format of ['md', 'html'] as const) {
+        const renderer = new DocumentRenderer(format, [dir], { words: {} });
+        const expected = tidy(Handlebars.create().compile(source, templateCompileOptions(format))(data));
+        if (rows >= 4000) expect(expected.length).toBeGreaterThan(2 * BIG_LIST_LENGTH);
+        expect(renderer.render('page', data)).toBe(expected);
+        const parts = renderer.renderParts('page', data);
+        expect(parts.join('')).toBe(expected);
+        expect(parts.some((part) => part.includes('\u0000'))).toBe(false);
+      }
+    }
+  });
+
+  it('never takes plan text for a mark: text that looks like one is written as it is', () => {
+    const dir = makeTempDir('plan-list-marks-');
+    mkdirSync(join(dir, 'md'), { recursive: true });
+    writeFileSync(join(dir, 'md', 'page.hbs'), '{{#each rows}}{{this}}\n{{/each}}');
+    const lookalike = '\u0000plan-list-0000000000000000-0\u0000';
+    const rows = [lookalike, ...Array.from({ length: 9000 }, (_, i) => row(i))];
+    const page = new DocumentRenderer('md', [dir], { words: {} }).render('page', { rows });
+    expect(page.startsWith(`${lookalike}\n`)).toBe(true);
+    expect(page).toBe(tidy(`${rows.join('\n')}\n`));
   });
 });

@@ -38,6 +38,27 @@ describe('tidy', () => {
   });
 });
 
+describe('tidy of a text given in pieces', () => {
+  /** A text cut into pieces anywhere, some of them empty. */
+  const inPieces = fc.array(templateOutput, { maxLength: 6 });
+
+  it('gives what tidy gives of the pieces joined, for any text cut anywhere', () => {
+    fc.assert(fc.property(inPieces, (pieces) => {
+      const parts = tidyParts(pieces);
+      expect(parts.join('')).toBe(byReplaces(pieces.join('')));
+      for (const part of parts.slice(1)) expect(part.startsWith('\n')).toBe(true);
+    }), { numRuns: 20000 });
+  });
+
+  it('keeps the lines inside one piece as slices of it, and copies only a line that runs across pieces', () => {
+    const list = 'row one\nrow two  \n\n\nrow three\n';
+    const parts = tidyParts(['# Title\n\n', list, 'and an end ', 'that runs on\n\n']);
+    expect(parts.join('')).toBe('# Title\n\nrow one\nrow two\n\nrow three\nand an end that runs on\n');
+    expect(parts).toContain('\nrow three');
+    expect(parts).toContain('\nand an end that runs on');
+  });
+});
+
 describe('a page rendered in parts', () => {
   it('is the page rendered whole, tables tidied in each part', () => {
     const dir = makeTempDir('plan-parts-');

@@ -15,6 +15,16 @@ const progressTags: Record<ProgressStatus, string> = {
   not_started: 'grey', on_track: 'green', at_risk: 'yellow', off_track: 'red', done: 'blue', stopped: 'grey',
 };
 
+/** Marks that end a title but not a heading. */
+const END_MARKS = new Set(['.', ',', ';', ':', '!']);
+
+/** A title without the full stops and other marks at its end (looked for from the end, as most titles have none). */
+export function withoutEndMarks(title: string): string {
+  let end = title.length;
+  while (end > 0 && END_MARKS.has(title[end - 1]!)) end--;
+  return end === title.length ? title : title.slice(0, end);
+}
+
 export function stocktakeView(plan: Plan) {
   const year = PlanningYear.of(plan);
   const due = year.dueStocktake();
@@ -28,7 +38,7 @@ export function stocktakeView(plan: Plan) {
       id: action.id,
       title: action.item.title,
       // A heading ends without a full stop, as the documents' other headings do.
-      heading: action.item.title.replace(/[.,;:!]+$/, ''),
+      heading: withoutEndMarks(action.item.title),
       upToDate: status.upToDate,
       updates: latest.map((u) => ({
         statusWords: u.record.status ? progressWords[u.record.status] : 'Status not reported',
