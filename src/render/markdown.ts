@@ -154,15 +154,17 @@ export function escapeForMarkdown(text: string): string {
 }
 
 /**
- * Every character `escapeForMarkdown` may change, and every start of a line it may escape: text with
+ * Every character `escapeForMarkdown` may change, and every start of the text it may escape: text with
  * none of them is its own escape. Wider than the escape itself (any `&` or `_`, a line starting with
  * any digit), so that it is never narrower.
  */
-const MARKDOWN_MARKUP = /[\r\n\\`*[\]#|~$_&<]|^[\s>+=\-0-9]/;
+const MARKDOWN_MARKUP = /[\r\n\\`*[\]#|~$_&<]/;
+const MARKDOWN_LINE_START = /^[\s>+=\-0-9]/;
 
-/** True when `escapeForMarkdown(text)` is sure to be `text` itself, told by one scan (false says only that it may not be). */
+/** True when `escapeForMarkdown(text)` is sure to be `text` itself, told by one scan and a look at its start (false says only that it may not be). */
 export function isPlainForMarkdown(text: string): boolean {
-  return !MARKDOWN_MARKUP.test(text);
+  // Two tests, as one pattern with `^` in one of its branches tries that branch at every character.
+  return !MARKDOWN_MARKUP.test(text) && !MARKDOWN_LINE_START.test(text);
 }
 
 /** Plain text in a Markdown table cell: already escaped (pipes included), one line, trimmed. */
