@@ -2,8 +2,10 @@
 // last. The built-in helper writes `ret = ret + fn(item)`, so a list of thousands makes a string of
 // thousands of pieces, and a page of such lists a string of millions, which V8 must walk and copy
 // when the page is first read whole and whose pieces the collector must trace while the page is
-// made. A join makes one flat string of each list. Anything else (an object's keys, an iterable, an
-// empty list's `{{else}}`, a template compiled to track ids) is left to the built-in helper.
+// made. A join makes one flat string of each list, and a big one is kept as it is, with a mark for it
+// in the page (`ListMarks`), so that the page is never made one string. Anything else (an object's
+// keys, an iterable, an empty list's `{{else}}`, a template compiled to track ids) is left to the
+// built-in helper.
 
 import { randomBytes } from 'node:crypto';
 import Handlebars from 'handlebars';
@@ -32,7 +34,7 @@ export class ListMarks {
   private readonly texts: string[] = [];
   /** For each list, whether marks of others are inside it. */
   private readonly nested: boolean[] = [];
-  /** Begins every mark: a character no page holds, and a name no plan can know. */
+  /** Begins every mark: a NUL, and a name made at random for the page, which no plan text can know. */
   private readonly prefix = `\u0000plan-list-${randomBytes(8).toString('hex')}-`;
 
   /** How many lists are kept so far. */

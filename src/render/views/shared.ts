@@ -124,15 +124,15 @@ const actionsOf = sharedFor((objective: LinkedObjective) => objective.actions.ma
 /** The metrics of an objective, as every page lists them. */
 const metricsOf = sharedFor((objective: LinkedObjective) => objective.metrics.map((m) => ({ id: m.id, name: m.item.name })));
 /** The rows of a site's objectives, by the site and then the objective: its objectives page and its portfolio pages show the same. */
-const rowsOf = sharedFor((_map: SiteMap) => ({ thread: undefined as Thread | undefined, rows: new WeakMap<LinkedObjective, ObjectiveRow>() }));
+const siteRows = new WeakMap<SiteMap, { thread: Thread; rows: WeakMap<LinkedObjective, ObjectiveRow> }>();
 
 /** An objective as the documents of a site show it; the same row for every page of the site that shows it. */
 export function objectiveRow(objective: LinkedObjective, thread: Thread, map: SiteMap): ObjectiveRow {
-  const site = rowsOf(map);
-  // A map is asked with one thread; another thread starts the site's rows afresh.
-  if (site.thread !== thread) {
-    site.thread = thread;
-    site.rows = new WeakMap();
+  let site = siteRows.get(map);
+  // A site is asked with one thread; another thread starts its rows afresh.
+  if (site === undefined || site.thread !== thread) {
+    site = { thread, rows: new WeakMap() };
+    siteRows.set(map, site);
   }
   let row = site.rows.get(objective);
   if (row === undefined) {
