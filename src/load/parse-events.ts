@@ -7,6 +7,7 @@
 // parseSource reads the file with `yaml`, which says exactly where and what is wrong.
 
 import { EVENT_ID, NOT_RESOLVED, SCALAR_STYLE, boolCoreTag, floatCoreTag, getScalarValue, intCoreTag, nullCoreTag, parseEvents, type Event, type ScalarEvent } from 'js-yaml';
+import { cutFromWideText, oneByte } from '../one-byte.js';
 import { withoutByteOrderMark, type LocationNode, type ParsedSource } from './located.js';
 import type { SourceText } from './plan-folder.js';
 
@@ -128,6 +129,8 @@ function build(text: string, events: Event[]): { value: unknown; location: Locat
   if (events.length === 0 || events[0]!.type !== EVENT_ID.DOCUMENT) return undefined;
   const stack: Frame[] = [];
   let root: { value: unknown; location: LocationNode } | undefined;
+  // A file with a curly quote or a ✖ anywhere makes every string cut from it two bytes a character.
+  const wide = cutFromWideText(text);
 
   const place = (value: unknown, location: LocationNode): void => {
     const parent = stack[stack.length - 1];
@@ -162,7 +165,7 @@ function build(text: string, events: Event[]): { value: unknown; location: Locat
           break;
         }
         const { at, value } = scalarAt(text, event, parent);
-        place(value, at);
+        place(wide && typeof value === 'string' ? oneByte(value) : value, at);
         break;
       }
       case EVENT_ID.MAPPING:

@@ -3,6 +3,7 @@
 // The result is plain, structured-clone-safe data: worker threads can produce it for big plans.
 
 import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq, isPair, visit, type Alias, type Document, type Node } from 'yaml';
+import { cutFromWideText, oneByte } from '../one-byte.js';
 import type { Diagnostic, Position } from '../diagnostic.js';
 import { withoutByteOrderMark, type LocationNode, type ParsedSource } from './located.js';
 import { parseCleanSource } from './parse-events.js';
@@ -45,7 +46,7 @@ export function parseWithYaml(text: string, file: string): ParsedSource {
   const lineStarts = lineCounter.lineStarts;
   if (doc.errors.length > 0) return { file, value: null, locations: 0, lineStarts, diagnostics };
 
-  const walker = new Walker(doc, file, positionOf, diagnostics);
+  const walker = new Walker(doc, file, positionOf, diagnostics, cutFromWideText(text));
   const root = doc.contents;
   if (root === null) return { file, value: null, locations: 0, lineStarts, diagnostics };
   const { value, location } = walker.walk(root, 0);
@@ -65,6 +66,8 @@ class Walker {
     private readonly file: string,
     private readonly positionOf: (offset: number) => Position,
     private readonly diagnostics: Diagnostic[],
+    /** The file has a character beyond Latin-1: its strings are copied to be held one byte a character where they can be. */
+    private readonly wide: boolean,
   ) {
     // One pass in document order, so each alias costs a map look-up rather than a scan of the document.
     const anchors = new Map<string, Node>();
@@ -99,7 +102,8 @@ class Walker {
       return this.walk(target as Node, depth + 1);
     }
     if (isScalar(node)) {
-      return { value: node.value ?? null, location: at };
+      const value = node.value ?? null;
+      return { value: this.wide && typeof value === 'string' ? oneByte(value) : value, location: at };
     }
     if (isSeq(node)) {
       const value: unknown[] = [];

@@ -134,6 +134,14 @@ describe('the fast YAML path', () => {
     expect(parsed.diagnostics[0]).toMatchObject({ rule: 'yaml-syntax', file: 'source.yaml' });
   });
 
+  it('gives each string of a file with a character beyond Latin-1 as it is written, in both parsers', () => {
+    // Such a file's strings are copied to be held one byte a character where they can be (src/one-byte.ts).
+    const text = 'title: Reduce waits for frail people\nnote: It’s done – now\nitems:\n  - café au lait, ½ price\n  - "plain words, quoted"\n';
+    const expected = { title: 'Reduce waits for frail people', note: 'It’s done – now', items: ['café au lait, ½ price', 'plain words, quoted'] };
+    expect(parseClean(text)!.value).toEqual(expected);
+    expect(byYaml(text).value).toEqual(expected);
+  });
+
   it('keeps a key named __proto__ as plain data', () => {
     const parsed = parseClean('__proto__:\n  polluted: true\n');
     expect(parsed).toBeDefined();

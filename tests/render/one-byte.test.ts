@@ -18,5 +18,9 @@ describe('oneByte', () => {
     expect(oneByte(word)).toBe('Not given at all in this plan');
     expect(oneByte('✖ failed')).toBe('✖ failed');
     expect(oneByte('café ½')).toBe('café ½');
+    // Longer than the buffer short texts go through, and one after another through it.
+    const long = `${'é'.repeat(70_000)}${file.slice(10, 39)}`;
+    expect(oneByte(long)).toBe(long);
+    expect([oneByte('first text'), oneByte('second')]).toEqual(['first text', 'second']);
   });
 });
