@@ -31,6 +31,13 @@ export function precompiledTemplatesModule(templatesDir) {
 }
 
 /**
+ * A block's program as Handlebars' compiler names it when the template has no block parameters and
+ * no `../`: then the wrapper `container.program` makes passes only `data` of its own, and the program
+ * can be called as it is, with the arguments the wrapper would pass.
+ */
+const SIMPLE_PROGRAM = String.raw`container\.program\((\d+), data, 0\)`;
+
+/**
  * Handlebars' JavaScript compiler, with `{{#if}}` and `{{#unless}}` blocks tested where they stand
  * rather than by a call of the helper: the call makes an options object and a function for each of its
  * two branches, and Handlebars' wrapper of every helper copies the options again, each time the block
@@ -38,13 +45,6 @@ export function precompiledTemplatesModule(templatesDir) {
  * own: a function is called for its value, and the block shows when the value is truthy and not an
  * empty list. A block with a hash (`includeZero=true`) is refused, as no built-in template has one.
  */
-/**
- * A block's program as Handlebars' compiler names it when the template has no block parameters and
- * no `../`: then the wrapper `container.program` makes passes only `data` of its own, and the program
- * can be called as it is, with the arguments the wrapper would pass.
- */
-const SIMPLE_PROGRAM = String.raw`container\.program\((\d+), data, 0\)`;
-
 class InlineConditionals extends Handlebars.JavaScriptCompiler {
   invokeKnownHelper(paramSize, name) {
     if ((name !== 'if' && name !== 'unless') || paramSize !== 1) return super.invokeKnownHelper(paramSize, name);

@@ -34,8 +34,8 @@ export class ListMarks {
   private readonly texts: string[] = [];
   /** For each list, whether marks of others are inside it. */
   private readonly nested: boolean[] = [];
-  /** Begins every mark: a NUL, and a name made at random for the page, which no plan text can know. */
-  private readonly prefix = `\u0000plan-list-${randomBytes(8).toString('hex')}-`;
+  /** Begins every mark: a NUL, and a name made at random for the page (when its first list is kept), which no plan text can know. */
+  private prefix = '';
 
   /** How many lists are kept so far. */
   get count(): number {
@@ -44,6 +44,7 @@ export class ListMarks {
 
   /** Keeps a list's text, and gives the mark that stands for it. `nested`: marks of lists kept before it are inside it. */
   mark(text: string, nested: boolean): string {
+    if (this.prefix === '') this.prefix = `\u0000plan-list-${randomBytes(8).toString('hex')}-`;
     this.texts.push(text);
     this.nested.push(nested);
     return `${this.prefix}${this.texts.length - 1}\u0000`;

@@ -257,14 +257,16 @@ function templateProblem(message: string): string {
   return `at line ${line}, column ${Number(column) + 1}, it calls \`${helper}\`, which is not a helper plan has. The helpers are ${TEMPLATE_HELPERS.join(', ')}, and Handlebars' own (if, unless, each, with, lookup).`;
 }
 
-/** A pure function of a string, computed once for each argument. */
-function remembered(compute: (text: string) => string): (text: string) => string {
-  const results = new Map<string, string>();
-  return (text) => {
-    let result = results.get(text);
+/**
+ * A pure function, computed once for each argument and kept in `results` (a WeakMap keeps a result
+ * only as long as its argument lives).
+ */
+export function remembered<K, V>(compute: (key: K) => V, results: { get(key: K): V | undefined; set(key: K, value: V): unknown } = new Map<K, V>()): (key: K) => V {
+  return (key) => {
+    let result = results.get(key);
     if (result === undefined) {
-      result = compute(text);
-      results.set(text, result);
+      result = compute(key);
+      results.set(key, result);
     }
     return result;
   };

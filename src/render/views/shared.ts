@@ -5,7 +5,7 @@ import { formatNumber, withUnit } from '../../english.js';
 import type { LinkedObjective, LinkedPortfolio, LinkedPriority } from '../../link/plan-graph.js';
 import type { Thread } from '../../link/thread.js';
 import { comparisonOf, type Comparison, type Target } from '../../model/schema.js';
-import { formatDate } from '../engine.js';
+import { formatDate, remembered } from '../engine.js';
 import type { SiteMap } from './site.js';
 
 export { formatNumber } from '../../english.js';
@@ -108,15 +108,7 @@ export interface ObjectiveRow {
  * so sharing is safe, and a big plan's pages do not each make their own copy of thousands of rows.
  */
 export function sharedFor<K extends object, V>(make: (key: K) => V): (key: K) => V {
-  const made = new WeakMap<K, V>();
-  return (key) => {
-    let value = made.get(key);
-    if (value === undefined) {
-      value = make(key);
-      made.set(key, value);
-    }
-    return value;
-  };
+  return remembered(make, new WeakMap<K, V>());
 }
 
 /** The actions serving an objective, as every page lists them. */
